@@ -1,0 +1,29 @@
+import type { Settings } from '../model/index.js';
+
+export const PACKAGE_VERSION = '0.1.0';
+
+/**
+ * Defaults for every `settings:` key of feeds.yaml. Each is documented in the README's
+ * feeds.yaml reference; the reasoning behind the numbers is in docs/ARCHITECTURE.md.
+ */
+export const DEFAULT_SETTINGS: Settings = {
+  fetch: {
+    // 20 s is what Miniflux and FreshRSS use; long enough for slow WordPress hosts.
+    timeoutMs: 20_000,
+    // Miniflux's 15 MiB, counted after decompression so a gzip bomb is bounded too.
+    maxBodyBytes: 15 * 1024 * 1024,
+    maxRedirects: 5,
+    userAgent: `secdigest/${PACKAGE_VERSION} (+https://github.com/secdigest/secdigest; feed collector for a security newsletter)`,
+    concurrency: 16,
+    perHostConcurrency: 2,
+    retries: 2,
+    retryBaseDelayMs: 500,
+    retryMaxDelayMs: 8_000,
+    maxRetryAfterWaitMs: 10_000,
+  },
+  collect: {
+    maxItemsPerFeed: 500,
+    summaryMaxChars: 600,
+    titleMaxChars: 300,
+  },
+};

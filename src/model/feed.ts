@@ -1,0 +1,15 @@
+/** What kind of source a feed is; drives section defaults and relevance later on. */
+export const FEED_KINDS = ['news', 'vendor', 'government', 'press'] as const;
+export type FeedKind = (typeof FEED_KINDS)[number];
+
+/** One entry of feeds.yaml after validation and defaults. */
+export interface FeedConfig {
+  id: string;
+  name: string;
+  url: string;
+  kind: FeedKind;
+  /** Editorial weight of the source, 0..10 (default 1). Higher wins ties in later stages. */
+  weight: number;
+  enabled: boolean;
+  tags: string[];
+}

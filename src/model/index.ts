@@ -1,0 +1,5 @@
+export * from './feed.js';
+export * from './settings.js';
+export * from './item.js';
+export * from './errors.js';
+export * from './fetch.js';
