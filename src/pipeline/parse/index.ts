@@ -1,0 +1,83 @@
+import { DetectError, MalformedError, parseAtomFeed, parseJsonFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
+import { FeedError } from '../../model/errors.js';
+import type { ParsedFeed } from '../../model/item.js';
+import { decodeBody } from './decode.js';
+import { assertRootClosed, detectShape } from './detect.js';
+import { jsonErrorLocation } from './json-position.js';
+import { mapAtom } from './map-atom.js';
+import { mapJson } from './map-json.js';
+import { mapRdf } from './map-rdf.js';
+import { mapRss } from './map-rss.js';
+
+export { decodeBody } from './decode.js';
+
+/**
+ * Bytes of a fetched feed → ParsedFeed (RSS 0.9x/1.0/2.0, Atom 1.0, JSON Feed 1.0/1.1).
+ * Throws FeedError: `decode`, `not-a-feed` (empty, HTML, other XML/JSON) or `malformed`.
+ *
+ * DTD entities are never expanded nor fetched: feedsmith runs fast-xml-parser with processEntities off,
+ * so `&name;` from a DOCTYPE stays literal text (billion laughs), and a DOCTYPE declaring an external
+ * entity is rejected as `malformed` (XXE). entities.test.ts holds both to it.
+ */
+export function parseFeedDocument(body: Buffer, contentType: string | null): ParsedFeed {
+  const text = decodeBody(body, contentType);
+  const shape = detectShape(text, contentType);
+  if (shape.kind === 'json') return parseJson(text);
+  assertRootClosed(text, shape.root);
+  // We dispatch on the root element we found rather than on feedsmith's parseFeed, whose regex
+  // detection tries RSS first anywhere in the text (an Atom entry quoting "<rss version=" would misroute).
+  try {
+    switch (shape.format) {
+      case 'rss':
+        return mapRss(parseRssFeed(text));
+      case 'atom':
+        return mapAtom(parseAtomFeed(text));
+      case 'rdf':
+        return mapRdf(parseRdfFeed(text));
+    }
+  } catch (error) {
+    throw xmlError(error, shape.root);
+  }
+}
+
+function parseJson(text: string): ParsedFeed {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const at = jsonErrorLocation(text);
+    const where = at ? ` at line ${at.line}, column ${at.column}` : '';
+    throw new FeedError('malformed', `malformed JSON${where}: ${messageOf(error)}`, { cause: error });
+  }
+  if (!isJsonFeed(json)) {
+    throw new FeedError('not-a-feed', 'JSON but not a JSON Feed (no "version": "https://jsonfeed.org/version/1…")');
+  }
+  try {
+    return mapJson(parseJsonFeed(json));
+  } catch (error) {
+    throw new FeedError('malformed', `malformed JSON Feed: ${messageOf(error)}`, { cause: error });
+  }
+}
+
+/** https://www.jsonfeed.org/version/1.1/: `version` is required and is the spec's URL. */
+function isJsonFeed(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  const version: unknown = (json as Record<string, unknown>).version;
+  return typeof version === 'string' && /jsonfeed\.org\/version\/1/i.test(version);
+}
+
+function xmlError(error: unknown, root: string): FeedError {
+  if (error instanceof FeedError) return error;
+  if (error instanceof DetectError) {
+    return new FeedError('not-a-feed', `XML root <${root}> but no feed content`, { cause: error });
+  }
+  // MalformedError wraps the XML parser's own complaint ("Unexpected end of title"); ParseError means
+  // the XML was read but held no channel/feed to speak of.
+  const detail = error instanceof MalformedError && error.cause !== undefined ? messageOf(error.cause) : undefined;
+  const message = detail ? `malformed XML: ${detail}` : `malformed XML: <${root}> holds no readable feed`;
+  return new FeedError('malformed', message, { cause: error });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
