@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { SecdigestError } from '../model/index.js';
+import { migrate } from './migrations.js';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) the SQLite database and brings its schema up to date.
+ * WAL with synchronous=NORMAL: a killed process never loses a committed transaction
+ * (LIBRARIES.md, measured); only a power loss may drop the last commits, never corrupt.
+ */
+export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
+  if (file !== ':memory:' && !options.readonly) {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  } catch (cause) {
+    throw new SecdigestError('database', `cannot open database ${file}: ${(cause as Error).message}`, { cause });
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('foreign_keys = ON');
+    if (!options.readonly) migrate(db);
+  } catch (cause) {
+    db.close();
+    throw new SecdigestError('database', `cannot use database ${file}: ${(cause as Error).message}`, { cause });
+  }
+  return db;
+}

@@ -1,0 +1,113 @@
+import type { Item } from '../model/index.js';
+import type { Db } from './database.js';
+import { upsertItems, type UpsertCounts } from './items.js';
+
+export type FeedRunOutcome = 'ok' | 'not-modified' | 'failed' | 'gone' | 'rate-limited';
+
+/** Everything one feed's fetch produced, stored together. */
+export interface FeedRunRecord {
+  feedId: string;
+  startedAt: string;
+  outcome: FeedRunOutcome;
+  httpStatus: number | null;
+  durationMs: number;
+  bytes: number;
+  attempts: number;
+  items: readonly Item[];
+  /** Validators to send next time (ok / not-modified). */
+  etag?: string | null;
+  lastModified?: string | null;
+  movedTo?: string | null;
+  retryAt?: string | null;
+  error?: { code: string; message: string } | null;
+}
+
+/**
+ * Writes a feed's items, its new validators and error state, and the fetch-log row in ONE
+ * transaction. Saving the ETag apart from the items could lose those items for good: after a
+ * crash between the two writes the next run would get a 304 (LIBRARIES.md).
+ */
+export function recordFeedRun(db: Db, run: FeedRunRecord): UpsertCounts {
+  return db.transaction((): UpsertCounts => {
+    const counts = run.outcome === 'ok' ? upsertItems(db, run.items, run.startedAt) : { new: 0, updated: 0, seen: 0 };
+    updateFeedState(db, run);
+    db.prepare(
+      `INSERT INTO fetch_log (feed_id, started_at, outcome, http_status, duration_ms, bytes, attempts,
+         items_found, items_new, items_updated, error_code, error)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      run.feedId,
+      run.startedAt,
+      run.outcome,
+      run.httpStatus,
+      Math.round(run.durationMs),
+      run.bytes,
+      run.attempts,
+      run.items.length,
+      counts.new,
+      counts.updated,
+      run.error?.code ?? null,
+      run.error?.message ?? null,
+    );
+    return counts;
+  })();
+}
+
+function updateFeedState(db: Db, run: FeedRunRecord): void {
+  const common = { id: run.feedId, at: run.startedAt, status: run.outcome, http: run.httpStatus };
+  switch (run.outcome) {
+    case 'ok':
+    case 'not-modified':
+      db.prepare(
+        `UPDATE feeds SET last_status = @status, last_http_status = @http, last_fetch_at = @at,
+           last_success_at = @at, consecutive_errors = 0, last_error_code = NULL, last_error = NULL,
+           retry_at = NULL, etag = COALESCE(@etag, etag), last_modified = COALESCE(@lastModified, last_modified),
+           moved_to = @movedTo
+         WHERE id = @id`,
+      ).run({ ...common, etag: run.etag ?? null, lastModified: run.lastModified ?? null, movedTo: run.movedTo ?? null });
+      return;
+    case 'rate-limited':
+      // Being asked to wait is not the feed's fault: no error counted.
+      db.prepare(
+        `UPDATE feeds SET last_status = @status, last_http_status = @http, last_fetch_at = @at,
+           retry_at = @retryAt, last_error_code = @code, last_error = @message WHERE id = @id`,
+      ).run({ ...common, retryAt: run.retryAt ?? null, code: run.error?.code ?? null, message: run.error?.message ?? null });
+      return;
+    case 'gone':
+    case 'failed':
+      db.prepare(
+        `UPDATE feeds SET last_status = @status, last_http_status = @http, last_fetch_at = @at,
+           consecutive_errors = consecutive_errors + 1, last_error_code = @code, last_error = @message,
+           disabled_reason = COALESCE(@disabled, disabled_reason)
+         WHERE id = @id`,
+      ).run({
+        ...common,
+        code: run.error?.code ?? null,
+        message: run.error?.message ?? null,
+        disabled: run.outcome === 'gone' ? `HTTP 410 Gone on ${run.startedAt.slice(0, 10)}` : null,
+      });
+      return;
+  }
+}
+
+export interface FetchLogEntry {
+  feedId: string;
+  startedAt: string;
+  outcome: FeedRunOutcome;
+  httpStatus: number | null;
+  durationMs: number;
+  bytes: number;
+  itemsNew: number;
+  errorCode: string | null;
+  error: string | null;
+}
+
+export function recentFetchLog(db: Db, feedId: string, limit = 20): FetchLogEntry[] {
+  return db
+    .prepare(
+      `SELECT feed_id AS feedId, started_at AS startedAt, outcome, http_status AS httpStatus,
+         duration_ms AS durationMs, bytes, items_new AS itemsNew, error_code AS errorCode, error
+       FROM fetch_log WHERE feed_id = ? ORDER BY id DESC LIMIT ?`,
+    )
+    .all(feedId, limit) as FetchLogEntry[];
+}

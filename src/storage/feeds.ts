@@ -1,0 +1,114 @@
+import type { FeedConfig, FeedKind } from '../model/index.js';
+import type { Db } from './database.js';
+
+/** What the database remembers about one feed between runs. */
+export interface FeedState {
+  id: string;
+  url: string;
+  name: string;
+  kind: FeedKind;
+  weight: number;
+  etag: string | null;
+  lastModified: string | null;
+  /** Outcome of the last attempt: ok, not-modified, failed, gone, rate-limited. */
+  lastStatus: string | null;
+  lastHttpStatus: number | null;
+  lastFetchAt: string | null;
+  lastSuccessAt: string | null;
+  consecutiveErrors: number;
+  lastErrorCode: string | null;
+  lastError: string | null;
+  /** Set when the feed must not be fetched again until someone acts (e.g. 410 Gone). */
+  disabledReason: string | null;
+  /** Where the feed permanently redirected to: recorded for the editor, not followed blindly. */
+  movedTo: string | null;
+  /** Do not fetch before this time (a long Retry-After). */
+  retryAt: string | null;
+}
+
+export interface FeedHealth extends FeedState {
+  items: number;
+}
+
+interface FeedRow {
+  id: string;
+  url: string;
+  name: string;
+  kind: string;
+  weight: number;
+  etag: string | null;
+  last_modified: string | null;
+  last_status: string | null;
+  last_http_status: number | null;
+  last_fetch_at: string | null;
+  last_success_at: string | null;
+  consecutive_errors: number;
+  last_error_code: string | null;
+  last_error: string | null;
+  disabled_reason: string | null;
+  moved_to: string | null;
+  retry_at: string | null;
+}
+
+function toFeedState(row: FeedRow): FeedState {
+  return {
+    id: row.id,
+    url: row.url,
+    name: row.name,
+    kind: row.kind as FeedKind,
+    weight: row.weight,
+    etag: row.etag,
+    lastModified: row.last_modified,
+    lastStatus: row.last_status,
+    lastHttpStatus: row.last_http_status,
+    lastFetchAt: row.last_fetch_at,
+    lastSuccessAt: row.last_success_at,
+    consecutiveErrors: row.consecutive_errors,
+    lastErrorCode: row.last_error_code,
+    lastError: row.last_error,
+    disabledReason: row.disabled_reason,
+    movedTo: row.moved_to,
+    retryAt: row.retry_at,
+  };
+}
+
+/**
+ * Brings the feeds table in line with the configuration. A feed whose URL changed starts
+ * afresh: its validators, error count and disabled state belonged to the old URL.
+ */
+export function syncFeeds(db: Db, feeds: readonly FeedConfig[], now: string): void {
+  const insert = db.prepare(
+    `INSERT INTO feeds (id, url, name, kind, weight, created_at) VALUES (@id, @url, @name, @kind, @weight, @now)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, weight = excluded.weight`,
+  );
+  const resetMoved = db.prepare(
+    `UPDATE feeds SET url = @url, etag = NULL, last_modified = NULL, consecutive_errors = 0,
+       disabled_reason = NULL, moved_to = NULL, retry_at = NULL
+     WHERE id = @id AND url <> @url`,
+  );
+  db.transaction(() => {
+    for (const feed of feeds) {
+      const row = { id: feed.id, url: feed.url, name: feed.name, kind: feed.kind, weight: feed.weight, now };
+      insert.run(row);
+      resetMoved.run(row);
+    }
+  })();
+}
+
+export function getFeedState(db: Db, id: string): FeedState | undefined {
+  const row = db.prepare('SELECT * FROM feeds WHERE id = ?').get(id) as FeedRow | undefined;
+  return row ? toFeedState(row) : undefined;
+}
+
+/** Health of the given feeds (in that order), with their stored item counts. */
+export function listFeedHealth(db: Db, ids: readonly string[]): FeedHealth[] {
+  const state = db.prepare('SELECT * FROM feeds WHERE id = ?');
+  const count = db.prepare('SELECT COUNT(*) AS n FROM items WHERE feed_id = ?');
+  const result: FeedHealth[] = [];
+  for (const id of ids) {
+    const row = state.get(id) as FeedRow | undefined;
+    if (!row) continue;
+    result.push({ ...toFeedState(row), items: (count.get(id) as { n: number }).n });
+  }
+  return result;
+}

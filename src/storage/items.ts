@@ -1,0 +1,99 @@
+import type { Item } from '../model/index.js';
+import type { Db } from './database.js';
+
+export interface UpsertCounts {
+  new: number;
+  updated: number;
+  seen: number;
+}
+
+/**
+ * Stores a feed's items. New entries are inserted; an entry already stored for the same
+ * (feed, guid) whose title or summary changed is updated in place and keeps its id and its
+ * first-seen time; an unchanged one is only counted. Call inside the caller's transaction.
+ */
+export function upsertItems(db: Db, items: readonly Item[], now: string): UpsertCounts {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO items (id, feed_id, guid, url, canonical_url, url_hash, title, summary, author,
+       categories, published_at, fetched_at, updated_at, content_hash)
+     VALUES (@id, @feedId, @guid, @url, @canonicalUrl, @urlHash, @title, @summary, @author,
+       @categories, @publishedAt, @fetchedAt, @now, @contentHash)`,
+  );
+  const update = db.prepare(
+    `UPDATE items SET url = @url, canonical_url = @canonicalUrl, url_hash = @urlHash, title = @title,
+       summary = @summary, author = @author, categories = @categories, updated_at = @now,
+       content_hash = @contentHash
+     WHERE feed_id = @feedId AND guid = @guid AND content_hash <> @contentHash`,
+  );
+  const counts: UpsertCounts = { new: 0, updated: 0, seen: 0 };
+  for (const item of items) {
+    const row = { ...item, categories: JSON.stringify(item.categories), now };
+    if (insert.run(row).changes === 1) counts.new++;
+    else if (update.run(row).changes === 1) counts.updated++;
+    else counts.seen++;
+  }
+  return counts;
+}
+
+interface ItemRow {
+  id: string;
+  feed_id: string;
+  guid: string;
+  url: string | null;
+  canonical_url: string | null;
+  url_hash: string | null;
+  title: string;
+  summary: string;
+  author: string | null;
+  categories: string;
+  published_at: string;
+  fetched_at: string;
+  content_hash: string;
+}
+
+function toItem(row: ItemRow): Item {
+  return {
+    id: row.id,
+    feedId: row.feed_id,
+    guid: row.guid,
+    url: row.url,
+    canonicalUrl: row.canonical_url,
+    urlHash: row.url_hash,
+    title: row.title,
+    summary: row.summary,
+    author: row.author,
+    categories: JSON.parse(row.categories) as string[],
+    publishedAt: row.published_at,
+    fetchedAt: row.fetched_at,
+    contentHash: row.content_hash,
+  };
+}
+
+export interface ItemQuery {
+  feedIds?: readonly string[];
+  /** Only items first fetched at or after this ISO time. */
+  fetchedSince?: string;
+  limit?: number;
+}
+
+/** Items newest first by publication time; ties broken by id so the order is reproducible. */
+export function listItems(db: Db, query: ItemQuery = {}): Item[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.feedIds?.length) {
+    where.push(`feed_id IN (${query.feedIds.map(() => '?').join(', ')})`);
+    params.push(...query.feedIds);
+  }
+  if (query.fetchedSince) {
+    where.push('fetched_at >= ?');
+    params.push(query.fetchedSince);
+  }
+  const sql = `SELECT * FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY published_at DESC, id ${query.limit ? 'LIMIT ?' : ''}`;
+  if (query.limit) params.push(query.limit);
+  return (db.prepare(sql).all(...params) as ItemRow[]).map(toItem);
+}
+
+export function countItems(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../model/index.js';
+import { migrate, MIGRATIONS, openDatabase, recordFeedRun, schemaVersion, SCHEMA_VERSION, syncFeeds, getFeedState, listItems } from './index.js';
+
+const feed = { id: 'f', name: 'F', url: 'https://f.example/feed', kind: 'news' as const, weight: 1, enabled: true, tags: [] };
+
+function item(guid: string, title: string): Item {
+  return {
+    id: `id-${guid}`,
+    feedId: 'f',
+    guid,
+    url: `https://f.example/${guid}`,
+    canonicalUrl: `https://f.example/${guid}`,
+    urlHash: `h-${guid}`,
+    title,
+    summary: '',
+    author: null,
+    categories: ['a'],
+    publishedAt: '2026-11-20T00:00:00.000Z',
+    fetchedAt: '2026-11-21T00:00:00.000Z',
+    contentHash: `c-${title}`,
+  };
+}
+
+const run = (items: Item[], extra: object = {}) => ({
+  feedId: 'f',
+  startedAt: '2026-11-21T00:00:00.000Z',
+  outcome: 'ok' as const,
+  httpStatus: 200,
+  durationMs: 5,
+  bytes: 100,
+  attempts: 1,
+  items,
+  etag: '"e1"',
+  lastModified: null,
+  ...extra,
+});
+
+describe('storage', () => {
+  it('migrates once, records the version, and enables WAL', () => {
+    const db = openDatabase(':memory:');
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(migrate(db)).toEqual([]);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()).toEqual([
+      'feeds',
+      'fetch_log',
+      'items',
+      'schema_migrations',
+    ]);
+    db.close();
+  });
+
+  it('refuses a database from a newer secdigest', () => {
+    const db = openDatabase(':memory:');
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(SCHEMA_VERSION + 1, 'future', 'now');
+    expect(() => migrate(db, MIGRATIONS)).toThrow(/newer than this secdigest understands/);
+    db.close();
+  });
+
+  it('writes items, validators and the log together, and counts new / updated / seen', () => {
+    const db = openDatabase(':memory:');
+    syncFeeds(db, [feed], '2026-11-21T00:00:00.000Z');
+    expect(recordFeedRun(db, run([item('1', 'One'), item('2', 'Two')]))).toEqual({ new: 2, updated: 0, seen: 0 });
+    expect(recordFeedRun(db, run([item('1', 'One, edited'), item('2', 'Two')]))).toEqual({ new: 0, updated: 1, seen: 1 });
+    expect(listItems(db).map((i) => i.title).sort()).toEqual(['One, edited', 'Two']);
+    expect(getFeedState(db, 'f')).toMatchObject({ etag: '"e1"', lastStatus: 'ok', consecutiveErrors: 0 });
+    expect(db.prepare('SELECT COUNT(*) FROM fetch_log').pluck().get()).toBe(2);
+    db.close();
+  });
+
+  it('rolls back the whole feed when any write fails', () => {
+    const db = openDatabase(':memory:');
+    syncFeeds(db, [feed], '2026-11-21T00:00:00.000Z');
+    const broken = { ...item('3', 'Three'), feedId: 'no-such-feed' }; // violates the foreign key
+    expect(() => recordFeedRun(db, run([item('1', 'One'), broken]))).toThrow();
+    expect(db.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(0);
+    expect(getFeedState(db, 'f')?.etag).toBeNull();
+    db.close();
+  });
+
+  it('counts failures, disables on 410, and starts afresh when the URL changes', () => {
+    const db = openDatabase(':memory:');
+    syncFeeds(db, [feed], 'now');
+    recordFeedRun(db, run([], { outcome: 'failed', httpStatus: 500, error: { code: 'http-status', message: 'HTTP 500' } }));
+    recordFeedRun(db, run([], { outcome: 'gone', httpStatus: 410, error: { code: 'http-status', message: 'gone' } }));
+    expect(getFeedState(db, 'f')).toMatchObject({ consecutiveErrors: 2, disabledReason: 'HTTP 410 Gone on 2026-11-21' });
+    syncFeeds(db, [{ ...feed, url: 'https://f.example/new-feed' }], 'now');
+    expect(getFeedState(db, 'f')).toMatchObject({ url: 'https://f.example/new-feed', consecutiveErrors: 0, disabledReason: null, etag: null });
+    db.close();
+  });
+});
