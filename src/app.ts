@@ -1,0 +1,49 @@
+import { loadConfig } from './config/index.js';
+import type { Config } from './model/index.js';
+import { createFetcher, type Fetcher } from './pipeline/fetch/index.js';
+import { openDatabase, type Db } from './storage/index.js';
+
+/** Where the CLI finds its files when neither a flag nor the environment says otherwise. */
+export const DEFAULT_CONFIG_PATH = 'feeds.yaml';
+export const DEFAULT_DB_PATH = 'data/secdigest.db';
+
+export interface AppOptions {
+  configPath: string;
+  dbPath: string;
+  /** Injected for tests; defaults to the system clock. */
+  now?: () => Date;
+  /** Injected for tests; defaults to Node's fetch. */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** Everything a command needs, wired once. The only place that knows how the parts fit. */
+export interface App {
+  config: Config;
+  db: Db;
+  fetcher: Fetcher;
+  now: () => Date;
+  close(): void;
+}
+
+/**
+ * The composition root. The configuration is validated before the database is touched, so a
+ * bad feeds.yaml stops everything before anything runs.
+ */
+export function openApp(options: AppOptions): App {
+  const config = loadConfig(options.configPath);
+  const db = openDatabase(options.dbPath);
+  const now = options.now ?? (() => new Date());
+  const fetcher = createFetcher(config.settings.fetch, options.fetch ? { fetch: options.fetch } : {});
+  return { config, db, fetcher, now, close: () => db.close() };
+}
+
+/** Flag, else environment variable, else default: the precedence every command follows. */
+export function resolvePaths(
+  flags: { config?: string; db?: string },
+  env: NodeJS.ProcessEnv,
+): { configPath: string; dbPath: string } {
+  return {
+    configPath: flags.config ?? env.SECDIGEST_CONFIG ?? DEFAULT_CONFIG_PATH,
+    dbPath: flags.db ?? env.SECDIGEST_DB ?? DEFAULT_DB_PATH,
+  };
+}

@@ -1,0 +1,20 @@
+import { ConfigError, SecdigestError, UsageError } from '../model/index.js';
+
+/** Exit codes are part of the CLI contract (README, "Exit codes"): monitors and cron rely on them. */
+export const EXIT = {
+  ok: 0,
+  /** An unexpected internal error (a bug): the message and stack go to stderr. */
+  internal: 1,
+  /** Bad flags, bad configuration, unknown feed id: nothing ran. */
+  usage: 2,
+  /** The command ran but its work failed: every feed failed, or a document did not parse. */
+  failed: 3,
+  /** The database could not be opened or used. */
+  database: 4,
+} as const;
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof ConfigError || error instanceof UsageError) return EXIT.usage;
+  if (error instanceof SecdigestError && error.code === 'database') return EXIT.database;
+  return EXIT.internal;
+}

@@ -1,0 +1,47 @@
+import type { App } from '../app.js';
+import { UsageError, type FeedConfig } from '../model/index.js';
+import { collectFeeds, type CollectSummary, type FeedRunResult } from '../pipeline/collect.js';
+import { getFeedState, recordFeedRun, syncFeeds } from '../storage/index.js';
+
+export interface CollectOptions {
+  /** Only these feed ids (disabled ones included when named). Default: every enabled feed. */
+  feedIds?: readonly string[];
+  onResult?: (result: FeedRunResult) => void;
+  signal?: AbortSignal;
+}
+
+/** `secdigest collect`: polls the configured feeds into the database. */
+export async function runCollect(app: App, options: CollectOptions = {}): Promise<CollectSummary> {
+  const feeds = selectFeeds(app.config.feeds, options.feedIds);
+  syncFeeds(app.db, app.config.feeds, app.now().toISOString());
+  return collectFeeds(
+    feeds,
+    {
+      fetcher: app.fetcher,
+      store: {
+        getFeedState: (id) => getFeedState(app.db, id),
+        recordFeedRun: (run) => recordFeedRun(app.db, run),
+      },
+      limits: app.config.settings.collect,
+      now: app.now,
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+    options.onResult,
+  );
+}
+
+export function selectFeeds(feeds: readonly FeedConfig[], ids: readonly string[] | undefined): FeedConfig[] {
+  if (!ids?.length) return feeds.filter((feed) => feed.enabled);
+  const byId = new Map(feeds.map((feed) => [feed.id, feed]));
+  const unknown = ids.filter((id) => !byId.has(id));
+  if (unknown.length) {
+    throw new UsageError(`unknown feed id(s): ${unknown.join(', ')} (see \`secdigest feeds\` for the list)`);
+  }
+  return [...new Set(ids)].map((id) => byId.get(id)!);
+}
+
+/** Exit status policy: a run with at least one feed attempted and none succeeding has failed. */
+export function everyFeedFailed(summary: CollectSummary): boolean {
+  const attempted = summary.feeds.filter((r) => r.status !== 'skipped');
+  return attempted.length > 0 && attempted.every((r) => r.status === 'failed' || r.status === 'gone');
+}

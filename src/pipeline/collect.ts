@@ -1,0 +1,211 @@
+import { FeedError, type CollectSettings, type FeedConfig, type FetchOutcome, type Item } from '../model/index.js';
+import type { FeedRunOutcome, FeedRunRecord, FeedState, UpsertCounts } from '../storage/index.js';
+import type { Fetcher } from './fetch/index.js';
+import { normalizeEntries } from './normalize/index.js';
+import { parseFeedDocument } from './parse/index.js';
+
+/** The storage the collector needs: read a feed's state, write one feed's results atomically. */
+export interface CollectStore {
+  getFeedState(feedId: string): FeedState | undefined;
+  recordFeedRun(run: FeedRunRecord): UpsertCounts;
+}
+
+export interface CollectDeps {
+  fetcher: Fetcher;
+  store: CollectStore;
+  limits: CollectSettings;
+  now: () => Date;
+  signal?: AbortSignal;
+}
+
+export type FeedRunStatus = FeedRunOutcome | 'skipped';
+
+/** What happened to one feed in one run; the CLI prints it, the log records it. */
+export interface FeedRunResult {
+  feedId: string;
+  url: string;
+  status: FeedRunStatus;
+  httpStatus: number | null;
+  durationMs: number;
+  bytes: number;
+  attempts: number;
+  itemsFound: number;
+  itemsNew: number;
+  itemsUpdated: number;
+  error: { code: string; message: string } | null;
+  retryAt?: string;
+  movedTo?: string;
+  /** Why a feed was not fetched (disabled after 410, waiting for a Retry-After). */
+  skippedReason?: string;
+}
+
+/** Fetches, parses, normalizes and stores one feed. Never throws for a feed's own problems. */
+export async function collectFeed(feed: FeedConfig, deps: CollectDeps): Promise<FeedRunResult> {
+  const started = deps.now();
+  const startedAt = started.toISOString();
+  const state = deps.store.getFeedState(feed.id);
+  const skipped = skipReason(state, started);
+  if (skipped) return emptyResult(feed, 'skipped', { skippedReason: skipped });
+
+  const outcome = await deps.fetcher.fetchFeed(
+    { url: feed.url, etag: state?.etag ?? null, lastModified: state?.lastModified ?? null },
+    deps.signal,
+  );
+  const run = toRunRecord(feed, outcome, startedAt, started, deps.limits);
+  const counts = deps.store.recordFeedRun(run);
+  return {
+    feedId: feed.id,
+    url: feed.url,
+    status: run.outcome,
+    httpStatus: run.httpStatus,
+    durationMs: Math.round(outcome.durationMs),
+    bytes: run.bytes,
+    attempts: run.attempts,
+    itemsFound: run.items.length,
+    itemsNew: counts.new,
+    itemsUpdated: counts.updated,
+    error: run.error ?? null,
+    ...(run.retryAt ? { retryAt: run.retryAt } : {}),
+    ...(run.movedTo ? { movedTo: run.movedTo } : {}),
+  };
+}
+
+function skipReason(state: FeedState | undefined, now: Date): string | undefined {
+  if (state?.disabledReason) return `disabled: ${state.disabledReason}`;
+  if (state?.retryAt && Date.parse(state.retryAt) > now.getTime()) return `waiting until ${state.retryAt} (Retry-After)`;
+  return undefined;
+}
+
+/** Turns a fetch outcome into the record storage keeps; parsing happens here for fetched bodies. */
+function toRunRecord(
+  feed: FeedConfig,
+  outcome: FetchOutcome,
+  startedAt: string,
+  fetchedAt: Date,
+  limits: CollectSettings,
+): FeedRunRecord {
+  const base = {
+    feedId: feed.id,
+    startedAt,
+    durationMs: outcome.durationMs,
+    attempts: outcome.attempts,
+    movedTo: outcome.permanentRedirect ?? null,
+  };
+  switch (outcome.kind) {
+    case 'fetched': {
+      const bytes = outcome.body.length;
+      let items: Item[];
+      try {
+        const parsed = parseFeedDocument(outcome.body, outcome.contentType);
+        items = normalizeEntries(parsed.entries, {
+          feedId: feed.id,
+          feedUrl: outcome.finalUrl,
+          ...(parsed.siteUrl ? { siteUrl: parsed.siteUrl } : {}),
+          fetchedAt,
+          limits,
+        });
+      } catch (error) {
+        const feedError = error instanceof FeedError ? error : new FeedError('malformed', `cannot read the document: ${(error as Error).message}`, { cause: error });
+        return { ...base, outcome: 'failed', httpStatus: outcome.status, bytes, items: [], error: describe(feedError) };
+      }
+      return {
+        ...base,
+        outcome: 'ok',
+        httpStatus: outcome.status,
+        bytes,
+        items,
+        etag: outcome.etag,
+        lastModified: outcome.lastModified,
+      };
+    }
+    case 'not-modified':
+      return { ...base, outcome: 'not-modified', httpStatus: 304, bytes: 0, items: [], etag: outcome.etag, lastModified: outcome.lastModified };
+    case 'gone':
+      return { ...base, outcome: 'gone', httpStatus: 410, bytes: 0, items: [], error: { code: 'http-status', message: 'HTTP 410 Gone: the feed was removed; disabled until its URL changes' } };
+    case 'rate-limited':
+      return { ...base, outcome: 'rate-limited', httpStatus: outcome.status, bytes: 0, items: [], retryAt: outcome.retryAt, error: { code: 'http-status', message: `HTTP ${outcome.status}: asked to retry after ${outcome.retryAt}` } };
+    case 'failed':
+      return { ...base, outcome: 'failed', httpStatus: outcome.status, bytes: 0, items: [], error: describe(outcome.error) };
+  }
+}
+
+function describe(error: FeedError): { code: string; message: string } {
+  return { code: error.code, message: error.message };
+}
+
+function emptyResult(feed: FeedConfig, status: FeedRunStatus, extra: Partial<FeedRunResult>): FeedRunResult {
+  return {
+    feedId: feed.id,
+    url: feed.url,
+    status,
+    httpStatus: null,
+    durationMs: 0,
+    bytes: 0,
+    attempts: 0,
+    itemsFound: 0,
+    itemsNew: 0,
+    itemsUpdated: 0,
+    error: null,
+    ...extra,
+  };
+}
+
+export interface CollectSummary {
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  feeds: FeedRunResult[];
+  totals: {
+    feeds: number;
+    ok: number;
+    notModified: number;
+    failed: number;
+    gone: number;
+    rateLimited: number;
+    skipped: number;
+    itemsNew: number;
+    itemsUpdated: number;
+  };
+}
+
+/**
+ * Collects many feeds concurrently (the fetcher enforces the global and per-host limits).
+ * Results come back in the configuration's order; `onResult` sees each as it finishes.
+ */
+export async function collectFeeds(
+  feeds: readonly FeedConfig[],
+  deps: CollectDeps,
+  onResult?: (result: FeedRunResult) => void,
+): Promise<CollectSummary> {
+  const started = deps.now();
+  const results = await Promise.all(
+    feeds.map(async (feed) => {
+      const result = await collectFeed(feed, deps);
+      onResult?.(result);
+      return result;
+    }),
+  );
+  const finished = deps.now();
+  return {
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - started.getTime(),
+    feeds: results,
+    totals: summarize(results),
+  };
+}
+
+function summarize(results: readonly FeedRunResult[]): CollectSummary['totals'] {
+  const count = (status: FeedRunStatus) => results.filter((r) => r.status === status).length;
+  return {
+    feeds: results.length,
+    ok: count('ok'),
+    notModified: count('not-modified'),
+    failed: count('failed'),
+    gone: count('gone'),
+    rateLimited: count('rate-limited'),
+    skipped: count('skipped'),
+    itemsNew: results.reduce((n, r) => n + r.itemsNew, 0),
+    itemsUpdated: results.reduce((n, r) => n + r.itemsUpdated, 0),
+  };
+}

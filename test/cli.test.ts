@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, tempDir } from './support/cli.js';
+
+describe('secdigest CLI surface', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    tmp = tempDir();
+  });
+  afterEach(() => tmp.cleanup());
+
+  it.each(['collect', 'feeds', 'parse'])('%s --help documents --config, --db and --json', async (command) => {
+    const run = await cli([command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Usage: secdigest ${command}`);
+    for (const flag of ['--config', '--db', '--json']) expect(run.stdout).toContain(flag);
+  });
+
+  it('lists the commands in the top-level help', async () => {
+    const run = await cli(['--help']);
+    expect(run.code).toBe(0);
+    for (const command of ['collect', 'feeds', 'parse']) expect(run.stdout).toContain(command);
+  });
+
+  it('exits 2 on an unknown option or command', async () => {
+    expect((await cli(['collect', '--frobnicate'])).code).toBe(2);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+  });
+
+  it('parse prints the normalized items of a local file, as text and as JSON', async () => {
+    const file = path.join(tmp.dir, 'feed.xml');
+    fs.writeFileSync(
+      file,
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><link>https://local.example/</link>
+       <item><title>Patch &amp;amp; pray</title><link>/posts/1?utm_campaign=x#top</link><guid>p1</guid>
+       <pubDate>Tue, 24 Nov 2026 08:30:00 -0500</pubDate></item></channel></rss>`,
+    );
+    const text = await cli(['parse', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('rss, 1 items (Local)');
+    expect(text.stdout).toContain('2026-11-24 13:30  Patch & pray');
+    expect(text.stdout).toContain('https://local.example/posts/1');
+
+    const json = await cli(['parse', file, '--json']);
+    const [report] = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ ok: true, format: 'rss', title: 'Local' });
+    expect(report.items[0]).toMatchObject({
+      guid: 'p1',
+      title: 'Patch & pray',
+      canonicalUrl: 'https://local.example/posts/1',
+      publishedAt: '2026-11-24T13:30:00.000Z',
+    });
+  });
+
+  it('parse reports a broken or missing document clearly and exits 3', async () => {
+    const file = path.join(tmp.dir, 'broken.xml');
+    fs.writeFileSync(file, '<rss version="2.0"><channel><item><title>unfinished');
+    const run = await cli(['parse', file, path.join(tmp.dir, 'absent.xml')]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/broken\.xml: error \[malformed\]/);
+    expect(run.stdout).toMatch(/absent\.xml: error \[file\] cannot read .*ENOENT/);
+  });
+});
