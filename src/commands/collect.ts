@@ -1,7 +1,7 @@
 import type { App } from '../app.js';
 import { UsageError, type FeedConfig } from '../model/index.js';
 import { collectFeeds, type CollectSummary, type FeedRunResult } from '../pipeline/collect.js';
-import { getFeedState, recordFeedRun, syncFeeds } from '../storage/index.js';
+import { createFeedRunWriter, getFeedState, syncFeeds } from '../storage/index.js';
 
 export interface CollectOptions {
   /** Only these feed ids (disabled ones included when named). Default: every enabled feed. */
@@ -14,21 +14,26 @@ export interface CollectOptions {
 export async function runCollect(app: App, options: CollectOptions = {}): Promise<CollectSummary> {
   const feeds = selectFeeds(app.config.feeds, options.feedIds);
   syncFeeds(app.db, app.config.feeds, app.now().toISOString());
-  return collectFeeds(
-    feeds,
-    {
-      fetcher: app.fetcher,
-      store: {
-        getFeedState: (id) => getFeedState(app.db, id),
-        recordFeedRun: (run) => recordFeedRun(app.db, run),
+  const writer = createFeedRunWriter(app.db, GROUP_COMMIT);
+  try {
+    return await collectFeeds(
+      feeds,
+      {
+        fetcher: app.fetcher,
+        store: { getFeedState: (id) => getFeedState(app.db, id), recordFeedRun: writer.record },
+        limits: app.config.settings.collect,
+        now: app.now,
+        ...(options.signal ? { signal: options.signal } : {}),
       },
-      limits: app.config.settings.collect,
-      now: app.now,
-      ...(options.signal ? { signal: options.signal } : {}),
-    },
-    options.onResult,
-  );
+      options.onResult,
+    );
+  } finally {
+    writer.flush();
+  }
 }
+
+/** At most 50 ms or 50 feeds of results wait for their commit (see storage/group-commit.ts). */
+const GROUP_COMMIT = { maxFeeds: 50, maxDelayMs: 50 };
 
 export function selectFeeds(feeds: readonly FeedConfig[], ids: readonly string[] | undefined): FeedConfig[] {
   if (!ids?.length) return feeds.filter((feed) => feed.enabled);

@@ -1,5 +1,6 @@
 import type { Item } from '../model/index.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 import { upsertItems, type UpsertCounts } from './items.js';
 
 export type FeedRunOutcome = 'ok' | 'not-modified' | 'failed' | 'gone' | 'rate-limited';
@@ -31,7 +32,7 @@ export function recordFeedRun(db: Db, run: FeedRunRecord): UpsertCounts {
   return db.transaction((): UpsertCounts => {
     const counts = run.outcome === 'ok' ? upsertItems(db, run.items, run.startedAt) : { new: 0, updated: 0, seen: 0 };
     updateFeedState(db, run);
-    db.prepare(
+    statement(db, 
       `INSERT INTO fetch_log (feed_id, started_at, outcome, http_status, duration_ms, bytes, attempts,
          items_found, items_new, items_updated, error_code, error)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -58,7 +59,7 @@ function updateFeedState(db: Db, run: FeedRunRecord): void {
   switch (run.outcome) {
     case 'ok':
     case 'not-modified':
-      db.prepare(
+      statement(db, 
         `UPDATE feeds SET last_status = @status, last_http_status = @http, last_fetch_at = @at,
            last_success_at = @at, consecutive_errors = 0, last_error_code = NULL, last_error = NULL,
            retry_at = NULL, etag = COALESCE(@etag, etag), last_modified = COALESCE(@lastModified, last_modified),
@@ -68,14 +69,14 @@ function updateFeedState(db: Db, run: FeedRunRecord): void {
       return;
     case 'rate-limited':
       // Being asked to wait is not the feed's fault: no error counted.
-      db.prepare(
+      statement(db, 
         `UPDATE feeds SET last_status = @status, last_http_status = @http, last_fetch_at = @at,
            retry_at = @retryAt, last_error_code = @code, last_error = @message WHERE id = @id`,
       ).run({ ...common, retryAt: run.retryAt ?? null, code: run.error?.code ?? null, message: run.error?.message ?? null });
       return;
     case 'gone':
     case 'failed':
-      db.prepare(
+      statement(db, 
         `UPDATE feeds SET last_status = @status, last_http_status = @http, last_fetch_at = @at,
            consecutive_errors = consecutive_errors + 1, last_error_code = @code, last_error = @message,
            disabled_reason = COALESCE(@disabled, disabled_reason)

@@ -1,5 +1,6 @@
 import type { FeedConfig, FeedKind } from '../model/index.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 /** What the database remembers about one feed between runs. */
 export interface FeedState {
@@ -77,11 +78,11 @@ function toFeedState(row: FeedRow): FeedState {
  * afresh: its validators, error count and disabled state belonged to the old URL.
  */
 export function syncFeeds(db: Db, feeds: readonly FeedConfig[], now: string): void {
-  const insert = db.prepare(
+  const insert = statement(db, 
     `INSERT INTO feeds (id, url, name, kind, weight, created_at) VALUES (@id, @url, @name, @kind, @weight, @now)
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, weight = excluded.weight`,
   );
-  const resetMoved = db.prepare(
+  const resetMoved = statement(db, 
     `UPDATE feeds SET url = @url, etag = NULL, last_modified = NULL, consecutive_errors = 0,
        disabled_reason = NULL, moved_to = NULL, retry_at = NULL
      WHERE id = @id AND url <> @url`,
@@ -96,14 +97,14 @@ export function syncFeeds(db: Db, feeds: readonly FeedConfig[], now: string): vo
 }
 
 export function getFeedState(db: Db, id: string): FeedState | undefined {
-  const row = db.prepare('SELECT * FROM feeds WHERE id = ?').get(id) as FeedRow | undefined;
+  const row = statement(db, 'SELECT * FROM feeds WHERE id = ?').get(id) as FeedRow | undefined;
   return row ? toFeedState(row) : undefined;
 }
 
 /** Health of the given feeds (in that order), with their stored item counts. */
 export function listFeedHealth(db: Db, ids: readonly string[]): FeedHealth[] {
-  const state = db.prepare('SELECT * FROM feeds WHERE id = ?');
-  const count = db.prepare('SELECT COUNT(*) AS n FROM items WHERE feed_id = ?');
+  const state = statement(db, 'SELECT * FROM feeds WHERE id = ?');
+  const count = statement(db, 'SELECT COUNT(*) AS n FROM items WHERE feed_id = ?');
   const result: FeedHealth[] = [];
   for (const id of ids) {
     const row = state.get(id) as FeedRow | undefined;

@@ -1,5 +1,6 @@
 import type { Item } from '../model/index.js';
 import type { Db } from './database.js';
+import { statement } from './statements.js';
 
 export interface UpsertCounts {
   new: number;
@@ -13,13 +14,13 @@ export interface UpsertCounts {
  * first-seen time; an unchanged one is only counted. Call inside the caller's transaction.
  */
 export function upsertItems(db: Db, items: readonly Item[], now: string): UpsertCounts {
-  const insert = db.prepare(
+  const insert = statement(db, 
     `INSERT OR IGNORE INTO items (id, feed_id, guid, url, canonical_url, url_hash, title, summary, author,
        categories, published_at, fetched_at, updated_at, content_hash)
      VALUES (@id, @feedId, @guid, @url, @canonicalUrl, @urlHash, @title, @summary, @author,
        @categories, @publishedAt, @fetchedAt, @now, @contentHash)`,
   );
-  const update = db.prepare(
+  const update = statement(db, 
     `UPDATE items SET url = @url, canonical_url = @canonicalUrl, url_hash = @urlHash, title = @title,
        summary = @summary, author = @author, categories = @categories, updated_at = @now,
        content_hash = @contentHash
@@ -91,9 +92,9 @@ export function listItems(db: Db, query: ItemQuery = {}): Item[] {
   const sql = `SELECT * FROM items ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY published_at DESC, id ${query.limit ? 'LIMIT ?' : ''}`;
   if (query.limit) params.push(query.limit);
-  return (db.prepare(sql).all(...params) as ItemRow[]).map(toItem);
+  return (statement(db, sql).all(...params) as ItemRow[]).map(toItem);
 }
 
 export function countItems(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
+  return (statement(db, 'SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../model/index.js';
-import { migrate, MIGRATIONS, openDatabase, recordFeedRun, schemaVersion, SCHEMA_VERSION, syncFeeds, getFeedState, listItems } from './index.js';
+import { createFeedRunWriter, migrate, MIGRATIONS, openDatabase, recordFeedRun, schemaVersion, SCHEMA_VERSION, syncFeeds, getFeedState, listItems } from './index.js';
 
 const feed = { id: 'f', name: 'F', url: 'https://f.example/feed', kind: 'news' as const, weight: 1, enabled: true, tags: [] };
 
@@ -86,6 +86,23 @@ describe('storage', () => {
     expect(getFeedState(db, 'f')).toMatchObject({ consecutiveErrors: 2, disabledReason: 'HTTP 410 Gone on 2026-11-21' });
     syncFeeds(db, [{ ...feed, url: 'https://f.example/new-feed' }], 'now');
     expect(getFeedState(db, 'f')).toMatchObject({ url: 'https://f.example/new-feed', consecutiveErrors: 0, disabledReason: null, etag: null });
+    db.close();
+  });
+
+  it('group commit keeps each feed all-or-nothing and commits on flush', () => {
+    const db = openDatabase(':memory:');
+    syncFeeds(db, [feed, { ...feed, id: 'g', url: 'https://g.example/feed' }], 'now');
+    const writer = createFeedRunWriter(db, { maxFeeds: 10, maxDelayMs: 60_000 });
+    writer.record(run([item('1', 'One')]));
+    const broken = { ...item('2', 'Two'), feedId: 'no-such-feed' };
+    expect(() => writer.record({ ...run([{ ...item('3', 'Three'), feedId: 'g', id: 'id-g3' }, broken]), feedId: 'g' })).toThrow();
+    expect(db.inTransaction).toBe(true);
+    writer.flush();
+    expect(db.inTransaction).toBe(false);
+    // Feed f's run survived; feed g's failed run left no item, no validator, no log row.
+    expect(listItems(db).map((i) => i.id)).toEqual(['id-1']);
+    expect(getFeedState(db, 'g')?.etag).toBeNull();
+    expect(db.prepare('SELECT feed_id FROM fetch_log').pluck().all()).toEqual(['f']);
     db.close();
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench`: speed and memory figures (never asserted in tests). Prints a readable report
+ * and, with --json, one JSON object. Sections are added as the pipeline grows.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { benchParse } from './bench/parse.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpusDir = path.resolve(root, '..', 'shared', 'corpus', 'feeds');
+const json = process.argv.includes('--json');
+const FEEDS = Number(process.env.BENCH_FEEDS ?? 1000);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 50);
+
+function tsx(script: string, args: string[]) {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+async function firstLine(child: ReturnType<typeof tsx>): Promise<string> {
+  const rl = readline.createInterface({ input: child.stdout! });
+  for await (const line of rl) return line;
+  throw new Error(`${child.spawnargs.join(' ')} printed nothing`);
+}
+
+async function benchCollect() {
+  const server = tsx('scripts/bench/feed-server.ts', [String(FEEDS), String(ITEMS)]);
+  try {
+    const { ports, meanBytes } = JSON.parse(await firstLine(server)) as { ports: number[]; meanBytes: number };
+    const collector = tsx('scripts/bench/collect.ts', [JSON.stringify(ports), String(FEEDS)]);
+    const figures = JSON.parse(await firstLine(collector));
+    return { feeds: FEEDS, itemsPerFeed: ITEMS, meanFeedKb: Math.round(meanBytes / 1024), ...figures };
+  } finally {
+    server.kill();
+  }
+}
+
+const report: Record<string, unknown> = {};
+if (fs.existsSync(corpusDir)) {
+  report.parse = await benchParse(corpusDir);
+} else {
+  console.error(`${path.relative(root, corpusDir)} not found: skipping the parse benchmark`);
+}
+report.collect = await benchCollect();
+
+if (json) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  const p = report.parse as Awaited<ReturnType<typeof benchParse>> | undefined;
+  if (p) {
+    console.log(`parse: ${p.documents} real documents, ${p.megabytes} MB, ${p.items} items`);
+    console.log(`  decode+parse (feedsmith):   ${p.parse.ms} ms  ${p.parse.itemsPerSec} items/s  ${p.parse.mbPerSec} MB/s`);
+    console.log(`  + normalize:                ${p.parseAndNormalize.ms} ms  ${p.parseAndNormalize.itemsPerSec} items/s  ${p.parseAndNormalize.mbPerSec} MB/s`);
+    if (p.rssParser) console.log(`  rss-parser (for reference): ${p.rssParser.ms} ms  ${p.rssParser.itemsPerSec} items/s  ${p.rssParser.mbPerSec} MB/s, ${p.rssParser.failures} failures`);
+  }
+  const c = report.collect as { feeds: number; itemsPerFeed: number; meanFeedKb: number; cold: Pass; warm: Pass };
+  console.log(`collect: ${c.feeds} feeds x ${c.itemsPerFeed} items (~${c.meanFeedKb} KB each) from a local server`);
+  console.log(`  cold: ${(c.cold.wallMs / 1000).toFixed(2)} s, peak RSS ${c.cold.peakRssMb.toFixed(0)} MB, ${c.cold.totals.ok} ok, ${c.cold.totals.itemsNew} new items`);
+  console.log(`  warm: ${(c.warm.wallMs / 1000).toFixed(2)} s, peak RSS ${c.warm.peakRssMb.toFixed(0)} MB, ${c.warm.totals.notModified} not modified, ${c.warm.totals.itemsNew} new items`);
+}
+
+interface Pass {
+  wallMs: number;
+  peakRssMb: number;
+  totals: { ok: number; notModified: number; itemsNew: number };
+}

@@ -1,0 +1,50 @@
+import type { Db } from './database.js';
+import { recordFeedRun, type FeedRunRecord } from './feed-runs.js';
+import type { UpsertCounts } from './items.js';
+
+export interface GroupCommitOptions {
+  /** Commit after this many feeds. */
+  maxFeeds: number;
+  /** Commit at the latest this long after the first uncommitted feed. */
+  maxDelayMs: number;
+}
+
+export interface FeedRunWriter {
+  record(run: FeedRunRecord): UpsertCounts;
+  /** Commits what is pending. Call before reading results or closing the database. */
+  flush(): void;
+}
+
+/**
+ * Group commit for a collection run. Each feed's items, validators, error state and log row are
+ * written in their own SAVEPOINT (better-sqlite3 nests db.transaction() that way), so a feed is
+ * still all-or-nothing and one feed's failed write rolls back only that feed. The enclosing
+ * transaction commits every `maxFeeds` feeds or `maxDelayMs`: one commit, and one WAL checkpoint
+ * fsync, per group instead of per feed (the 1,000-feed benchmark spent ~25% of its time there).
+ * A crash loses at most the uncommitted group, and since validators go in the same transaction
+ * as their items, the next run simply fetches those feeds again.
+ */
+export function createFeedRunWriter(db: Db, options: GroupCommitOptions): FeedRunWriter {
+  let pending = 0;
+  let timer: NodeJS.Timeout | undefined;
+
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (pending === 0) return;
+    pending = 0;
+    if (db.inTransaction) db.exec('COMMIT');
+  };
+
+  return {
+    record(run) {
+      if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+      const counts = recordFeedRun(db, run);
+      pending++;
+      if (pending >= options.maxFeeds) flush();
+      else if (!timer) timer = setTimeout(flush, options.maxDelayMs);
+      return counts;
+    },
+    flush,
+  };
+}
