@@ -3,7 +3,7 @@
  * 127.0.0.1, runs the real `secdigest collect` against data/demo/feeds.yaml, and prints what
  * was stored. Safe to re-run: the second run is all 304s and adds nothing.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,12 +41,16 @@ function configFor(server: FixtureServer): string {
   return copy;
 }
 
-function secdigest(args: string[]): number {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], {
+/** Runs the real CLI in a child process (async: this process serves the feeds it fetches). */
+function secdigest(args: string[]): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], {
     cwd: root,
     stdio: 'inherit',
   });
-  return result.status ?? 1;
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
 }
 
 async function main(): Promise<number> {
@@ -55,10 +59,10 @@ async function main(): Promise<number> {
   try {
     const config = configFor(server);
     console.log(`demo feeds served at ${server.baseUrl}/feeds/ (config ${path.relative(root, config)})\n`);
-    const status = secdigest(['collect', '--config', config, '--db', dbPath]);
+    const status = await secdigest(['collect', '--config', config, '--db', dbPath]);
     if (status !== 0) return status;
     console.log('');
-    secdigest(['feeds', '--config', config, '--db', dbPath]);
+    await secdigest(['feeds', '--config', config, '--db', dbPath]);
   } finally {
     await server.close();
   }
