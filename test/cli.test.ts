@@ -10,8 +10,8 @@ describe('secdigest CLI surface', () => {
   });
   afterEach(() => tmp.cleanup());
 
-  it.each(['collect', 'feeds', 'parse'])('%s --help documents --config, --db and --json', async (command) => {
-    const run = await cli([command, '--help']);
+  it.each(['collect', 'feeds list', 'feeds add', 'feeds import', 'feeds export', 'parse', 'backup'])('%s --help documents --config, --db and --json', async (command) => {
+    const run = await cli([...command.split(' '), '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Usage: secdigest ${command}`);
     for (const flag of ['--config', '--db', '--json']) expect(run.stdout).toContain(flag);
@@ -20,7 +20,7 @@ describe('secdigest CLI surface', () => {
   it('lists the commands in the top-level help', async () => {
     const run = await cli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['collect', 'feeds', 'parse']) expect(run.stdout).toContain(command);
+    for (const command of ['collect', 'feeds', 'parse', 'backup']) expect(run.stdout).toContain(command);
   });
 
   it('exits 2 on an unknown option or command', async () => {

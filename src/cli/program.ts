@@ -1,47 +1,24 @@
 import { Command, CommanderError, Option } from 'commander';
-import { openApp, resolvePaths, type App } from '../app.js';
+import { resolvePaths } from '../app.js';
+import { backupDatabase } from '../commands/backup.js';
 import { everyFeedFailed, runCollect } from '../commands/collect.js';
-import { listFeeds } from '../commands/feeds.js';
 import { parseSources } from '../commands/parse.js';
 import { DEFAULT_SETTINGS, PACKAGE_VERSION } from '../config/defaults.js';
 import { loadConfig } from '../config/index.js';
 import { createFetcher } from '../pipeline/fetch/index.js';
-import { createProgress, renderSummary, type Writable } from './collect-output.js';
+import { createProgress, renderSummary } from './collect-output.js';
+import { createContext, withCommonOptions, type CliIo, type CommonFlags } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
-import { renderFeedTable, renderParseReports } from './render.js';
-
-/** The process's streams and environment, injected so the CLI can be run in-process by tests. */
-export interface CliIo {
-  stdout: Writable & { isTTY?: boolean };
-  stderr: Writable & { isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-}
-
-interface CommonFlags {
-  config?: string;
-  db?: string;
-  json?: boolean;
-}
-
-function withCommonOptions(command: Command): Command {
-  return command
-    .option('--config <file>', 'feeds and settings file (env SECDIGEST_CONFIG, default feeds.yaml)')
-    .option('--db <file>', 'SQLite database (env SECDIGEST_DB, default data/secdigest.db)')
-    .option('--json', 'print machine-readable JSON on stdout');
-}
+import { renderParseReports } from './render.js';
+import { registerFeedCommands } from './feeds-commands.js';
 
 /** Runs the CLI and returns the exit code. Only this layer prints and maps errors to codes. */
+export type { CliIo } from './context.js';
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const out = (text: string) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-  const withApp = async (flags: CommonFlags, body: (app: App) => Promise<number> | number) => {
-    const app = openApp(resolvePaths(flags, io.env));
-    try {
-      exitCode = await body(app);
-    } finally {
-      app.close();
-    }
-  };
+  const ctx = createContext(io, (code) => (exitCode = code));
+  const { out, withApp } = ctx;
 
   const program = new Command()
     .name('secdigest')
@@ -79,19 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       });
     });
 
-  withCommonOptions(program.command('feeds').description('List the configured feeds with their health.'))
-    .addHelpText(
-      'after',
-      '\n--json prints an array of objects: id, name, kind, url, enabled, items, lastStatus, lastHttpStatus,\n' +
-        'lastFetchAt, lastSuccessAt, consecutiveErrors, lastErrorCode, lastError, disabledReason, movedTo, retryAt.',
-    )
-    .action(async (flags: CommonFlags) => {
-      await withApp(flags, (app) => {
-        const rows = listFeeds(app);
-        out(flags.json ? JSON.stringify(rows, null, 2) : renderFeedTable(rows, app.now()));
-        return EXIT.ok;
-      });
-    });
+  registerFeedCommands(program, ctx);
 
   withCommonOptions(
     program
@@ -113,6 +78,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       out(flags.json ? JSON.stringify(reports, null, 2) : renderParseReports(reports));
       exitCode = reports.every((r) => r.ok) ? EXIT.ok : EXIT.failed;
     });
+
+  withCommonOptions(
+    program
+      .command('backup')
+      .description('Copy the database to FILE with SQLite\'s online backup (safe while a run is writing).')
+      .argument('<file>', 'backup file to create (must not exist)'),
+  ).action(async (file: string, flags: CommonFlags) => {
+    await withApp(flags, async (app) => {
+      const result = await backupDatabase(app.db, file);
+      out(flags.json ? JSON.stringify(result) : `backed up ${result.pages} pages (${result.bytes} bytes) to ${result.file}`);
+      return EXIT.ok;
+    });
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

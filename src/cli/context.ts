@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { openApp, resolvePaths, type App } from '../app.js';
+import type { Writable } from './collect-output.js';
+
+/** The process's streams and environment, injected so the CLI can be run in-process by tests. */
+export interface CliIo {
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CommonFlags {
+  config?: string;
+  db?: string;
+  json?: boolean;
+}
+
+/** What every command registration needs: the streams, a way to open the app, the exit code. */
+export interface CliContext {
+  io: CliIo;
+  /** Prints a result on stdout, with a trailing newline. */
+  out(text: string): void;
+  /** Opens the app (config first, then database), runs `body`, closes, and records its exit code. */
+  withApp(flags: CommonFlags, body: (app: App) => Promise<number> | number): Promise<void>;
+  setExitCode(code: number): void;
+  paths(flags: CommonFlags): { configPath: string; dbPath: string };
+}
+
+export function createContext(io: CliIo, setExitCode: (code: number) => void): CliContext {
+  const paths = (flags: CommonFlags) => resolvePaths(flags, io.env);
+  return {
+    io,
+    out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    paths,
+    setExitCode,
+    async withApp(flags, body) {
+      const app = openApp(paths(flags));
+      try {
+        setExitCode(await body(app));
+      } finally {
+        app.close();
+      }
+    },
+  };
+}
+
+export function withCommonOptions(command: Command): Command {
+  return command
+    .option('--config <file>', 'feeds and settings file (env SECDIGEST_CONFIG, default feeds.yaml)')
+    .option('--db <file>', 'SQLite database (env SECDIGEST_DB, default data/secdigest.db)')
+    .option('--json', 'print machine-readable JSON on stdout');
+}
