@@ -1,0 +1,150 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { StoryCandidate } from '../model/draft.js';
+import { buildDraft, type BuildDraftOptions } from './build.js';
+import { ISSUE, makeCandidate } from './fixtures/make-candidate.js';
+import { DEFAULT_SECTIONS, type SectionDefinition } from './sections.js';
+
+const ids = (entries: { storyId: string }[]) => entries.map((e) => e.storyId);
+const withLimits = (limits: Record<string, number>): SectionDefinition[] =>
+  DEFAULT_SECTIONS.map((s) => ({ ...s, limit: limits[s.id] ?? s.limit }));
+const build = (candidates: StoryCandidate[], options: Partial<BuildDraftOptions> = {}) => buildDraft(candidates, { ...ISSUE, ...options });
+
+/** n press releases whose scores fall with their index (older and older). */
+const releases = (n: number) =>
+  Array.from({ length: n }, (_, i) =>
+    makeCandidate({ storyId: `pr${i}`, section: 'press-release', topic: 'industry', firstSeen: `2026-11-25T0${5 - i}:00:00Z` }),
+  );
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('buildDraft', () => {
+  it('fills the draft header from the options and keeps every defined section, in order', () => {
+    const { draft } = build([]);
+    expect(draft).toEqual({
+      number: 3,
+      date: '2026-11-25',
+      window: { since: '2026-11-24T06:00:00Z', until: '2026-11-25T06:00:00Z' },
+      createdAt: '2026-11-25T06:01:00Z',
+      sections: [
+        { id: 'latest-news', title: 'Latest News', subtitle: 'New from our favorite blogs and journalists', entries: [] },
+        { id: 'press-releases', title: 'Press Releases', subtitle: 'Cybersecurity Industry Press Releases', entries: [] },
+        { id: 'wall-of-shame', title: 'Wall of Shame', subtitle: null, entries: [] },
+      ],
+    });
+  });
+
+  it('places each story in exactly one section and drops irrelevant ones', () => {
+    const candidates = [
+      makeCandidate({ storyId: 'news', topic: 'vulnerability' }),
+      makeCandidate({ storyId: 'breach', topic: 'data-breach', victims: ['Acme Health'] }),
+      makeCandidate({ storyId: 'ransom', topic: 'ransomware' }),
+      makeCandidate({ storyId: 'pr', section: 'press-release', topic: 'industry' }),
+      makeCandidate({ storyId: 'junk', relevant: false, section: 'press-release', topic: 'other' }),
+    ];
+    const { draft, skipped } = build(candidates);
+    expect(draft.sections.map((s) => [s.id, ids(s.entries)])).toEqual([
+      ['latest-news', ['news']],
+      ['press-releases', ['pr']],
+      ['wall-of-shame', ['ransom', 'breach']],
+    ]);
+    expect(skipped).toEqual([{ storyId: 'junk', reason: 'irrelevant' }]);
+    const all = draft.sections.flatMap((s) => ids(s.entries));
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('turns a candidate into an entry with its score, reasons, links and victims', () => {
+    const link = { source: 'Other Outlet', sourceId: 'other', title: 'Same story', url: 'https://other.example/s' };
+    const { draft } = build([
+      makeCandidate({ storyId: 's', topic: 'ransomware', coverage: 2, alsoCoveredBy: [link], victims: ['Acme'], cves: ['CVE-2026-1'] }),
+    ]);
+    const entry = draft.sections[2]!.entries[0]!;
+    expect(entry).toMatchObject({ storyId: 's', blurb: null, included: true, coverage: 2, alsoCoveredBy: [link], victims: ['Acme'] });
+    expect(entry.cves).toEqual(['CVE-2026-1']);
+    expect(entry.rankReasons[0]).toBe('coverage 2 sources (+0.69)');
+    expect(entry.score).toBeGreaterThan(0);
+  });
+
+  it('cuts each section at its limit after ranking and reports the rest as overflow, best first', () => {
+    const { draft, overflow } = build(releases(5), { sections: withLimits({ 'press-releases': 2 }) });
+    expect(ids(draft.sections[1]!.entries)).toEqual(['pr0', 'pr1']);
+    expect(overflow).toHaveLength(1);
+    expect(overflow[0]!.sectionId).toBe('press-releases');
+    expect(ids(overflow[0]!.entries)).toEqual(['pr2', 'pr3', 'pr4']);
+  });
+
+  it('applies the default limits (25, 15, 10)', () => {
+    const news = Array.from({ length: 30 }, (_, i) => makeCandidate({ storyId: `n${String(i).padStart(2, '0')}` }));
+    const shame = Array.from({ length: 12 }, (_, i) => makeCandidate({ storyId: `w${String(i).padStart(2, '0')}`, topic: 'data-breach' }));
+    const { draft, overflow } = build([...news, ...shame, ...releases(16)]);
+    expect(draft.sections.map((s) => s.entries.length)).toEqual([25, 15, 10]);
+    expect(overflow.map((o) => [o.sectionId, o.entries.length])).toEqual([
+      ['latest-news', 5],
+      ['press-releases', 1],
+      ['wall-of-shame', 2],
+    ]);
+  });
+
+  it('never lets a story used in an earlier issue reappear, not even as overflow', () => {
+    const { draft, overflow, skipped } = build(releases(4), {
+      sections: withLimits({ 'press-releases': 1 }),
+      excludeStoryIds: new Set(['pr0', 'pr2']),
+    });
+    expect(ids(draft.sections[1]!.entries)).toEqual(['pr1']);
+    expect(ids(overflow[0]!.entries)).toEqual(['pr3']);
+    expect(skipped).toEqual([
+      { storyId: 'pr0', reason: 'already-used' },
+      { storyId: 'pr2', reason: 'already-used' },
+    ]);
+  });
+
+  it('keeps one copy of a story handed over twice', () => {
+    const { draft, skipped } = build([makeCandidate({ storyId: 'dup', coverage: 3 }), makeCandidate({ storyId: 'dup' })]);
+    expect(draft.sections[0]!.entries).toHaveLength(1);
+    expect(draft.sections[0]!.entries[0]!.coverage).toBe(3);
+    expect(skipped).toEqual([{ storyId: 'dup', reason: 'duplicate' }]);
+  });
+
+  it('can group a section by topic priority without changing what the limit cuts', () => {
+    const candidates = [
+      makeCandidate({ storyId: 'malware-wide', topic: 'malware', coverage: 6 }),
+      makeCandidate({ storyId: 'vuln-single', topic: 'vulnerability' }),
+      makeCandidate({ storyId: 'vuln-wide', topic: 'vulnerability', coverage: 3 }),
+      makeCandidate({ storyId: 'policy', topic: 'policy-legal', coverage: 4 }),
+      makeCandidate({ storyId: 'fraud-old', topic: 'phishing-fraud', firstSeen: '2026-11-23T00:00:00Z' }),
+    ];
+    const byScore = build(candidates, { sections: withLimits({ 'latest-news': 4 }) });
+    expect(ids(byScore.draft.sections[0]!.entries)).toEqual(['malware-wide', 'vuln-wide', 'policy', 'vuln-single']);
+
+    const grouped = DEFAULT_SECTIONS.map((s) => (s.id === 'latest-news' ? { ...s, limit: 4, order: 'topic' as const } : s));
+    const byTopic = build(candidates, { sections: grouped });
+    expect(ids(byTopic.draft.sections[0]!.entries)).toEqual(['vuln-wide', 'vuln-single', 'malware-wide', 'policy']);
+    expect(ids(byTopic.overflow[0]!.entries)).toEqual(['fraud-old']);
+  });
+
+  it('is pure: no clock, no mutation, the same draft for the same input in any order', () => {
+    const candidates = [
+      makeCandidate({ storyId: 'a', coverage: 2, alsoCoveredBy: [{ source: 'X', sourceId: 'x', title: 't', url: null }] }),
+      makeCandidate({ storyId: 'b', topic: 'ransomware', victims: ['Acme'] }),
+      ...releases(3),
+    ];
+    const before = structuredClone(candidates);
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
+    const first = build(candidates);
+    vi.setSystemTime(new Date('2031-06-01T00:00:00Z'));
+    const second = build([...candidates].reverse());
+    expect(second).toEqual(first);
+    expect(candidates).toEqual(before);
+    first.draft.sections[0]!.entries[0]!.alsoCoveredBy.pop();
+    expect(candidates[0]!.alsoCoveredBy).toHaveLength(1);
+  });
+
+  it('rejects options it cannot build from, listing every problem', () => {
+    expect(() => build([], { number: 0, date: '25/11/2026', window: { since: '2026-11-26T00:00:00Z', until: '2026-11-25T00:00:00Z' } })).toThrow(
+      'invalid draft options: number must be a whole number ≥ 1 (got 0); date must be YYYY-MM-DD (got "25/11/2026"); window.since is after window.until',
+    );
+    expect(() => build([], { sections: withLimits({ 'latest-news': -1 }) })).toThrow(expect.objectContaining({ code: 'usage' }));
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * Links in exports: an allow-list of schemes (http and https), decided after parsing with the
+ * WHATWG URL parser, which also strips the tabs, newlines and leading spaces that hide a
+ * `java\tscript:` from a naive prefix check. Anything else, relative URLs included, is no link.
+ */
+export function safeHttpUrl(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // `href` is serialised: spaces, quotes, `<` and `>` are percent-encoded, the host is punycode.
+  return url.href;
+}
+
+/**
+ * A safe URL as a Markdown link destination `(…)`. WHATWG leaves parentheses and backslashes as
+ * they are, and either would end or alter the destination, so they are percent-encoded (same
+ * resource). CommonMark decodes entity references in destinations, so an `&` that starts one is
+ * backslash-escaped rather than encoded (encoding would change the query string).
+ */
+export function markdownDestination(href: string): string {
+  return href
+    .replace(/[()\\ <>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+}

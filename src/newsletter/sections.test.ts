@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { makeCandidate } from './fixtures/make-candidate.js';
+import { assignSection, DEFAULT_SECTIONS, sectionProblems, type SectionDefinition } from './sections.js';
+
+const placeIn = (overrides: Parameters<typeof makeCandidate>[0], sections = DEFAULT_SECTIONS) => {
+  const p = assignSection(makeCandidate(overrides), sections);
+  return p.placed ? p.section.id : p.reason;
+};
+
+describe('assignSection with the default sections', () => {
+  it('sends breach and ransomware news to the Wall of Shame', () => {
+    expect(placeIn({ storyId: 'a', topic: 'data-breach' })).toBe('wall-of-shame');
+    expect(placeIn({ storyId: 'b', topic: 'ransomware' })).toBe('wall-of-shame');
+  });
+
+  it('sends other news to Latest News and press releases to Press Releases', () => {
+    for (const topic of ['vulnerability', 'incident', 'malware', 'policy-legal', 'industry']) {
+      expect(placeIn({ storyId: 'n', topic })).toBe('latest-news');
+    }
+    expect(placeIn({ storyId: 'p', section: 'press-release', topic: 'industry' })).toBe('press-releases');
+  });
+
+  it('keeps a press release about a breach in Press Releases (the Wall of Shame is news only)', () => {
+    expect(placeIn({ storyId: 'p', section: 'press-release', topic: 'data-breach' })).toBe('press-releases');
+  });
+
+  it('drops irrelevant stories whatever their section or topic', () => {
+    expect(placeIn({ storyId: 'x', relevant: false, topic: 'ransomware' })).toBe('irrelevant');
+    expect(placeIn({ storyId: 'y', relevant: false, section: 'press-release' })).toBe('irrelevant');
+  });
+
+  it('chooses by specificity, not list order', () => {
+    const reversed = [...DEFAULT_SECTIONS].reverse();
+    expect(placeIn({ storyId: 'a', topic: 'ransomware' }, reversed)).toBe('wall-of-shame');
+    expect(placeIn({ storyId: 'b', topic: 'malware' }, reversed)).toBe('latest-news');
+  });
+
+  it('reports a story no section accepts', () => {
+    const newsOnly = DEFAULT_SECTIONS.filter((s) => s.id !== 'press-releases');
+    expect(placeIn({ storyId: 'p', section: 'press-release' }, newsOnly)).toBe('no-section');
+  });
+});
+
+describe('sectionProblems', () => {
+  it('accepts the defaults', () => {
+    expect(sectionProblems(DEFAULT_SECTIONS)).toEqual([]);
+  });
+
+  it('lists every problem with its location', () => {
+    const bad: SectionDefinition[] = [
+      { ...DEFAULT_SECTIONS[0]!, limit: -1 },
+      { ...DEFAULT_SECTIONS[1]!, id: 'latest-news', title: ' ' },
+      { ...DEFAULT_SECTIONS[2]!, id: 'Wall Of Shame', limit: 2.5 },
+    ];
+    expect(sectionProblems(bad)).toEqual([
+      'sections[0].limit: must be a whole number ≥ 0 (got -1)',
+      'sections[1].id: duplicate section id "latest-news"',
+      'sections[1].title: must not be empty',
+      'sections[2].id: must be lower-case letters, digits and dashes (got "Wall Of Shame")',
+      'sections[2].limit: must be a whole number ≥ 0 (got 2.5)',
+    ]);
+  });
+});

@@ -1,0 +1,105 @@
+import type { StoryCandidate } from '../model/draft.js';
+import { UsageError } from '../model/errors.js';
+
+/**
+ * Which section a story goes to. Definitions are plain data so a config schema can validate and
+ * override them later. A story goes to exactly one section, chosen by specificity, not by display
+ * order: the first section (in list order) that names the story's primary topic wins; otherwise the
+ * first catch-all section (no `topics`) for the story's classifier section. So the Wall of Shame can
+ * be listed last and still take breach and ransomware news before Latest News, without Latest News
+ * having to repeat those topics as exclusions.
+ */
+
+/** How a section orders its entries after the limit is applied. */
+export type SectionOrder =
+  /** By score, best first. */
+  | 'score'
+  /** Grouped by primary topic (higher topic priority first), by score within a group. */
+  | 'topic';
+
+export interface SectionMatch {
+  /** The classifier's section the story must carry. */
+  section: StoryCandidate['section'];
+  /** Primary topics that qualify; omitted means any topic (a catch-all). */
+  topics?: readonly string[];
+}
+
+export interface SectionDefinition {
+  /** Stable id, stored with the draft and used by exports. */
+  id: string;
+  title: string;
+  subtitle: string | null;
+  /** Most entries the section keeps; the rest are reported as overflow. */
+  limit: number;
+  match: SectionMatch;
+  order: SectionOrder;
+}
+
+/**
+ * The newsletter's sections, in display order. Latest News is ordered by score: topic priority is
+ * already part of the score, and a flat list without topic sub-headings would otherwise put a
+ * single-source vulnerability above a story every outlet carried.
+ */
+export const DEFAULT_SECTIONS: readonly SectionDefinition[] = Object.freeze([
+  {
+    id: 'latest-news',
+    title: 'Latest News',
+    subtitle: 'New from our favorite blogs and journalists',
+    limit: 25,
+    match: { section: 'news' },
+    order: 'score',
+  },
+  {
+    id: 'press-releases',
+    title: 'Press Releases',
+    subtitle: 'Cybersecurity Industry Press Releases',
+    limit: 15,
+    match: { section: 'press-release' },
+    order: 'score',
+  },
+  {
+    id: 'wall-of-shame',
+    title: 'Wall of Shame',
+    subtitle: null,
+    limit: 10,
+    match: { section: 'news', topics: ['data-breach', 'ransomware'] },
+    order: 'score',
+  },
+]);
+
+export type Placement =
+  | { placed: true; section: SectionDefinition }
+  | { placed: false; reason: 'irrelevant' | 'no-section' };
+
+export function assignSection(candidate: StoryCandidate, sections: readonly SectionDefinition[]): Placement {
+  if (!candidate.relevant) return { placed: false, reason: 'irrelevant' };
+  const specific = sections.find(
+    (s) => s.match.section === candidate.section && s.match.topics !== undefined && s.match.topics.includes(candidate.topic),
+  );
+  const section = specific ?? sections.find((s) => s.match.section === candidate.section && s.match.topics === undefined);
+  return section ? { placed: true, section } : { placed: false, reason: 'no-section' };
+}
+
+/** Every problem of a list of definitions (not only the first), as `sections[i].field: message`. */
+export function sectionProblems(sections: readonly SectionDefinition[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  sections.forEach((s, i) => {
+    const at = `sections[${i}]`;
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(s.id)) problems.push(`${at}.id: must be lower-case letters, digits and dashes (got "${s.id}")`);
+    else if (seen.has(s.id)) problems.push(`${at}.id: duplicate section id "${s.id}"`);
+    seen.add(s.id);
+    if (s.title.trim() === '') problems.push(`${at}.title: must not be empty`);
+    if (!Number.isInteger(s.limit) || s.limit < 0) problems.push(`${at}.limit: must be a whole number ≥ 0 (got ${s.limit})`);
+    if (s.match.section !== 'news' && s.match.section !== 'press-release') {
+      problems.push(`${at}.match.section: must be "news" or "press-release"`);
+    }
+    if (s.order !== 'score' && s.order !== 'topic') problems.push(`${at}.order: must be "score" or "topic"`);
+  });
+  return problems;
+}
+
+export function assertValidSections(sections: readonly SectionDefinition[]): void {
+  const problems = sectionProblems(sections);
+  if (problems.length > 0) throw new UsageError(`invalid newsletter sections:\n  ${problems.join('\n  ')}`);
+}
