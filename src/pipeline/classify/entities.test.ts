@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { findGangs } from './gangs.js';
+import { isProbablyEnglish } from './language.js';
+import { findVictims } from './victims.js';
+import { findPressMarks } from './wire.js';
+
+describe('findGangs', () => {
+  it('finds distinctive gang names anywhere', () => {
+    expect(findGangs('LockBit and BlackCat affiliates hit two hospitals; Cl0p claims a third')).toEqual(['LockBit', 'BlackCat', 'Cl0p']);
+    expect(findGangs('Akira ransomware and Qilin lead the quarter')).toEqual(['Akira', 'Qilin']);
+  });
+
+  it('counts names that are also ordinary words only when the text says they are a gang', () => {
+    expect(findGangs('Play ransomware hits a city; the Hive gang is back; ransomware group Medusa leaks files')).toEqual(['Play', 'Hive', 'Medusa']);
+    expect(findGangs('Kids play outside, a royal wedding, a bee hive and a Medusa statue')).toEqual([]);
+  });
+});
+
+describe('findVictims', () => {
+  it.each([
+    ['Acme Health confirms data breach affecting 2 million patients', '', ['Acme Health']],
+    ['Summitline Mutual notifies 61,000 policyholders of data theft', '', ['Summitline Mutual']],
+    ['Ransomware disrupts care', 'A ransomware attack on Pinecrest Medical Center forced ambulances to divert.', ['Pinecrest Medical Center']],
+    ['', 'Researchers confirmed a data breach at Globex Corporation last week.', ['Globex Corporation']],
+    ['', 'Texas-based Initech disclosed a cybersecurity incident in a regulatory filing.', ['Initech']],
+    ['City of Springfield hit by ransomware attack', 'The City of Springfield was hit by a ransomware attack on Monday.', ['City of Springfield']],
+    ['', 'Lynch & Partners LLP is investigating claims on behalf of individuals affected by the Harbor Valley Bank data breach.', ['Harbor Valley Bank']],
+  ])('%j %j → %j', (title, summary, expected) => {
+    expect(findVictims(title, summary)).toEqual(expected);
+  });
+
+  it.each([
+    ['a Title Case headline is not read as a name', 'Hospital Chain Confirms Data Breach Affecting Patients', ''],
+    ['a vendor patching flaws is not a victim', 'Microsoft patches 60 flaws', 'Microsoft released fixes; the company said attackers exploited two of them.'],
+    ['generic subjects are not names', 'Researchers confirm breach', 'Researchers say hackers breached networks. Officials confirmed a breach.'],
+    ['a nationality is not an organisation', 'Russia suspected of hack', 'Investigators blamed Russia for the hack of Dutch prosecution systems.'],
+    ['a weekday after "attack on" is not a victim', 'Outage', 'Services were restored after the cyberattack on Monday.'],
+  ])('extracts nothing when %s', (_, title, summary) => {
+    expect(findVictims(title, summary)).toEqual([]);
+  });
+});
+
+describe('findPressMarks', () => {
+  it('recognises wire datelines, tickers and boilerplate as strong marks', () => {
+    expect(findPressMarks('x', 'AUSTIN, Texas, Nov. 19, 2026 /PRNewswire/ -- Acme today announced a thing.').strong).toEqual([
+      'wire dateline /PRNewswire/',
+      'dateline "CITY, Month D, YYYY --"',
+    ]);
+    expect(findPressMarks('x', 'BOSTON--(BUSINESS WIRE)--Acme Corp (NASDAQ: ACME) reported results.').strong).toEqual(['wire credit (BUSINESS WIRE)', 'stock ticker']);
+    expect(findPressMarks('x', 'LONDON, June 3, 2025 (GLOBE NEWSWIRE) -- Foo Ltd said.').strong).toContain('wire credit (GLOBE NEWSWIRE)');
+    expect(findPressMarks('x', 'It ships today. About Acme Corp Acme Corp is a leading provider of email security.').strong).toEqual(['"About <Company>" paragraph']);
+  });
+
+  it('keeps "announced today" a medium mark and ignores ordinary uses of "About"', () => {
+    expect(findPressMarks('Acme today announced a partnership', 'The deal was announced today.')).toEqual({ strong: [], medium: ['"announced today"'] });
+    expect(findPressMarks('x', 'About 40 percent of companies were hit. About the author: Jane is a writer.')).toEqual({ strong: [], medium: [] });
+  });
+});
+
+describe('isProbablyEnglish', () => {
+  it.each([
+    ['Patch Tuesday', true],
+    ['Critical flaw in mail servers is exploited to steal user data', true],
+    ['Sicherheitslücke in Exchange: Microsoft warnt vor Angriffen auf die Server und empfiehlt ein Update', false],
+    ['Falha crítica no servidor de e-mail é explorada por criminosos para roubar dados dos usuários', false],
+    ['Уязвимость в ядре Linux позволяет получить права root', false],
+    ['', true],
+  ])('%j → %s', (text, expected) => {
+    expect(isProbablyEnglish(text)).toBe(expected);
+  });
+});

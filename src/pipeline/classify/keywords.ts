@@ -1,0 +1,81 @@
+import type { Taxonomy, TopicId } from '../../model/index.js';
+
+/** A list of keywords compiled into one pattern (one pass over the text instead of one per keyword). */
+export interface KeywordSet {
+  /** The keywords, in the order of the pattern's capture groups. */
+  keywords: string[];
+  pattern: RegExp | undefined;
+}
+
+export interface CompiledTopic extends KeywordSet {
+  id: TopicId;
+}
+
+/** A keyword found in an item: which, as written in the text (first occurrence), and where (a title hit counts double). */
+export interface KeywordHit {
+  keyword: string;
+  text: string;
+  inTitle: boolean;
+}
+
+/**
+ * A keyword as a pattern body. A space or hyphen in the keyword matches a space or hyphen in the
+ * text ("zero day" finds "zero-day"); a trailing `*` matches any ending.
+ */
+function keywordBody(keyword: string): string {
+  const prefix = keyword.endsWith('*');
+  const body = (prefix ? keyword.slice(0, -1) : keyword).trim().toLowerCase();
+  const escaped = body
+    .split(/[\s-]+/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[\\s\\u2010-\\u2013-]+');
+  return prefix ? `${escaped}[\\p{L}\\p{N}]*` : escaped;
+}
+
+/**
+ * Keywords matched case-insensitively on word boundaries (letters and digits of any script, so
+ * `rat` does not match inside "ratified"). Longer keywords are tried first, so "ransomware gang"
+ * is found as itself rather than as "ransomware".
+ */
+export function compileKeywords(keywords: readonly string[]): KeywordSet {
+  const unique = [...new Set(keywords.map((k) => k.trim()).filter((k) => k !== '' && k !== '*'))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  if (unique.length === 0) return { keywords: [], pattern: undefined };
+  const alternatives = unique.map((keyword) => `(${keywordBody(keyword)})`).join('|');
+  return { keywords: unique, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'giu') };
+}
+
+export function compileTaxonomy(taxonomy: Taxonomy): CompiledTopic[] {
+  return taxonomy.topics.map((topic) => ({ id: topic.id, ...compileKeywords(topic.keywords) }));
+}
+
+/** Keyword → the text it matched first, lower-cased. */
+function matched(set: KeywordSet, text: string, into: Map<string, string>): void {
+  if (set.pattern === undefined || text === '') return;
+  for (const match of text.matchAll(set.pattern)) {
+    const group = match.findIndex((value, i) => i > 0 && value !== undefined);
+    const keyword = set.keywords[group - 1];
+    if (keyword !== undefined && !into.has(keyword)) into.set(keyword, match[0].toLowerCase().replace(/\s+/g, ' '));
+  }
+}
+
+/** Distinct keywords of a set found in the title or the summary, title hits first. */
+export function findKeywordSet(set: KeywordSet, title: string, summary: string): KeywordHit[] {
+  const inTitle = new Map<string, string>();
+  const inSummary = new Map<string, string>();
+  matched(set, title, inTitle);
+  matched(set, summary, inSummary);
+  return [
+    ...[...inTitle].map(([keyword, text]) => ({ keyword, text, inTitle: true })),
+    ...[...inSummary].filter(([keyword]) => !inTitle.has(keyword)).map(([keyword, text]) => ({ keyword, text, inTitle: false })),
+  ];
+}
+
+/** Each topic's keyword hits. */
+export function findKeywords(topics: readonly CompiledTopic[], title: string, summary: string): Map<TopicId, KeywordHit[]> {
+  return new Map(topics.map((topic) => [topic.id, findKeywordSet(topic, title, summary)]));
+}
+
+/** Weight of a topic's keyword hits: a title hit counts twice, a summary hit once. */
+export function keywordWeight(hits: readonly KeywordHit[]): number {
+  return hits.reduce((sum, hit) => sum + (hit.inTitle ? 2 : 1), 0);
+}
