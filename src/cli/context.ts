@@ -7,6 +7,8 @@ export interface CliIo {
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
+  /** Standard input, for commands that read it (`analyze`); absent reads as empty. */
+  stdin?: AsyncIterable<string | Buffer>;
 }
 
 export interface CommonFlags {

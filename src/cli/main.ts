@@ -4,5 +4,5 @@ process.env.DOTENV_CONFIG_QUIET ??= 'true';
 
 import { runCli } from './program.js';
 
-const code = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env });
+const code = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, stdin: process.stdin });
 process.exitCode = code;

@@ -11,6 +11,7 @@ import { createContext, withCommonOptions, type CliIo, type CommonFlags } from '
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { renderParseReports } from './render.js';
 import { registerFeedCommands } from './feeds-commands.js';
+import { registerAnalyzeCommand } from './analyze-command.js';
 
 /** Runs the CLI and returns the exit code. Only this layer prints and maps errors to codes. */
 export type { CliIo } from './context.js';
@@ -91,6 +92,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.ok;
     });
   });
+
+  registerAnalyzeCommand(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -2,6 +2,7 @@ import type { App } from '../app.js';
 import { UsageError, type FeedConfig } from '../model/index.js';
 import { collectFeeds, type CollectSummary, type FeedRunResult } from '../pipeline/collect.js';
 import { createFeedRunWriter, getFeedState, syncFeeds } from '../storage/index.js';
+import { prepareStoryKeys, storyFiler } from './stories.js';
 
 export interface CollectOptions {
   /** Only these feed ids (disabled ones included when named). Default: every enabled feed. */
@@ -14,7 +15,11 @@ export interface CollectOptions {
 export async function runCollect(app: App, options: CollectOptions = {}): Promise<CollectSummary> {
   const feeds = selectFeeds(app.config.feeds, options.feedIds);
   syncFeeds(app.db, app.config.feeds, app.now().toISOString());
-  const writer = createFeedRunWriter(app.db, GROUP_COMMIT);
+  const { dedupe } = app.config.settings;
+  prepareStoryKeys(app.db, dedupe, app.now());
+  const weights = new Map(app.config.feeds.map((feed) => [feed.id, feed.weight]));
+  // New items are filed in stories inside the transaction that stores them (storage/feed-runs.ts).
+  const writer = createFeedRunWriter(app.db, GROUP_COMMIT, storyFiler(app.db, dedupe, (id) => weights.get(id) ?? 1));
   try {
     return await collectFeeds(
       feeds,

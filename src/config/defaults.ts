@@ -26,4 +26,19 @@ export const DEFAULT_SETTINGS: Settings = {
     summaryMaxChars: 600,
     titleMaxChars: 300,
   },
+  dedupe: {
+    // NewsBlur keeps clusters 14 days; a week covers the retellings and the wire copies of one event.
+    windowDays: 7,
+    // 16 bands of 1 row: retellings by different outlets share only 15-30% of their salient words,
+    // and the S-curve of 16 x 1 still finds 98% of such pairs (docs/ARCHITECTURE.md, "Dedupe").
+    numHashes: 16,
+    bands: 16,
+    maxBucket: 50,
+    maxCandidates: 10,
+    // Tuned on data/labels/dedupe-corpus.tsv and data/demo/LABELS.tsv (npm run eval:dedupe).
+    similarity: 0.35,
+    cveSimilarity: 0.15,
+    conflictSimilarity: 0.5,
+    nameOverlap: 0.5,
+  },
 };

@@ -38,8 +38,8 @@ describe('the shipped feeds.yaml', () => {
     // so the file cannot drift from config/defaults.ts.
     const text = readFileSync(SHIPPED, 'utf8');
     const block = text.slice(text.indexOf('\nsettings:'), text.indexOf('\nfeeds:'));
-    const defaults: Record<string, unknown> = { ...DEFAULT_SETTINGS.fetch, ...DEFAULT_SETTINGS.collect };
-    const shown = [...block.matchAll(/^\s*#?\s*(\w+): (\d+)\b/gm)].map((m) => [m[1], Number(m[2])]);
+    const defaults: Record<string, unknown> = { ...DEFAULT_SETTINGS.fetch, ...DEFAULT_SETTINGS.collect, ...DEFAULT_SETTINGS.dedupe };
+    const shown = [...block.matchAll(/^\s*#?\s*(\w+): (\d+(?:\.\d+)?)(?![\d.])/gm)].map((m) => [m[1], Number(m[2])]);
     expect(shown.length).toBeGreaterThanOrEqual(Object.keys(defaults).length - 1); // userAgent is text
     for (const [key, value] of shown) {
       expect(value, String(key)).toBe(defaults[String(key)]);

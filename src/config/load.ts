@@ -66,6 +66,7 @@ export function mergeSettings(defaults: Settings, override: SettingsOverride | n
   return {
     fetch: { ...defaults.fetch, ...definedOnly(override?.fetch) },
     collect: { ...defaults.collect, ...definedOnly(override?.collect) },
+    dedupe: { ...defaults.dedupe, ...definedOnly(override?.dedupe) },
   };
 }
 
@@ -76,7 +77,7 @@ function definedOnly<T extends object>(section: T | null | undefined): Partial<T
 
 function isOverridden(override: SettingsOverride | null | undefined, path: PathSegment[]): boolean {
   const [, section, key] = path;
-  if (section !== 'fetch' && section !== 'collect') return false;
+  if (section !== 'fetch' && section !== 'collect' && section !== 'dedupe') return false;
   const values: Record<string, unknown> | null | undefined = override?.[section];
   return typeof key === 'string' && values?.[key] !== undefined;
 }

@@ -62,5 +62,23 @@ export function checkSettings(settings: Settings, overridden: (path: PathSegment
   if (fetch.retryBaseDelayMs > fetch.retryMaxDelayMs) {
     pair('retryBaseDelayMs', 'retryMaxDelayMs', ': the first backoff would already pass the cap');
   }
+  findings.push(...checkDedupe(settings.dedupe, overridden));
+  return findings;
+}
+
+function checkDedupe(dedupe: Settings['dedupe'], overridden: (path: PathSegment[]) => boolean): Finding[] {
+  const findings: Finding[] = [];
+  const at = (key: keyof Settings['dedupe']) => ['settings', 'dedupe', key];
+  const shown = (key: keyof Settings['dedupe']) => `${key} (${dedupe[key]}${overridden(at(key)) ? '' : ', the default'})`;
+  if (dedupe.numHashes % dedupe.bands !== 0) {
+    const path = overridden(at('bands')) || !overridden(at('numHashes')) ? at('bands') : at('numHashes');
+    findings.push({ path, message: `${shown('bands')} must divide ${shown('numHashes')}: each band takes the same number of rows` });
+  }
+  for (const key of ['similarity', 'cveSimilarity'] as const) {
+    if (dedupe[key] > dedupe.conflictSimilarity) {
+      const path = overridden(at(key)) || !overridden(at('conflictSimilarity')) ? at(key) : at('conflictSimilarity');
+      findings.push({ path, message: `${shown(key)} must not exceed ${shown('conflictSimilarity')}: a conflict can only raise the bar` });
+    }
+  }
   return findings;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FEED_KINDS } from '../model/index.js';
-import type { CollectSettings, FetchSettings } from '../model/index.js';
+import type { CollectSettings, DedupeSettings, FetchSettings } from '../model/index.js';
 
 /*
  * The shape of feeds.yaml. Every check carries, as its message, the phrase that completes
@@ -84,6 +84,23 @@ const collectShape = {
   titleMaxChars: integer(1, 10_000),
 } satisfies Record<keyof CollectSettings, z.ZodType>;
 
+function fraction() {
+  const expect = 'a number from 0 to 1';
+  return z.number({ error: expect }).min(0, { error: expect }).max(1, { error: expect });
+}
+
+const dedupeShape = {
+  windowDays: integer(1, 365),
+  numHashes: integer(1, 512),
+  bands: integer(1, 512),
+  maxBucket: integer(1, 10_000),
+  maxCandidates: integer(1, 10_000),
+  similarity: fraction(),
+  cveSimilarity: fraction(),
+  conflictSimilarity: fraction(),
+  nameOverlap: fraction(),
+} satisfies Record<keyof DedupeSettings, z.ZodType>;
+
 const MAP = 'a map';
 
 // Each section may be left empty (`fetch:` with every key commented out parses as null).
@@ -91,6 +108,7 @@ export const settingsOverrideSchema = z.strictObject(
   {
     fetch: z.strictObject(fetchShape, { error: MAP }).partial().nullish(),
     collect: z.strictObject(collectShape, { error: MAP }).partial().nullish(),
+    dedupe: z.strictObject(dedupeShape, { error: MAP }).partial().nullish(),
   },
   { error: MAP },
 );
@@ -119,6 +137,8 @@ export function knownKeys(path: readonly PropertyKey[]): string[] {
       return Object.keys(fetchShape);
     case 'settings.collect':
       return Object.keys(collectShape);
+    case 'settings.dedupe':
+      return Object.keys(dedupeShape);
     default:
       return [];
   }

@@ -5,3 +5,4 @@ export * from './story.js';
 export * from './classification.js';
 export * from './errors.js';
 export * from './fetch.js';
+export * from './draft.js';

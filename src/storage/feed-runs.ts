@@ -1,7 +1,14 @@
 import type { Item } from '../model/index.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
-import { upsertItems, type UpsertCounts } from './items.js';
+import { storeItems, type StoredItems, type UpsertCounts } from './items.js';
+
+/**
+ * Called inside a feed run's transaction once its items are stored, to file the new ones in
+ * stories: if it throws, the whole feed run (items, validators, log) rolls back, so no item is
+ * ever left without a story.
+ */
+export type OnItemsStored = (stored: StoredItems) => void;
 
 export type FeedRunOutcome = 'ok' | 'not-modified' | 'failed' | 'gone' | 'rate-limited';
 
@@ -28,9 +35,14 @@ export interface FeedRunRecord {
  * transaction. Saving the ETag apart from the items could lose those items for good: after a
  * crash between the two writes the next run would get a 304 (LIBRARIES.md).
  */
-export function recordFeedRun(db: Db, run: FeedRunRecord): UpsertCounts {
+export function recordFeedRun(db: Db, run: FeedRunRecord, onStored?: OnItemsStored): UpsertCounts {
   return db.transaction((): UpsertCounts => {
-    const counts = run.outcome === 'ok' ? upsertItems(db, run.items, run.startedAt) : { new: 0, updated: 0, seen: 0 };
+    let counts: UpsertCounts = { new: 0, updated: 0, seen: 0 };
+    if (run.outcome === 'ok') {
+      const stored = storeItems(db, run.items, run.startedAt);
+      onStored?.(stored);
+      counts = stored.counts;
+    }
     updateFeedState(db, run);
     statement(db, 
       `INSERT INTO fetch_log (feed_id, started_at, outcome, http_status, duration_ms, bytes, attempts,

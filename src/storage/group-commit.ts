@@ -1,5 +1,5 @@
 import type { Db } from './database.js';
-import { recordFeedRun, type FeedRunRecord } from './feed-runs.js';
+import { recordFeedRun, type FeedRunRecord, type OnItemsStored } from './feed-runs.js';
 import type { UpsertCounts } from './items.js';
 
 export interface GroupCommitOptions {
@@ -24,7 +24,7 @@ export interface FeedRunWriter {
  * A crash loses at most the uncommitted group, and since validators go in the same transaction
  * as their items, the next run simply fetches those feeds again.
  */
-export function createFeedRunWriter(db: Db, options: GroupCommitOptions): FeedRunWriter {
+export function createFeedRunWriter(db: Db, options: GroupCommitOptions, onStored?: OnItemsStored): FeedRunWriter {
   let pending = 0;
   let timer: NodeJS.Timeout | undefined;
 
@@ -39,7 +39,7 @@ export function createFeedRunWriter(db: Db, options: GroupCommitOptions): FeedRu
   return {
     record(run) {
       if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
-      const counts = recordFeedRun(db, run);
+      const counts = recordFeedRun(db, run, onStored);
       pending++;
       if (pending >= options.maxFeeds) flush();
       else if (!timer) timer = setTimeout(flush, options.maxDelayMs);

@@ -1,6 +1,11 @@
 export { openDatabase, type Db } from './database.js';
 export { migrate, schemaVersion, SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
-export { syncFeeds, getFeedState, listFeedHealth, type FeedState, type FeedHealth } from './feeds.js';
-export { upsertItems, listItems, countItems, type UpsertCounts, type ItemQuery } from './items.js';
-export { recordFeedRun, recentFetchLog, type FeedRunRecord, type FeedRunOutcome, type FetchLogEntry } from './feed-runs.js';
+export { syncFeeds, ensureFeed, getFeedState, listFeedHealth, type FeedState, type FeedHealth } from './feeds.js';
+export { upsertItems, storeItems, listItems, countItems, type UpsertCounts, type StoredItems, type ItemQuery } from './items.js';
+export { recordFeedRun, recentFetchLog, type FeedRunRecord, type FeedRunOutcome, type FetchLogEntry, type OnItemsStored } from './feed-runs.js';
+export { sqliteStoryIndex, getStory, listStories, storyIdOfItem, storyMemberIds, itemsPublishedSince } from './stories.js';
+export { pruneStoryKeys, resetStoryKeys, storyKeysSignature, insertStoryKeys } from './story-keys.js';
 export { createFeedRunWriter, type FeedRunWriter, type GroupCommitOptions } from './group-commit.js';
+export { acquireLock, renewLock, releaseLock, lockHolder, type LockHolder, type AcquireResult } from './run-lock.js';
+export { databaseHealth, type DatabaseHealth } from './health.js';
+export { saveDraft, loadDraft, listDrafts, usedStoryIds, lastDraftUntil, nextDraftNumber, type StoredDraft, type DraftSummary } from './drafts.js';

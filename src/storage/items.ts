@@ -8,12 +8,25 @@ export interface UpsertCounts {
   seen: number;
 }
 
+/** What storing a feed's items did to each: the new ones still need a story (pipeline/dedupe). */
+export interface StoredItems {
+  counts: UpsertCounts;
+  inserted: Item[];
+  /** Changed in place: same id, same story, new title or summary. */
+  updated: Item[];
+}
+
+/** Stores a feed's items; see storeItems. */
+export function upsertItems(db: Db, items: readonly Item[], now: string): UpsertCounts {
+  return storeItems(db, items, now).counts;
+}
+
 /**
  * Stores a feed's items. New entries are inserted; an entry already stored for the same
- * (feed, guid) whose title or summary changed is updated in place and keeps its id and its
- * first-seen time; an unchanged one is only counted. Call inside the caller's transaction.
+ * (feed, guid) whose title or summary changed is updated in place and keeps its id, its story and
+ * its first-seen time; an unchanged one is only counted. Call inside the caller's transaction.
  */
-export function upsertItems(db: Db, items: readonly Item[], now: string): UpsertCounts {
+export function storeItems(db: Db, items: readonly Item[], now: string): StoredItems {
   const insert = statement(db, 
     `INSERT OR IGNORE INTO items (id, feed_id, guid, url, canonical_url, url_hash, title, summary, author,
        categories, published_at, fetched_at, updated_at, content_hash)
@@ -26,14 +39,18 @@ export function upsertItems(db: Db, items: readonly Item[], now: string): Upsert
        content_hash = @contentHash
      WHERE feed_id = @feedId AND guid = @guid AND content_hash <> @contentHash`,
   );
-  const counts: UpsertCounts = { new: 0, updated: 0, seen: 0 };
+  const stored: StoredItems = { counts: { new: 0, updated: 0, seen: 0 }, inserted: [], updated: [] };
   for (const item of items) {
     const row = { ...item, categories: JSON.stringify(item.categories), now };
-    if (insert.run(row).changes === 1) counts.new++;
-    else if (update.run(row).changes === 1) counts.updated++;
-    else counts.seen++;
+    if (insert.run(row).changes === 1) {
+      stored.counts.new++;
+      stored.inserted.push(item);
+    } else if (update.run(row).changes === 1) {
+      stored.counts.updated++;
+      stored.updated.push(item);
+    } else stored.counts.seen++;
   }
-  return counts;
+  return stored;
 }
 
 interface ItemRow {

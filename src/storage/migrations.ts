@@ -73,6 +73,128 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX fetch_log_feed_started ON fetch_log (feed_id, started_at);
     `,
   },
+  {
+    version: 2,
+    name: 'stories, item story, LSH band keys',
+    sql: `
+      -- One row per story (issue 4). first_seen / last_seen: earliest and latest publication time of
+      -- its members; coverage: distinct feeds among them; size: member items.
+      CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        representative_item_id TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        coverage INTEGER NOT NULL DEFAULT 1,
+        size INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX stories_last_seen ON stories (last_seen);
+      ALTER TABLE items ADD COLUMN story_id INTEGER REFERENCES stories(id);
+      -- A story's members by feed (coverage) and by publication time (verification, newest first).
+      CREATE INDEX items_story_feed ON items (story_id, feed_id);
+      CREATE INDEX items_story_published ON items (story_id, published_at, id);
+      -- Each item's LSH band keys, as (key, publication second, story): finding the candidate stories
+      -- of a new item is one index range per key, whatever the number of stored items. Rows older
+      -- than the matching window are pruned (storage/story-keys.ts).
+      CREATE TABLE story_keys (
+        key INTEGER NOT NULL,
+        published INTEGER NOT NULL,
+        story_id INTEGER NOT NULL,
+        PRIMARY KEY (key, published, story_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX story_keys_published ON story_keys (published);
+      -- The signature parameters the stored keys were computed with: keys from other parameters
+      -- never match and are rebuilt.
+      CREATE TABLE dedupe_state (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+      -- Items stored before this version become stories of their own, items with one canonical URL
+      -- sharing one (site home pages excepted); their keys are computed at the next run.
+      CREATE TEMP TABLE story_backfill AS
+        SELECT item_id, FIRST_VALUE(item_id) OVER (PARTITION BY k ORDER BY weight DESC, published_at, item_id) AS rep
+        FROM (
+          SELECT i.id AS item_id, i.published_at, f.weight,
+            CASE WHEN i.url_hash IS NULL
+                   OR substr(i.canonical_url, instr(i.canonical_url, '//') + 2) NOT LIKE '%/_%' THEN 'item:' || i.id
+                 ELSE i.url_hash END AS k
+          FROM items i JOIN feeds f ON f.id = i.feed_id
+        );
+      CREATE INDEX temp.story_backfill_item ON story_backfill (item_id);
+      INSERT INTO stories (representative_item_id, first_seen, last_seen, coverage, size)
+        SELECT b.rep, MIN(i.published_at), MAX(i.published_at), COUNT(DISTINCT i.feed_id), COUNT(*)
+        FROM story_backfill b JOIN items i ON i.id = b.item_id
+        GROUP BY b.rep ORDER BY MIN(i.published_at), b.rep;
+      CREATE INDEX stories_backfill_rep ON stories (representative_item_id);
+      UPDATE items SET story_id = (
+        SELECT s.id FROM story_backfill b JOIN stories s ON s.representative_item_id = b.rep WHERE b.item_id = items.id);
+      DROP INDEX stories_backfill_rep;
+      DROP TABLE story_backfill;
+    `,
+  },
+  {
+    version: 3,
+    name: 'run lock, feed backoff and health',
+    sql: `
+      -- A lease per job name (storage/run-lock.ts): one collect at a time across processes.
+      CREATE TABLE run_locks (
+        name TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        acquired_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      -- Backoff and health (scheduler/backoff.ts): when a failing feed may be tried again, when its
+      -- current error streak began, and since when it has been unhealthy (skipped until a retry).
+      ALTER TABLE feeds ADD COLUMN next_attempt_at TEXT;
+      ALTER TABLE feeds ADD COLUMN error_since TEXT;
+      ALTER TABLE feeds ADD COLUMN unhealthy_since TEXT;
+    `,
+  },
+  {
+    version: 4,
+    name: 'drafts',
+    sql: `
+      -- A numbered draft issue (newsletter/build.ts) and its ordered entries. Entries keep the
+      -- story's fields as drafted, so a draft renders the same later even as stories grow; the
+      -- review page edits title, blurb, section, position and inclusion in place.
+      CREATE TABLE drafts (
+        id INTEGER PRIMARY KEY,
+        number INTEGER NOT NULL UNIQUE,
+        date TEXT NOT NULL,
+        since TEXT NOT NULL,
+        until TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE draft_sections (
+        draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        section_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        subtitle TEXT,
+        PRIMARY KEY (draft_id, section_id)
+      );
+      CREATE TABLE draft_entries (
+        draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL,
+        section_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        url TEXT,
+        source TEXT NOT NULL,
+        source_id TEXT NOT NULL,
+        blurb TEXT,
+        topic TEXT NOT NULL,
+        topic_scores TEXT NOT NULL DEFAULT '[]',
+        published_at TEXT NOT NULL,
+        coverage INTEGER NOT NULL,
+        also_covered_by TEXT NOT NULL DEFAULT '[]',
+        victims TEXT NOT NULL DEFAULT '[]',
+        cves TEXT NOT NULL DEFAULT '[]',
+        score REAL NOT NULL,
+        rank_reasons TEXT NOT NULL DEFAULT '[]',
+        included INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (draft_id, story_id)
+      );
+      CREATE INDEX draft_entries_story ON draft_entries (story_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -9,14 +9,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process with captured, non-terminal streams. */
-export async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/** Runs the CLI in-process with captured, non-terminal streams; `stdin` is what it reads there. */
+export async function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
     stdout: { write: (s: string) => (stdout += s), isTTY: false },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env,
+    ...(stdin !== undefined ? { stdin: (async function* () { yield Buffer.from(stdin); })() } : {}),
   });
   return { code, stdout, stderr };
 }

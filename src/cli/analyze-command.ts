@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { resolvePaths } from '../app.js';
+import { analyzeItems } from '../commands/analyze.js';
+import { parseAnalyzeInput } from '../commands/analyze-input.js';
+import { DEFAULT_SETTINGS, loadConfig } from '../config/index.js';
+import type { Config } from '../model/index.js';
+import { openDatabase } from '../storage/index.js';
+import type { CliContext } from './context.js';
+import { EXIT } from './exit-codes.js';
+
+const HELP = `
+Input: JSON Lines on stdin, one item per line:
+  {"id": "...", "title": "...", "summary"?, "url"?, "source"?, "feedKind"?, "publishedAt"?}
+  id and title are required; source names the outlet (a feed id from the configuration gives its
+  weight); feedKind is news, vendor, government or press; publishedAt is ISO 8601 or RFC 822 (default:
+  now). Other fields are ignored; blank lines are skipped.
+
+Output: one JSON line per input line, in the same order, with the fields
+  id            the input's id (a number becomes a string)
+  canonicalUrl  the url without tracking parameters, fragment and default port, or null
+  storyId       a number; inputs with the same storyId tell the same story
+  match         new (opened a story), url (same canonical URL as an earlier item), near
+                (near-duplicate of an earlier item), known (same source and id seen before)
+  similarity    0..1 similarity to the matched item (1 for a URL match), or null
+Items are matched as a batch, earliest published first, with collect's rules and time window
+(settings.dedupe of --config). Nothing is written anywhere unless --db is given: then the batch
+is matched against that database's stories and stored in it, under pseudo-feeds named
+"analyze:<source>" (storyId is the stored story's id).
+
+Exit code 0 on success; 2 on a malformed line (its line number is named) unless --skip-invalid,
+which reports it on stderr and goes on without an output line for it.`;
+
+interface AnalyzeFlags {
+  config?: string;
+  db?: string;
+  skipInvalid?: boolean;
+}
+
+/** `secdigest analyze`: stdin JSON Lines in, one JSON line per item out (stdout stays pure JSONL). */
+export function registerAnalyzeCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('analyze')
+    .description('Group JSON Lines items from stdin into stories; prints one JSON line per item.')
+    .option('--config <file>', 'settings file for the thresholds (env SECDIGEST_CONFIG, default feeds.yaml if present)')
+    .option('--db <file>', 'match against and store into this SQLite database (default: nothing is stored)')
+    .option('--skip-invalid', 'report malformed lines on stderr and go on')
+    .addHelpText('after', HELP)
+    .action(async (flags: AnalyzeFlags) => {
+      const config = readConfig(flags, ctx);
+      const { inputs, invalid } = parseAnalyzeInput(await readAll(ctx.io.stdin), { skipInvalid: flags.skipInvalid ?? false });
+      for (const problem of invalid) ctx.io.stderr.write(`secdigest: line ${problem.line} skipped: ${problem.message}\n`);
+      const db = flags.db ? openDatabase(flags.db) : undefined;
+      try {
+        const records = analyzeItems(inputs, { settings: config.settings, feeds: config.feeds, now: () => new Date(), ...(db ? { db } : {}) });
+        ctx.io.stdout.write(records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+      } finally {
+        db?.close();
+      }
+      ctx.setExitCode(EXIT.ok);
+    });
+}
+
+/** The configuration when one is named or the default file exists; defaults otherwise. */
+function readConfig(flags: AnalyzeFlags, ctx: CliContext): Pick<Config, 'settings' | 'feeds'> {
+  const { configPath } = resolvePaths(flags, ctx.io.env);
+  const explicit = flags.config !== undefined || ctx.io.env.SECDIGEST_CONFIG !== undefined;
+  if (explicit || fs.existsSync(configPath)) return loadConfig(configPath);
+  return { settings: DEFAULT_SETTINGS, feeds: [] };
+}
+
+async function readAll(stream: AsyncIterable<string | Buffer> | undefined): Promise<string> {
+  if (!stream) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,140 @@
+import type { DedupeItem, FeedConfig, Item, Settings, StoryMatch } from '../model/index.js';
+import { findStories, FeatureCache, assignStories, type Assignment } from '../pipeline/dedupe/index.js';
+import { canonicalizeUrl, contentHash, htmlToText, itemId, urlHash } from '../pipeline/normalize/index.js';
+import { ensureFeed, sqliteStoryIndex, storeItems, storyIdOfItem, type Db } from '../storage/index.js';
+import type { AnalyzeInput } from './analyze-input.js';
+import { prepareStoryKeys, toDedupeItem } from './stories.js';
+
+/**
+ * One output line of `secdigest analyze`: a public contract, documented in its --help. Built in
+ * one place (toRecord) so that later stages (classification) add their fields there.
+ */
+export interface AnalyzeRecord {
+  /** The input's id, as given (numbers as strings). */
+  id: string;
+  /** The input's url without tracking parameters, fragment and default port; null without a usable url. */
+  canonicalUrl: string | null;
+  /** Equal for inputs that tell the same story. With --db, the stored story's id. */
+  storyId: number;
+  /** new: opened a story; url: same canonical URL as an earlier item; near: near-duplicate; known: seen before. */
+  match: StoryMatch;
+  /** Similarity (0..1) to the item it matched; 1 for a URL match; null otherwise. */
+  similarity: number | null;
+}
+
+export interface AnalyzeDeps {
+  settings: Settings;
+  /** Configured feeds: an input whose `source` names one takes its weight and kind. */
+  feeds: readonly FeedConfig[];
+  now: () => Date;
+  /** Match against and store into this database (`--db`); in memory when absent. */
+  db?: Db;
+}
+
+function toRecord(item: Item, storyId: number, assignment: Assignment | undefined): AnalyzeRecord {
+  return {
+    id: item.guid,
+    canonicalUrl: item.canonicalUrl,
+    storyId,
+    match: assignment?.match ?? 'known',
+    similarity: assignment?.score ?? null,
+  };
+}
+
+/** Pseudo-feed of an input: `analyze:<source>`, which no feeds.yaml id can collide with. */
+function feedIdOf(input: AnalyzeInput): string {
+  return `analyze:${input.source ?? 'stdin'}`;
+}
+
+/** An input as the Item collect would have stored: same cleaning, same identity rules. */
+function toItem(input: AnalyzeInput, settings: Settings, fetchedAt: string): Item {
+  const feedId = feedIdOf(input);
+  const canonicalUrl = input.url ? canonicalizeUrl(input.url.trim()) : null;
+  const title = htmlToText(input.title, settings.collect.titleMaxChars);
+  const summary = htmlToText(input.summary, settings.collect.summaryMaxChars);
+  return {
+    id: itemId(feedId, input.id),
+    feedId,
+    guid: input.id,
+    url: canonicalUrl === null ? null : input.url!.trim(),
+    canonicalUrl,
+    urlHash: canonicalUrl === null ? null : urlHash(canonicalUrl),
+    title,
+    summary,
+    author: null,
+    categories: [],
+    publishedAt: input.publishedAt ?? fetchedAt,
+    fetchedAt,
+    contentHash: contentHash(title, summary),
+  };
+}
+
+/**
+ * `secdigest analyze`: files a batch of items in stories as a whole, with collect's rules and
+ * window (by publishedAt); returns one record per input, in input order.
+ */
+export function analyzeItems(inputs: readonly AnalyzeInput[], deps: AnalyzeDeps): AnalyzeRecord[] {
+  const now = deps.now();
+  const items = inputs.map((input) => toItem(input, deps.settings, now.toISOString()));
+  const configured = new Map(deps.feeds.map((feed) => [feed.id, feed]));
+  const weightOf = (input: AnalyzeInput) => (input.source ? configured.get(input.source)?.weight : undefined) ?? 1;
+  return deps.db ? analyzeInDatabase(deps.db, inputs, items, weightOf, deps, now) : analyzeInMemory(inputs, items, weightOf, deps.settings);
+}
+
+function analyzeInMemory(inputs: readonly AnalyzeInput[], items: Item[], weightOf: (input: AnalyzeInput) => number, settings: Settings): AnalyzeRecord[] {
+  // A repeated (source, id) is the same item: it gets the story of its first line.
+  const first = new Map<string, number>();
+  const unique: DedupeItem[] = [];
+  items.forEach((item, i) => {
+    if (first.has(item.id)) return;
+    first.set(item.id, unique.length);
+    unique.push(toDedupeItem(item, weightOf(inputs[i]!)));
+  });
+  const { assignments } = findStories(unique, settings.dedupe);
+  const seen = new Set<string>();
+  return items.map((item) => {
+    const assignment = assignments[first.get(item.id)!]!;
+    const repeated = seen.has(item.id);
+    seen.add(item.id);
+    return toRecord(item, assignment.storyId, repeated ? undefined : assignment);
+  });
+}
+
+/**
+ * With --db: the inputs are stored as items of pseudo-feeds `analyze:<source>` (kind from
+ * `feedKind`, else the configured feed's, else news; weight the configured feed's, else 1), then
+ * the new ones are filed in stories against the database's window, all in one transaction. An
+ * input already stored (same source and id) keeps its story ("known"); a changed one is updated
+ * in place.
+ */
+function analyzeInDatabase(
+  db: Db,
+  inputs: readonly AnalyzeInput[],
+  items: Item[],
+  weightOf: (input: AnalyzeInput) => number,
+  deps: AnalyzeDeps,
+  now: Date,
+): AnalyzeRecord[] {
+  const { dedupe } = deps.settings;
+  prepareStoryKeys(db, dedupe, now);
+  const configured = new Map(deps.feeds.map((feed) => [feed.id, feed]));
+  return db.transaction(() => {
+    inputs.forEach((input, i) => {
+      const known = input.source ? configured.get(input.source) : undefined;
+      ensureFeed(
+        db,
+        { id: items[i]!.feedId, name: input.source ?? 'stdin', url: items[i]!.feedId, kind: input.feedKind ?? known?.kind ?? 'news', weight: weightOf(input) },
+        now.toISOString(),
+      );
+    });
+    const { inserted } = storeItems(db, items, now.toISOString());
+    const weights = new Map(items.map((item, i) => [item.id, weightOf(inputs[i]!)]));
+    const assigned = assignStories(inserted.map((item) => toDedupeItem(item, weights.get(item.id) ?? 1)), sqliteStoryIndex(db), dedupe, new FeatureCache());
+    const byItem = new Map(assigned.map((a) => [a.itemId, a]));
+    return items.map((item) => {
+      const assignment = byItem.get(item.id);
+      byItem.delete(item.id);
+      return toRecord(item, storyIdOfItem(db, item.id)!, assignment);
+    });
+  })();
+}

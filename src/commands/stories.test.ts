@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../config/defaults.js';
+import type { FeedConfig, Item } from '../model/index.js';
+import { RETOLD, WIRE_COPIES } from '../pipeline/dedupe/fixtures/cases.js';
+import { contentHash, itemId } from '../pipeline/normalize/index.js';
+import { getStory, openDatabase, recordFeedRun, storyIdOfItem, storyKeysSignature, syncFeeds, type Db } from '../storage/index.js';
+import { prepareStoryKeys, signatureOf, storyFiler } from './stories.js';
+
+const settings = DEFAULT_SETTINGS.dedupe;
+const feed = (id: string, weight = 1): FeedConfig => ({ id, name: id, url: `https://${id}.example/feed`, kind: 'news', weight, enabled: true, tags: [] });
+const FEEDS = [feed('outlet-a', 3), feed('outlet-b', 2), feed('outlet-c'), feed('wire')];
+
+function item(feedId: string, guid: string, fields: { title: string; summary?: string; url?: string; publishedAt?: string }): Item {
+  const url = fields.url ?? `https://${feedId}.example/${guid}`;
+  const summary = fields.summary ?? '';
+  return {
+    id: itemId(feedId, guid), feedId, guid, url, canonicalUrl: url, urlHash: `h:${url}`, title: fields.title, summary,
+    author: null, categories: [], publishedAt: fields.publishedAt ?? '2027-03-03T12:00:00.000Z', fetchedAt: '2027-03-04T00:00:00.000Z',
+    contentHash: contentHash(fields.title, summary),
+  };
+}
+
+function setup(): { db: Db; run: (feedId: string, items: Item[]) => void } {
+  const db = openDatabase(':memory:');
+  syncFeeds(db, FEEDS, 'now');
+  const weights = new Map(FEEDS.map((f) => [f.id, f.weight]));
+  const filer = storyFiler(db, settings, (id) => weights.get(id) ?? 1);
+  const run = (feedId: string, items: Item[]) =>
+    recordFeedRun(db, { feedId, startedAt: '2027-03-04T00:00:00.000Z', outcome: 'ok', httpStatus: 200, durationMs: 1, bytes: 1, attempts: 1, items }, filer);
+  return { db, run };
+}
+
+const retold = (feedId: string, n: number) => {
+  const source = RETOLD.items[n]!;
+  return item(feedId, `r${n}`, { title: source.title, summary: source.summary, publishedAt: source.publishedAt });
+};
+
+describe('stories in collect (storage + dedupe, one transaction per feed run)', () => {
+  it('files a story retold by several feeds as one story with their coverage', () => {
+    const { db, run } = setup();
+    run('outlet-a', [retold('outlet-a', 0)]);
+    run('outlet-b', [retold('outlet-b', 1)]);
+    run('outlet-c', [retold('outlet-c', 2)]);
+    const story = storyIdOfItem(db, itemId('outlet-a', 'r0'))!;
+    expect(storyIdOfItem(db, itemId('outlet-b', 'r1'))).toBe(story);
+    expect(storyIdOfItem(db, itemId('outlet-c', 'r2'))).toBe(story);
+    expect(getStory(db, story)).toMatchObject({ coverage: 3, size: 3, representativeItemId: itemId('outlet-a', 'r0') });
+  });
+
+  it('joins the same canonical URL across feeds (tracking parameters already gone) into one story', () => {
+    const { db, run } = setup();
+    run('outlet-a', [item('outlet-a', 'x', { title: 'Velmont water utility hacked', url: 'https://velmont.example/notice' })]);
+    run('wire', [item('wire', 'y', { title: 'Notice to customers', url: 'https://velmont.example/notice' })]);
+    expect(storyIdOfItem(db, itemId('wire', 'y'))).toBe(storyIdOfItem(db, itemId('outlet-a', 'x')));
+  });
+
+  it('keeps the id and the story of an entry updated in place', () => {
+    const { db, run } = setup();
+    run('outlet-a', [retold('outlet-a', 0)]);
+    const story = storyIdOfItem(db, itemId('outlet-a', 'r0'));
+    const edited = { ...retold('outlet-a', 0), title: 'UPDATED: Velmont says water was never at risk', contentHash: 'edited' };
+    run('outlet-a', [edited]);
+    expect(db.prepare('SELECT id, title, story_id AS storyId FROM items').all()).toEqual([{ id: itemId('outlet-a', 'r0'), title: edited.title, storyId: story }]);
+    expect(getStory(db, story!)).toMatchObject({ size: 1 });
+  });
+
+  it('files an old item re-published with a new guid and the same URL in the old story', () => {
+    const { db, run } = setup();
+    run('outlet-a', [item('outlet-a', 'first-guid', { title: 'Velmont water utility hacked', url: 'https://outlet-a.example/velmont', publishedAt: '2027-01-10T00:00:00.000Z' })]);
+    run('outlet-a', [item('outlet-a', 'second-guid', { title: 'Velmont water utility hacked', url: 'https://outlet-a.example/velmont', publishedAt: '2027-03-03T00:00:00.000Z' })]);
+    const story = storyIdOfItem(db, itemId('outlet-a', 'first-guid'));
+    expect(storyIdOfItem(db, itemId('outlet-a', 'second-guid'))).toBe(story);
+    expect(getStory(db, story!)).toMatchObject({ coverage: 1, size: 2, firstSeen: '2027-01-10T00:00:00.000Z', lastSeen: '2027-03-03T00:00:00.000Z' });
+  });
+
+  it('stores no item without a story: a failing filing rolls the whole feed run back', () => {
+    const db = openDatabase(':memory:');
+    syncFeeds(db, FEEDS, 'now');
+    const failing = () => {
+      throw new Error('disk full');
+    };
+    const run = { feedId: 'wire', startedAt: 'now', outcome: 'ok' as const, httpStatus: 200, durationMs: 1, bytes: 1, attempts: 1, items: [retold('wire', 0)], etag: '"e"' };
+    expect(() => recordFeedRun(db, run, failing)).toThrow('disk full');
+    expect(db.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(0);
+    expect(db.prepare("SELECT etag FROM feeds WHERE id = 'wire'").pluck().get()).toBeNull();
+  });
+
+  it('rebuilds the band keys of the window when the MinHash parameters change, and prunes older ones', () => {
+    const { db, run } = setup();
+    const wire = WIRE_COPIES.items[0]!;
+    run('wire', [item('wire', 'old', { title: wire.title, summary: wire.summary, publishedAt: '2027-01-01T00:00:00.000Z' })]);
+    run('wire', [item('wire', 'new', { title: 'Velmont water utility hacked', summary: 'Two plants run by hand.', publishedAt: '2027-03-03T00:00:00.000Z' })]);
+    const keys = () => db.prepare('SELECT COUNT(*) FROM story_keys').pluck().get() as number;
+    expect(keys()).toBeGreaterThan(settings.bands);
+    const changed = { ...settings, numHashes: 32, bands: 32 };
+    expect(prepareStoryKeys(db, changed, new Date('2027-03-05T00:00:00.000Z'))).toEqual({ pruned: 0, rebuiltItems: 1 });
+    expect(storyKeysSignature(db)).toBe(signatureOf(changed));
+    const rebuilt = keys();
+    expect(rebuilt).toBeGreaterThan(0);
+    expect(rebuilt).toBeLessThanOrEqual(32);
+    // A month later the item is out of the window: its keys go.
+    expect(prepareStoryKeys(db, changed, new Date('2027-04-01T00:00:00.000Z'))).toEqual({ pruned: rebuilt, rebuiltItems: 0 });
+    expect(keys()).toBe(0);
+  });
+});

@@ -1,0 +1,128 @@
+import { stripBoilerplate, stripTitleBoilerplate } from './boilerplate.js';
+import { headlineNames, itemKind, type ItemKind } from './entities.js';
+import { DOMAIN_TERMS, STOPWORDS } from './stopwords.js';
+import { tokenize, type Token } from './tokens.js';
+
+/**
+ * What dedupe compares: the salient tokens of an item's title and summary, each with a weight
+ * that says how much sharing it means. A shared CVE id or amount says far more than a shared
+ * "ransomware"; function words, reporting verbs and dates say nothing and are dropped.
+ */
+export interface Features {
+  /** Token → weight (the highest its occurrences earned). */
+  weights: ReadonlyMap<string, number>;
+  /** Sum of the weights. */
+  mass: number;
+  /** CVE ids, upper case. */
+  cves: ReadonlySet<string>;
+  /** Names the headline is about (entities.ts). */
+  titleNames: ReadonlySet<string>;
+  /** Every token weighed as a name, headline and text. */
+  names: ReadonlySet<string>;
+  /** The headline's first name: usually what it is about. */
+  subject: string | undefined;
+  kind: ItemKind;
+}
+
+/** How much one shared token of each kind counts; see docs/ARCHITECTURE.md ("Dedupe"). */
+export const WEIGHTS = {
+  cve: 4,
+  /** Amounts, counts, versions: "2300000", "23", "9.8". */
+  number: 2,
+  /** Single digits are common ("two flaws", "6 hospitals"). */
+  smallNumber: 1,
+  year: 0.25,
+  /** A capitalized word where no sentence starts, or an acronym: a company, product, place, group. */
+  name: 2.5,
+  word: 1,
+  /** Vocabulary every security story uses (stopwords.ts). */
+  domain: 0.5,
+} as const;
+
+/** Tokens at or above this weight make up the set MinHash samples (no domain words, no years). */
+export const SIGNATURE_MIN_WEIGHT = 1;
+
+/** A headline in Title Case capitalizes everything: its capitals say nothing about names. */
+function isTitleCase(title: string): boolean {
+  const words = title.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? [];
+  if (words.length < 3) return false;
+  const capitalized = words.filter((w) => w.charAt(0) !== w.charAt(0).toLowerCase()).length;
+  return capitalized / words.length >= 0.7;
+}
+
+/** All-caps text (a shouting headline or dateline) has no acronyms to find either. */
+function isShouting(text: string): boolean {
+  if (/\p{Ll}/u.test(text)) return false;
+  return (text.match(/\p{Lu}/gu)?.length ?? 0) >= 12;
+}
+
+/**
+ * How far capitals mean names in a stretch of text: everywhere but at sentence starts (`prose`),
+ * only in acronyms and CamelCase (`title-case`, where every word is capitalized), or nowhere
+ * (`shouting`, all caps).
+ */
+type Casing = 'prose' | 'title-case' | 'shouting';
+
+function casingOf(text: string, headline: boolean): Casing {
+  if (isShouting(text)) return 'shouting';
+  return headline && isTitleCase(text) ? 'title-case' : 'prose';
+}
+
+function isName(token: Token, casing: Casing): boolean {
+  if (casing === 'shouting' || DOMAIN_TERMS.has(token.text)) return false;
+  return casing === 'prose' ? token.capitalized : token.distinctive;
+}
+
+function weightOf(token: Token, casing: Casing): number {
+  switch (token.kind) {
+    case 'cve':
+      return WEIGHTS.cve;
+    case 'year':
+      return WEIGHTS.year;
+    case 'number':
+      return /^\d$/.test(token.text) ? WEIGHTS.smallNumber : WEIGHTS.number;
+    case 'word':
+      if (STOPWORDS.has(token.text)) return 0;
+      if (isName(token, casing)) return WEIGHTS.name;
+      return DOMAIN_TERMS.has(token.text) ? WEIGHTS.domain : WEIGHTS.word;
+  }
+}
+
+/** Features of an item from its title and summary (plain text, as normalize produced them). */
+export function extractFeatures(title: string, summary: string): Features {
+  const weights = new Map<string, number>();
+  const cves = new Set<string>();
+  const add = (tokens: readonly Token[], casing: Casing) => {
+    for (const token of tokens) {
+      const weight = weightOf(token, casing);
+      if (weight === 0) continue;
+      if (token.kind === 'cve') cves.add(token.text);
+      if (weight > (weights.get(token.text) ?? 0)) weights.set(token.text, weight);
+    }
+  };
+  const cleanTitle = stripTitleBoilerplate(title);
+  const titleTokens = tokenize(cleanTitle);
+  add(titleTokens, casingOf(cleanTitle, true));
+  const body = stripBoilerplate(summary);
+  const bodyTokens = tokenize(body);
+  add(bodyTokens, casingOf(body, false));
+  // The word a text opens with, capitalized in the headline too, is its subject's name even where
+  // both capitals are ambiguous: the company a release opens with ("Quorvex, the cloud …", after
+  // its dateline) under a Title Case headline.
+  const opening = bodyTokens[0];
+  if (opening?.kind === 'word' && opening.upper && weights.get(opening.text) === WEIGHTS.word && !isShouting(cleanTitle) &&
+      titleTokens.some((t) => t.text === opening.text && t.upper)) {
+    weights.set(opening.text, WEIGHTS.name);
+  }
+  let mass = 0;
+  for (const weight of weights.values()) mass += weight;
+  const names = new Set([...weights].filter(([, weight]) => weight === WEIGHTS.name).map(([token]) => token));
+  const titleNames = headlineNames(titleTokens, weights, WEIGHTS.name);
+  const subject = titleTokens.find((t) => titleNames.has(t.text) && t.kind === 'word')?.text;
+  return { weights, mass, cves, titleNames, names, subject, kind: itemKind(title) };
+}
+
+/** The token set MinHash samples: the salient tokens only, so shared boilerplate makes no candidates. */
+export function signatureTokens(features: Features): string[] {
+  return [...features.weights].filter(([, weight]) => weight >= SIGNATURE_MIN_WEIGHT).map(([token]) => token);
+}

@@ -1,0 +1,56 @@
+import type { DedupeSettings } from '../../model/index.js';
+import { extractFeatures, signatureTokens, type Features } from './features.js';
+import { bandKeys } from './lsh.js';
+import { fmix32, hashToken, minhash } from './minhash.js';
+
+/** An item's features and its LSH band keys: everything matching needs to know about its text. */
+export interface Fingerprint {
+  features: Features;
+  keys: number[];
+}
+
+export function fingerprint(title: string, summary: string, settings: Pick<DedupeSettings, 'numHashes' | 'bands'>): Fingerprint {
+  const features = extractFeatures(title, summary);
+  return { features, keys: keysOf(features, settings) };
+}
+
+/**
+ * An item's candidate keys: the LSH band keys of its MinHash signature over its salient tokens,
+ * plus one key per CVE id it names (at most MAX_CVE_KEYS), so two items sharing a CVE id always
+ * meet as candidates, whatever else they say.
+ */
+export function keysOf(features: Features, settings: Pick<DedupeSettings, 'numHashes' | 'bands'>): number[] {
+  const keys = bandKeys(minhash(signatureTokens(features), settings.numHashes), settings.bands);
+  for (const cve of [...features.cves].slice(0, MAX_CVE_KEYS)) keys.push(entityKey(cve));
+  return keys;
+}
+
+/** A round-up of a Patch Tuesday names dozens of CVE ids: the first few are enough to meet. */
+export const MAX_CVE_KEYS = 8;
+
+/** A key for an entity, in the same 53-bit space as band keys, mixed apart from every band index. */
+function entityKey(entity: string): number {
+  const hi = fmix32(hashToken(`entity:${entity}`) ^ 0x7f4a7c15);
+  const lo = hashToken(`${entity}:entity`);
+  return (hi & 0x1fffff) * 0x100000000 + lo;
+}
+
+/**
+ * Features of stored items, computed once per run: a candidate story's members are compared with
+ * many new items. Bounded, oldest entry evicted first; an entry is recomputed when its text changed
+ * (an item updated in place).
+ */
+export class FeatureCache {
+  private readonly entries = new Map<string, { title: string; summary: string; features: Features }>();
+  constructor(private readonly capacity = 4_096) {}
+
+  features(id: string, title: string, summary: string): Features {
+    const hit = this.entries.get(id);
+    if (hit && hit.title === title && hit.summary === summary) return hit.features;
+    const features = extractFeatures(title, summary);
+    this.entries.delete(id);
+    this.entries.set(id, { title, summary, features });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return features;
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../config/defaults.js';
+import { extractFeatures } from './features.js';
+import { verify } from './verify.js';
+
+const settings = DEFAULT_SETTINGS.dedupe;
+const check = (a: [string, string], b: [string, string]) => verify(extractFeatures(...a), extractFeatures(...b), settings);
+
+describe('verify', () => {
+  it('keeps two advisories apart when their CVE ids differ, however alike the wording', () => {
+    const advisory = (cve: string): [string, string] => [
+      'CISA Adds One Known Exploited Vulnerability to Catalog',
+      `CISA has added one new vulnerability to its Known Exploited Vulnerabilities Catalog, based on evidence of active exploitation: ${cve} Harlan FortiPath OS Command Injection Vulnerability.`,
+    ];
+    expect(check(advisory('CVE-2027-10234'), advisory('CVE-2027-10301'))).toMatchObject({ same: false, reason: 'different-cves' });
+  });
+
+  it('takes a shared CVE id as strong evidence', () => {
+    const verdict = check(
+      ['Harlan patches exploited FortiPath flaw', 'Harlan Networks fixed CVE-2027-10234, a command injection in FortiPath VPN appliances.'],
+      ['CISA orders agencies to fix FortiPath bug', 'Federal agencies have until March 24 to patch CVE-2027-10234 in Harlan FortiPath appliances.'],
+    );
+    expect(verdict).toMatchObject({ same: true, reason: 'shared-cve' });
+  });
+
+  it('keeps a lawsuit apart from the breach it is about', () => {
+    const verdict = check(
+      ['Kestner Freight says hackers stole data of 41,000 drivers', 'Chicago trucking firm Kestner Freight is notifying 41,000 drivers that hackers broke into its payroll system in February and copied licence and bank details.'],
+      ['Kestner Freight hit with class action after breach', 'A driver from Indiana has filed a proposed class action in federal court, accusing Kestner Freight of negligence over the February breach.'],
+    );
+    expect(verdict).toMatchObject({ same: false, reason: 'different-kind' });
+  });
+
+  it('keeps a round-up apart from the reports it lists', () => {
+    const verdict = check(
+      ['Week in review: Velmont water hack, FortiPath zero-day, Quorvex funding', 'A water utility in Oregon ran two plants by hand after a breach; Harlan patched a FortiPath zero-day; Quorvex raised $30 million.'],
+      ['Hackers hit Velmont water utility', 'The Velmont Regional Water Authority switched two treatment plants to manual operation after a remote-access breach.'],
+    );
+    expect(verdict).toMatchObject({ same: false, reason: 'different-kind' });
+  });
+
+  it('keeps two analyst-report announcements by different vendors apart', () => {
+    const verdict = check(
+      ['Quorvex named a Leader in the Halvorsen Wave for cloud detection', 'Quorvex was named a Leader in the Halvorsen Wave for cloud detection and response, Q1 2027.'],
+      ['Tamsin Security named a Leader in the Halvorsen Wave for cloud detection', 'Tamsin Security was named a Leader in the Halvorsen Wave for cloud detection and response, Q1 2027.'],
+    );
+    expect(verdict).toMatchObject({ same: false, reason: 'different-names' });
+  });
+
+  it('is symmetric', () => {
+    const a: [string, string] = ['Velmont water utility hacked', 'The Velmont Regional Water Authority runs two plants by hand.'];
+    const b: [string, string] = ['Oregon water authority breached', 'Velmont Regional Water Authority staff run two treatment plants manually.'];
+    expect(check(a, b)).toEqual(check(b, a));
+  });
+});
