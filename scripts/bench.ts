@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { benchClassify } from './bench/classify.js';
+import { benchDedupe, formatDedupe, type DedupeFigures } from './bench/dedupe.js';
 import { benchParse } from './bench/parse.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,6 +46,8 @@ if (fs.existsSync(corpusDir)) {
   console.error(`${path.relative(root, corpusDir)} not found: skipping the parse benchmark`);
 }
 report.collect = await benchCollect();
+report.dedupe = await benchDedupe();
+report.classify = await benchClassify();
 
 if (json) {
   console.log(JSON.stringify(report, null, 2));
@@ -59,6 +63,10 @@ if (json) {
   console.log(`collect: ${c.feeds} feeds x ${c.itemsPerFeed} items (~${c.meanFeedKb} KB each) from a local server`);
   console.log(`  cold: ${(c.cold.wallMs / 1000).toFixed(2)} s, peak RSS ${c.cold.peakRssMb.toFixed(0)} MB, ${c.cold.totals.ok} ok, ${c.cold.totals.itemsNew} new items`);
   console.log(`  warm: ${(c.warm.wallMs / 1000).toFixed(2)} s, peak RSS ${c.warm.peakRssMb.toFixed(0)} MB, ${c.warm.totals.notModified} not modified, ${c.warm.totals.itemsNew} new items`);
+  console.log(formatDedupe(report.dedupe as DedupeFigures));
+  const k = report.classify as Awaited<ReturnType<typeof benchClassify>>;
+  console.log(`classify: model load ${k.importMs} ms import + ${k.trainMs} ms training on ${k.trainedOn} shipped examples (or ${k.loadMs} ms from a ${k.modelKb} KB serialized model)`);
+  console.log(`  ${k.items} items in ${k.classifyMs} ms: ${k.itemsPerSec} items/s`);
 }
 
 interface Pass {

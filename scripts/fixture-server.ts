@@ -27,10 +27,22 @@ const CONTENT_TYPES: Record<string, string> = {
  * The Content-Type carries no charset, so the document's own declaration decides (as with
  * many real hosts). Only loopback is ever bound.
  */
-export async function startFixtureServer(root: string, port = 0): Promise<FixtureServer> {
+export interface FixtureServerOptions {
+  /** Each response waits a random 0..delayMs first (the crash test uses it to widen the run). */
+  delayMs?: number;
+}
+
+export async function startFixtureServer(root: string, port = 0, options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const counts = new Map<number, number>();
   const bump = (status: number) => counts.set(status, (counts.get(status) ?? 0) + 1);
   const server = http.createServer((req, res) => {
+    if (options.delayMs) {
+      setTimeout(() => serve(req, res), Math.random() * options.delayMs);
+      return;
+    }
+    serve(req, res);
+  });
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://fixture').pathname);
     const file = path.join(root, path.normalize(urlPath));
     if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -58,7 +70,7 @@ export async function startFixtureServer(root: string, port = 0): Promise<Fixtur
     } else {
       res.writeHead(200, headers).end(body);
     }
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());

@@ -113,3 +113,15 @@ export function listFeedHealth(db: Db, ids: readonly string[]): FeedHealth[] {
   }
   return result;
 }
+
+/**
+ * Makes sure a feed row exists without touching a configured feed's state: used for the pseudo-feeds
+ * `analyze --db` files its items under (ids `analyze:<source>`, which feeds.yaml ids cannot be).
+ */
+export function ensureFeed(db: Db, feed: Pick<FeedConfig, 'id' | 'name' | 'url' | 'kind' | 'weight'>, now: string): void {
+  statement(
+    db,
+    `INSERT INTO feeds (id, url, name, kind, weight, created_at) VALUES (@id, @url, @name, @kind, @weight, @now)
+     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, weight = excluded.weight`,
+  ).run({ ...feed, now });
+}

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acquireLock, lockHolder, openDatabase, type Db } from '../storage/index.js';
+import { LockBusyError, withRunLock } from './run-lock.js';
+
+describe('run lock (a lease in SQLite)', () => {
+  let dir: string;
+  let first: Db;
+  let second: Db;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdigest-lock-'));
+    // Two connections to one file: two processes, as far as SQLite is concerned.
+    first = openDatabase(path.join(dir, 'db.sqlite'));
+    second = openDatabase(path.join(dir, 'db.sqlite'));
+  });
+  afterEach(() => {
+    first.close();
+    second.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses an overlapping run and names the holder', async () => {
+    let inside = false;
+    const running = withRunLock(first, 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => {
+      inside = true;
+      await expect(withRunLock(second, 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => 'second ran')).rejects.toThrow(LockBusyError);
+      return 'first ran';
+    });
+    await expect(running).resolves.toBe('first ran');
+    expect(inside).toBe(true);
+    // Released afterwards: the next run gets it.
+    await expect(withRunLock(second, 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => 'second ran')).resolves.toBe('second ran');
+    expect(lockHolder(first, 'collect')).toBeUndefined();
+  });
+
+  it('releases the lock when the work throws', async () => {
+    await expect(withRunLock(first, 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(lockHolder(second, 'collect')).toBeUndefined();
+  });
+
+  it('lets a stale lock from a killed process expire', async () => {
+    const killedAt = new Date('2026-11-25T06:00:00Z');
+    // A process took the lock and died: nobody renews or releases it.
+    expect(acquireLock(first, 'collect', 'dead-host:4242:abcd', killedAt, 120_000)).toEqual({ acquired: true });
+    const busy = withRunLock(second, 'collect', { ttlMs: 120_000, waitMs: 0, now: () => new Date(killedAt.getTime() + 60_000) }, async () => 'ran');
+    await expect(busy).rejects.toThrow(/another collect is running \(dead-host:4242:abcd/);
+    const later = withRunLock(second, 'collect', { ttlMs: 120_000, waitMs: 0, now: () => new Date(killedAt.getTime() + 121_000) }, async () => 'ran');
+    await expect(later).resolves.toBe('ran');
+  });
+
+  it('waits for a busy lock when asked to', async () => {
+    expect(acquireLock(first, 'collect', 'other', new Date(), 60_000).acquired).toBe(true);
+    let clock = Date.now();
+    const sleeps: number[] = [];
+    const waiting = withRunLock(
+      second,
+      'collect',
+      {
+        ttlMs: 60_000,
+        waitMs: 5_000,
+        now: () => new Date(clock),
+        sleep: async (ms) => {
+          sleeps.push(ms);
+          clock += ms;
+          if (sleeps.length === 2) first.prepare("DELETE FROM run_locks WHERE owner = 'other'").run();
+        },
+      },
+      async () => 'ran after waiting',
+    );
+    await expect(waiting).resolves.toBe('ran after waiting');
+    expect(sleeps).toEqual([1000, 1000]);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Draft } from '../model/index.js';
+import { buildDraft } from '../newsletter/index.js';
+import { ISSUE, makeCandidate } from '../newsletter/fixtures/make-candidate.js';
+import { lastDraftUntil, listDrafts, loadDraft, nextDraftNumber, openDatabase, saveDraft, usedStoryIds } from './index.js';
+
+function sampleDraft(number: number): Draft {
+  const { draft } = buildDraft(
+    [
+      makeCandidate({ storyId: 's1', coverage: 3, alsoCoveredBy: [{ source: 'B', sourceId: 'b', title: 'B says', url: 'https://b.example/1' }] }),
+      makeCandidate({ storyId: 's2', section: 'press-release', topic: 'industry' }),
+      makeCandidate({ storyId: 's3', topic: 'ransomware', victims: ['Riverbend Hospital'] }),
+    ],
+    { ...ISSUE, number },
+  );
+  return draft;
+}
+
+describe('drafts repository', () => {
+  it('round-trips a draft exactly, sections and entry order included', () => {
+    const db = openDatabase(':memory:');
+    const draft = sampleDraft(1);
+    saveDraft(db, draft);
+    const { id, ...loaded } = loadDraft(db)!;
+    expect(id).toBeGreaterThan(0);
+    expect(loaded).toEqual(draft);
+    db.close();
+  });
+
+  it('numbers drafts, remembers used stories and where the last window ended', () => {
+    const db = openDatabase(':memory:');
+    expect(nextDraftNumber(db)).toBe(1);
+    expect(lastDraftUntil(db)).toBeUndefined();
+    saveDraft(db, sampleDraft(1));
+    expect(nextDraftNumber(db)).toBe(2);
+    expect(lastDraftUntil(db)).toBe(ISSUE.window.until);
+    expect(usedStoryIds(db)).toEqual(new Set(['s1', 's2', 's3']));
+    expect(listDrafts(db)).toMatchObject([{ number: 1, entries: 3 }]);
+    expect(loadDraft(db, 7)).toBeUndefined();
+    expect(() => saveDraft(db, sampleDraft(1))).toThrow(/UNIQUE/);
+    db.close();
+  });
+});
