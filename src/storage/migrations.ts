@@ -195,6 +195,46 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX draft_entries_story ON draft_entries (story_id);
     `,
   },
+  {
+    version: 5,
+    name: 'item classification, editor corrections, trained models',
+    sql: `
+      -- The classifier's labels for each item (pipeline/classify), written with the item in the
+      -- feed's transaction. NULL topic: not classified yet (items stored before this version are
+      -- classified by the next collect or by \`secdigest train\`).
+      ALTER TABLE items ADD COLUMN topic TEXT;
+      ALTER TABLE items ADD COLUMN topic_scores TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE items ADD COLUMN relevant INTEGER;
+      ALTER TABLE items ADD COLUMN relevance_score REAL;
+      ALTER TABLE items ADD COLUMN section TEXT;
+      ALTER TABLE items ADD COLUMN cves TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE items ADD COLUMN victims TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE items ADD COLUMN evidence TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE items ADD COLUMN model_id INTEGER;
+      CREATE INDEX items_unclassified ON items (topic) WHERE topic IS NULL;
+      -- An editor's correction of a topic or section (review page). The item's text is copied so a
+      -- correction still trains after retention has pruned the item.
+      CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        item_id TEXT,
+        field TEXT NOT NULL CHECK (field IN ('topic', 'section', 'relevant')),
+        value TEXT NOT NULL,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX corrections_item ON corrections (item_id);
+      -- Models trained by \`secdigest train\` (shipped set plus corrections); the newest is used.
+      -- Without one, the model is trained from the shipped set at start-up (~0.4 s).
+      CREATE TABLE classifier_models (
+        id INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        examples INTEGER NOT NULL,
+        corrections INTEGER NOT NULL,
+        model TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
