@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
 
 /** The parameters band keys depend on: keys made with others never match and must be rebuilt. */
 export function signatureOf(settings: Pick<DedupeSettings, 'numHashes' | 'bands'>): string {
-  return `minhash-v2+cve:${settings.numHashes}x${settings.bands}`;
+  return `minhash-v2+cve+names:${settings.numHashes}x${settings.bands}`;
 }
 
 /**

@@ -66,4 +66,34 @@ describe('assignStory rules', () => {
       lastSeen: '2027-03-04T09:00:00.000Z',
     });
   });
+
+  it('ignores a headline name that many stories of the window mention (in-window name frequency)', () => {
+    const talks = fixtureItem({ id: 'talks', publishedAt: '2027-03-05T20:00:00.000Z',
+      title: 'Velmora calls Ostrava talks "more constructive" as Hadrek threat looms',
+      summary: 'Velmora and Ostrava traded warnings even as negotiators sat down to discuss a nuclear deal, but Velmora says there is now a clearer path.' });
+    const lucerne = fixtureItem({ id: 'lucerne', publishedAt: '2027-03-05T18:00:00.000Z',
+      title: 'Velmora and Ostrava reach framework in Lucerne nuclear talks',
+      summary: 'Velmora and Ostrava reached a framework at indirect nuclear talks in Lucerne, the negotiators said.' });
+    // Unrelated stories of the same week, each naming Hadrek (a president, say) where no sentence starts.
+    const background = [
+      ['Hadrek signs farm subsidy bill', 'Growers in Tiramo welcomed the grain payments Hadrek promised.'],
+      ['Port of Corvel sold to shipping group', 'The 40-year lease Hadrek approved drew union protests.'],
+      ['Hadrek vetoes rail tunnel budget', 'The Dessen line will wait another decade after Hadrek refused.'],
+      ['Film about Ulbrook miners wins top prize', 'The jury thanked Hadrek for attending the gala.'],
+      ['Hadrek names new central bank governor', 'Economist Mira Pellin, chosen by Hadrek, takes over as inflation slows.'],
+      ['Floods close schools across Fenwick province', 'Rivers burst their banks and Hadrek promised emergency funds.'],
+      ['Space probe launch delayed by storms', 'Crowds and Hadrek had hoped to watch the Ashgrove rocket lift off.'],
+      ['Hadrek defends court nominee', 'Judge Orla Brindle, picked by Hadrek, faces a confirmation vote.'],
+      ['Ferry strike strands tourists at Quarry harbour', 'Unions said Hadrek urged both sides to resume wage talks.'],
+      ['Hadrek opens museum of maritime history', 'The Marrow collection Hadrek toured holds 3,000 ship models.'],
+    ].slice(0, Math.max(settings.commonNameStories, 8)).map(([title, summary], i) =>
+      fixtureItem({ id: `bg-${i}`, publishedAt: `2027-03-0${1 + (i % 4)}T1${i}:00:00.000Z`, title: title!, summary: summary! }));
+    const alone = findStories([lucerne, talks], settings).assignments;
+    expect(alone[0]!.storyId).not.toBe(alone[1]!.storyId);
+    const busy = findStories([...background, lucerne, talks], settings).assignments;
+    const bgStories = new Set(busy.slice(0, background.length).map((a) => a.storyId));
+    expect(bgStories.size).toBe(background.length);
+    expect(busy.at(-1)!.storyId).toBe(busy.at(-2)!.storyId);
+  });
 });
+

@@ -1,6 +1,6 @@
 import type { DedupeItem, DedupeSettings, StoryIndex, StoryMatch } from '../../model/index.js';
 import { rankCandidates } from './candidates.js';
-import { FeatureCache, keysOf } from './signature.js';
+import { FeatureCache, keysOf, nameKey, nameKeysOf } from './signature.js';
 import { verify } from './verify.js';
 
 /** Where one item went, and why. */
@@ -48,7 +48,9 @@ export function isSiteRoot(canonicalUrl: string): boolean {
  */
 export function assignStory(item: DedupeItem, index: StoryIndex, settings: DedupeSettings, cache = new FeatureCache()): Assignment {
   const own = cache.features(item.id, item.title, item.summary);
-  const keys = keysOf(own, settings);
+  const candidateKeys = keysOf(own, settings);
+  // Stored, never searched with: name keys only count how common a name is in the window.
+  const keys = [...candidateKeys, ...nameKeysOf(own)];
   const base = { itemId: item.id };
   if (item.urlHash && item.canonicalUrl && !isSiteRoot(item.canonicalUrl)) {
     const storyId = index.storyOfUrl(item.urlHash);
@@ -60,16 +62,22 @@ export function assignStory(item: DedupeItem, index: StoryIndex, settings: Dedup
   const from = shift(item.publishedAt, -settings.windowDays);
   const to = shift(item.publishedAt, settings.windowDays);
   let best: { storyId: number; score: number; memberId: string } | undefined;
-  const candidates = rankCandidates(index.postings(keys, from, to, settings.maxBucket), settings.maxCandidates);
+  const candidates = rankCandidates(index.postings(candidateKeys, from, to, settings.maxBucket), settings.maxCandidates);
+  const context = { isCommon: commonNames(index, from, to, settings) };
   for (const storyId of candidates) {
     let storyBest: { storyId: number; score: number; memberId: string } | undefined;
-    let vetoed = false;
+    let hardVeto = false;
+    let conflicts = 0;
+    let supports = 0;
     for (const member of index.members(storyId, from, to, MEMBERS_PER_STORY)) {
       if (member.id === item.id) continue;
-      const verdict = verify(own, cache.features(member.id, member.title, member.summary), settings);
-      if (verdict.reason.startsWith('different-')) vetoed = true; // a cannot-link with one member
+      const verdict = verify(own, cache.features(member.id, member.title, member.summary), settings, context);
+      if (verdict.reason === 'different-cves') hardVeto = true;
+      else if (verdict.reason.startsWith('different-')) conflicts++;
+      if (verdict.same) supports++;
       if (verdict.same && (!storyBest || verdict.score > storyBest.score)) storyBest = { storyId, score: verdict.score, memberId: member.id };
     }
+    const vetoed = hardVeto || conflicts >= supports;
     if (storyBest && !vetoed && (!best || storyBest.score > best.score)) best = storyBest;
     // A near-verbatim copy (a wire release, a re-post) cannot be beaten: stop looking.
     if (best && best.score >= NEAR_COPY) break;
@@ -79,6 +87,26 @@ export function assignStory(item: DedupeItem, index: StoryIndex, settings: Dedup
     return { ...base, storyId: best.storyId, match: 'near', score: best.score, matchedItemId: best.memberId };
   }
   return { ...base, storyId: index.createStory(item, keys), match: 'new', score: null, matchedItemId: null };
+}
+
+/**
+ * Whether a name is common in the window: `commonNameStories` or more stories published in it
+ * mention it (counted under its name key, signature.ts). A name that many stories of the week
+ * mention ("Trump", "US", "Microsoft" in a busy month) is the setting of a story, not what tells
+ * it apart from another; verify.ts ignores such names when it looks for headlines naming different
+ * things. Memoized per item: each name costs one bounded index range.
+ */
+function commonNames(index: StoryIndex, from: string, to: string, settings: DedupeSettings): (name: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (name) => {
+    let common = known.get(name);
+    if (common === undefined) {
+      const stories = new Set(index.postings([nameKey(name)], from, to, settings.maxBucket)[0]!.map((p) => p.storyId));
+      common = stories.size >= settings.commonNameStories;
+      known.set(name, common);
+    }
+    return common;
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripBoilerplate, stripTitleBoilerplate } from './boilerplate.js';
+import { stripBoilerplate, stripContext, stripTitleBoilerplate } from './boilerplate.js';
 
 describe('stripBoilerplate', () => {
   it.each([
@@ -24,6 +24,14 @@ describe('stripBoilerplate', () => {
     }
   });
 
+  it('cuts a WordPress "The post …" line that the summary limit cut short, but not "the post" in a sentence', () => {
+    const body = 'Orrin Labs has released updates for all supported versions of Gatehouse Server.';
+    expect(stripBoilerplate(`${body} The post Disrupting active exploitation of Gatehouse…`)).toBe(body);
+    expect(stripBoilerplate(`${body} The post Disrupting active exploitation of Gatehouse...`)).toBe(body);
+    const prose = 'Orrin Labs hired a new chief. The post of chief risk officer had been vacant since May.';
+    expect(stripBoilerplate(prose)).toBe(prose);
+  });
+
   it('keeps "About" when it is a number, not a company', () => {
     const text = 'The airline restored its systems on Monday. About 40 flights were delayed and nine cancelled.';
     expect(stripBoilerplate(text)).toBe(text);
@@ -35,6 +43,15 @@ describe('stripBoilerplate', () => {
     expect(stripBoilerplate(text)).toBe('Brackett Vance LLP patients of Harborview Dental.');
     expect(stripTitleBoilerplate('DATA BREACH ALERT: Brackett Vance LLP Investigating Claims on Behalf of Harborview Dental Patients')).toBe(
       'Brackett Vance LLP Harborview Dental Patients',
+    );
+  });
+});
+
+describe('stripContext', () => {
+  it('drops a clause naming a later event as context, up to the end of its clause', () => {
+    expect(stripContext('Velmont meets WTO chief in Geneva ahead of a second round of Ostrava talks')).toBe('Velmont meets WTO chief in Geneva');
+    expect(stripContext('The minister met the WTO head on Monday, ahead of talks with Ostrava. Both sides agreed.')).toBe(
+      'The minister met the WTO head on Monday, . Both sides agreed.',
     );
   });
 });

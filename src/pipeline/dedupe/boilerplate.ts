@@ -32,7 +32,9 @@ const TAILS: readonly RegExp[] = [
   /(?:^|\s)Contacts?:?\s+(?=\p{Lu}\p{Ll}+ \p{Lu})/u,
   /\bSOURCE\s+\p{Lu}/u,
   /\bView (?:original content|source version)\b/i,
-  /\bThe post .{1,300}? appeared first on\b/,
+  // Also cut short by the feed's summary limit ("The post Disrupting active…"): its capitals
+  // would read as names.
+  /\bThe post (?:.{1,300}? appeared first on\b|.{0,300}(?:…|\.\.\.)\s*$)/,
   /(?:\[\s*(?:…|\.\.\.)\s*\]|\b(?:Read|Continue reading|Read the full|Read more)\b[^.]{0,60}$)/,
   /(?:^|\s)#{3}(?:\s|$)/,
 ];
@@ -50,6 +52,18 @@ const FORMULAS: readonly RegExp[] = [
   /\bPrior results do not guarantee (?:a )?similar outcomes?\.?/gi,
   /\b(?:today )?(?:announced|announces|said) (?:today )?(?:that )?/gi,
 ];
+
+/**
+ * A clause that names a later event as context ("… in Geneva ahead of a second round of U.S.
+ * talks"): what it names is not what the item reports, so it is left out of the comparison, up to
+ * the end of its sentence or clause.
+ */
+const CONTEXT_CLAUSE = /\b(?:ahead of|in the (?:run|lead)-up to)\b[^.;:!?,]*/gi;
+
+/** The text without its context clauses (CONTEXT_CLAUSE). */
+export function stripContext(text: string): string {
+  return text.replace(CONTEXT_CLAUSE, ' ').replace(/\s+/g, ' ').trim();
+}
 
 /** Applies a list of anchored patterns repeatedly, for a preamble followed by a dateline. */
 function stripLeading(text: string, patterns: readonly RegExp[]): string {

@@ -1,4 +1,4 @@
-import { stripBoilerplate, stripTitleBoilerplate } from './boilerplate.js';
+import { stripBoilerplate, stripContext, stripTitleBoilerplate } from './boilerplate.js';
 import { headlineNames, itemKind, type ItemKind } from './entities.js';
 import { DOMAIN_TERMS, STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
@@ -19,6 +19,11 @@ export interface Features {
   titleNames: ReadonlySet<string>;
   /** Every token weighed as a name, headline and text. */
   names: ReadonlySet<string>;
+  /**
+   * Acronyms in the headline ("ISPM", "SIEM", "SMA"), whatever their weight: in a templated
+   * announcement they are the slot that changes from one release to the next.
+   */
+  titleCodes: ReadonlySet<string>;
   /** The headline's first name: usually what it is about. */
   subject: string | undefined;
   kind: ItemKind;
@@ -82,7 +87,9 @@ function weightOf(token: Token, casing: Casing): number {
     case 'number':
       return /^\d$/.test(token.text) ? WEIGHTS.smallNumber : WEIGHTS.number;
     case 'word':
-      if (STOPWORDS.has(token.text)) return 0;
+      // "US" and "IT" as acronyms are names, not the function words "us" and "it" (longer ones
+      // such as "LLP" or "INC" stay the boilerplate they are).
+      if (STOPWORDS.has(token.text) && !(token.acronym && token.text.length === 2 && casing !== 'shouting')) return 0;
       if (isName(token, casing)) return WEIGHTS.name;
       return DOMAIN_TERMS.has(token.text) ? WEIGHTS.domain : WEIGHTS.word;
   }
@@ -100,10 +107,10 @@ export function extractFeatures(title: string, summary: string): Features {
       if (weight > (weights.get(token.text) ?? 0)) weights.set(token.text, weight);
     }
   };
-  const cleanTitle = stripTitleBoilerplate(title);
+  const cleanTitle = stripContext(stripTitleBoilerplate(title));
   const titleTokens = tokenize(cleanTitle);
   add(titleTokens, casingOf(cleanTitle, true));
-  const body = stripBoilerplate(summary);
+  const body = stripContext(stripBoilerplate(summary));
   const bodyTokens = tokenize(body);
   add(bodyTokens, casingOf(body, false));
   // The word a text opens with, capitalized in the headline too, is its subject's name even where
@@ -114,12 +121,20 @@ export function extractFeatures(title: string, summary: string): Features {
       titleTokens.some((t) => t.text === opening.text && t.upper)) {
     weights.set(opening.text, WEIGHTS.name);
   }
+  // Likewise the word a headline opens with, when the text writes it with a capital too (even at
+  // the start of a sentence): "Microsoft is named a Leader …" / "… Microsoft was recognized …".
+  const lead = titleTokens[0];
+  if (lead?.kind === 'word' && lead.upper && weights.get(lead.text) === WEIGHTS.word && !isShouting(cleanTitle) &&
+      bodyTokens.some((t) => t.text === lead.text && t.upper)) {
+    weights.set(lead.text, WEIGHTS.name);
+  }
   let mass = 0;
   for (const weight of weights.values()) mass += weight;
   const names = new Set([...weights].filter(([, weight]) => weight === WEIGHTS.name).map(([token]) => token));
   const titleNames = headlineNames(titleTokens, weights, WEIGHTS.name);
   const subject = titleTokens.find((t) => titleNames.has(t.text) && t.kind === 'word')?.text;
-  return { weights, mass, cves, titleNames, names, subject, kind: itemKind(title) };
+  const titleCodes = isShouting(cleanTitle) ? new Set<string>() : new Set(titleTokens.filter((t) => t.acronym && weights.has(t.text)).map((t) => t.text));
+  return { weights, mass, cves, titleNames, titleCodes, names, subject, kind: itemKind(title) };
 }
 
 /** The token set MinHash samples: the salient tokens only, so shared boilerplate makes no candidates. */

@@ -3,15 +3,16 @@ import { extractFeatures, signatureTokens, type Features } from './features.js';
 import { bandKeys } from './lsh.js';
 import { fmix32, hashToken, minhash } from './minhash.js';
 
-/** An item's features and its LSH band keys: everything matching needs to know about its text. */
+/** An item's features and the keys it is stored under: everything matching needs to know about its text. */
 export interface Fingerprint {
   features: Features;
+  /** Candidate keys (keysOf) and name keys (nameKeysOf): what storing the item records. */
   keys: number[];
 }
 
 export function fingerprint(title: string, summary: string, settings: Pick<DedupeSettings, 'numHashes' | 'bands'>): Fingerprint {
   const features = extractFeatures(title, summary);
-  return { features, keys: keysOf(features, settings) };
+  return { features, keys: [...keysOf(features, settings), ...nameKeysOf(features)] };
 }
 
 /**
@@ -27,6 +28,23 @@ export function keysOf(features: Features, settings: Pick<DedupeSettings, 'numHa
 
 /** A round-up of a Patch Tuesday names dozens of CVE ids: the first few are enough to meet. */
 export const MAX_CVE_KEYS = 8;
+
+/**
+ * Keys an item is stored under but never searched with: one per name it mentions (at most
+ * MAX_NAME_KEYS). Counting the stories under a name key in the window tells how common that name
+ * is there (assign.ts `commonNames`): the window's own document frequency, from the same postings
+ * both StoryIndex implementations already keep.
+ */
+export function nameKeysOf(features: Features): number[] {
+  return [...features.names].slice(0, MAX_NAME_KEYS).map(nameKey);
+}
+
+export function nameKey(name: string): number {
+  return entityKey(`name:${name}`);
+}
+
+/** A long release can name dozens of people and places; the first few are the ones that count. */
+export const MAX_NAME_KEYS = 16;
 
 /** A key for an entity, in the same 53-bit space as band keys, mixed apart from every band index. */
 function entityKey(entity: string): number {

@@ -32,6 +32,12 @@ describe('tokenize', () => {
     expect(flag('CrowdStrike')?.distinctive).toBe(true);
   });
 
+  it('reads "U.S." as the acronym "US", never the word "us"', () => {
+    const [us] = tokenize('talks with the U.S. on Monday').filter((t) => t.acronym);
+    expect(us).toMatchObject({ text: 'us', acronym: true });
+    expect(tokenize('told us').some((t) => t.acronym)).toBe(false);
+  });
+
   it('marks years apart from other numbers', () => {
     expect(tokenize('in 2026, 14 hospitals').map((t) => t.kind)).toEqual(['word', 'year', 'number', 'word']);
   });

@@ -11,6 +11,8 @@ export interface Token {
   capitalized: boolean;
   /** An acronym ("SIEM") or a word with an inner capital ("CrowdStrike"): a name in any headline style. */
   distinctive: boolean;
+  /** All capitals, two to six letters ("SIEM", "FBI"). */
+  acronym: boolean;
   /** Written with a capital first letter, wherever it stands. */
   upper: boolean;
   /** Starts a sentence (or the text): its capital letter says nothing about it being a name. */
@@ -56,7 +58,9 @@ const SENTENCE_BREAK = /[.!?:;|\u2014\u2013]|--/;
 /** Splits plain text into comparable tokens; stopwords are kept (features.ts drops them). */
 export function tokenize(text: string): Token[] {
   // Accents dropped: "Jerí" and "Jeri", "José" and "Jose" are one name in two outlets' spelling.
-  const normalized = normalizeNumbers(text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC'));
+  // "U.S.", "U.N.", "E.U." are the acronyms "US", "UN", "EU" written with dots.
+  const normalized = normalizeNumbers(text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC'))
+    .replace(/\b(?:\p{Lu}\.){2,}/gu, (m) => m.replace(/\./g, ''));
   const tokens: Token[] = [];
   let end = 0;
   for (const match of normalized.matchAll(TOKEN)) {
@@ -70,19 +74,19 @@ export function tokenize(text: string): Token[] {
 }
 
 function toToken(raw: string, sentenceStart: boolean): Token | undefined {
-  if (/^CVE-/i.test(raw)) return { text: raw.toUpperCase(), kind: 'cve', capitalized: true, distinctive: true, upper: true, sentenceStart };
+  if (/^CVE-/i.test(raw)) return { text: raw.toUpperCase(), kind: 'cve', capitalized: true, distinctive: true, acronym: false, upper: true, sentenceStart };
   if (/^\d+(?:\.\d+)*$/.test(raw)) {
     const year = /^(?:19|20)\d\d$/.test(raw);
-    return { text: raw, kind: year ? 'year' : 'number', capitalized: false, distinctive: false, upper: false, sentenceStart };
+    return { text: raw, kind: year ? 'year' : 'number', capitalized: false, distinctive: false, acronym: false, upper: false, sentenceStart };
   }
   const bare = raw.replace(/['’]s$/i, '').replace(/['’]/g, '');
   const lower = bare.toLowerCase();
   const asNumber = NUMBER_WORDS.get(lower);
-  if (asNumber !== undefined) return { text: String(asNumber), kind: 'number', capitalized: false, distinctive: false, upper: false, sentenceStart };
+  if (asNumber !== undefined) return { text: String(asNumber), kind: 'number', capitalized: false, distinctive: false, acronym: false, upper: false, sentenceStart };
   if (lower.length < 2 && !/\d/.test(lower)) return undefined;
   const first = bare.charAt(0);
   const acronym = bare.length >= 2 && bare.length <= 6 && bare === bare.toUpperCase() && /\p{Lu}/u.test(bare);
   const camel = /^\p{L}\p{Ll}+\p{Lu}/u.test(bare);
   const capitalized = acronym || camel || (first !== first.toLowerCase() && !sentenceStart);
-  return { text: stem(lower), kind: 'word', capitalized, distinctive: acronym || camel, upper: first !== first.toLowerCase(), sentenceStart };
+  return { text: stem(lower), kind: 'word', capitalized, distinctive: acronym || camel, acronym, upper: first !== first.toLowerCase(), sentenceStart };
 }

@@ -47,9 +47,71 @@ describe('verify', () => {
     expect(verdict).toMatchObject({ same: false, reason: 'different-names' });
   });
 
+  it('keeps one vendor\'s two analyst-report posts apart when their headline acronyms differ', () => {
+    const verdict = check(
+      ['Quorvex Named a Leader and Fast Mover in Halvorsen ISPM Radar', ''],
+      ['Quorvex Named a Leader in the 2027 Halvorsen SIEM Radar Report', ''],
+    );
+    expect(verdict).toMatchObject({ same: false, reason: 'different-names' });
+  });
+
+  it('does not take one shared name for a story', () => {
+    const verdict = check(
+      ['Quorvex Named a Strong Performer in Pellham Wave for Unified Exposure Management', ''],
+      ['Quorvex Named a Leader in the Halvorsen Detection Radar Report', ''],
+    );
+    expect(verdict).toMatchObject({ same: false });
+    expect(['one-name', 'dissimilar', 'different-names']).toContain(verdict.reason);
+  });
+
+  it('takes the word a headline opens with as its subject when the text capitalizes it too', () => {
+    const verdict = check(
+      ['Tamsin is named a Leader in the 2027 Halvorsen Wave for Endpoint Protection', 'We are honored to be named a Leader in the 2027 Halvorsen Wave for Endpoint Protection. Tamsin was recognized for its vision.'],
+      ['NetHarbor Named a Leader in 2027 Halvorsen Wave for Endpoint Protection for Third Time', ''],
+    );
+    expect(verdict).toMatchObject({ same: false, reason: 'different-names' });
+  });
+
+  it('leaves out what a headline names only as context ("ahead of …")', () => {
+    const talks: [string, string] = [
+      'Velmont and the EU resume trade talks in Geneva',
+      'Negotiators from Velmont and the EU met in Geneva on Tuesday for a second round of trade talks.',
+    ];
+    const sideMeeting: [string, string] = [
+      'Velmont meets WTO chief in Geneva ahead of a second round of EU trade talks',
+      'Velmont\'s trade minister met the head of the WTO on Monday, ahead of a second round of trade talks with the EU.',
+    ];
+    expect(check(talks, sideMeeting)).toMatchObject({ same: false, reason: 'different-names' });
+  });
+
   it('is symmetric', () => {
     const a: [string, string] = ['Velmont water utility hacked', 'The Velmont Regional Water Authority runs two plants by hand.'];
     const b: [string, string] = ['Oregon water authority breached', 'Velmont Regional Water Authority staff run two treatment plants manually.'];
     expect(check(a, b)).toEqual(check(b, a));
+  });
+
+  describe('names common in the window (context.isCommon)', () => {
+    const talks: [string, string] = ['Velmora calls Ostrava talks "more constructive" as Hadrek threat looms',
+      'Velmora and Ostrava traded warnings even as negotiators sat down to discuss a nuclear deal, but Velmora says there is now a clearer path.'];
+    const geneva: [string, string] = ['Velmora and Ostrava reach framework in Lucerne nuclear talks',
+      'Velmora and Ostrava reached a framework at indirect nuclear talks in Lucerne, the negotiators said.'];
+    const common = (names: string[]) => ({ isCommon: (name: string) => names.includes(name) });
+
+    it('keeps headlines apart that each name something the other never mentions', () => {
+      expect(check(talks, geneva)).toMatchObject({ same: false, reason: 'different-names' });
+    });
+
+    it('does not count a name many stories of the window mention as such a conflict', () => {
+      const verdict = verify(extractFeatures(...talks), extractFeatures(...geneva), settings, common(['hadrek']));
+      expect(verdict.reason).not.toBe('different-names');
+      expect(verdict).toMatchObject({ same: true, reason: 'similar' });
+    });
+
+    it('still keeps templated releases apart when only their shared words are common', () => {
+      const leader = (vendor: string): [string, string] => [`${vendor} Named a Leader in the Marlow Wave for Cloud Security`,
+        `${vendor} has been named a Leader in the Marlow Wave for Cloud Security, Q1 2027, the analyst firm's evaluation of cloud security platforms.`];
+      const verdict = verify(extractFeatures(...leader('Quorvex')), extractFeatures(...leader('Tamsin')), settings, common(['marlow', 'wave']));
+      expect(verdict).toMatchObject({ same: false });
+    });
   });
 });

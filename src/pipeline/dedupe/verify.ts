@@ -14,6 +14,8 @@ export type VerdictReason =
   | 'different-names'
   /** A round-up, an opinion or explainer piece, or a lawsuit next to its incident, not similar enough. */
   | 'different-kind'
+  /** Similar only through one shared name: the same subject doing two different things. */
+  | 'one-name'
   | 'dissimilar';
 
 export interface Verdict {
@@ -40,6 +42,25 @@ export function similarity(a: Features, b: Features): number {
 }
 
 /**
+ * The similarity left once the heaviest shared token is taken out: what two items have in common
+ * besides one name. A vendor's two announcements, or two stories about one country, share their
+ * subject and little else; retellings of one event share the subject and what happened.
+ */
+export function supportSimilarity(a: Features, b: Features): number {
+  if (a.mass === 0 || b.mass === 0) return 0;
+  let shared = 0;
+  let top = 0;
+  for (const [token, weight] of a.weights) {
+    const other = b.weights.get(token);
+    if (other === undefined) continue;
+    const part = Math.sqrt(weight * other);
+    shared += part;
+    if (part > top) top = part;
+  }
+  return (shared - top) / Math.sqrt(a.mass * b.mass);
+}
+
+/**
  * A round-up or a feature piece (opinion, explainer, service page) takes its own angle: it is not
  * another item's duplicate unless nearly a copy of it. A lawsuit is a story apart from its incident.
  */
@@ -54,7 +75,14 @@ function differentKinds(a: Features, b: Features): boolean {
  * share most of their names (`nameOverlap`) and are similar at `conflictSimilarity` anyway: a
  * retelling that adds a detail to its headline.
  */
-function differentNames(a: Features, b: Features, settings: DedupeSettings): boolean {
+function differentNames(a: Features, b: Features, settings: DedupeSettings, context: VerifyContext): boolean {
+  // A name common in the window is the setting, not the subject: "… as Trump's threat looms"
+  // next to "… in Geneva talks" is no conflict in a week when dozens of stories name Trump.
+  a = withoutCommonNames(a, context);
+  b = withoutCommonNames(b, context);
+  // Each headline carries an acronym the other item never mentions: one template, two slots
+  // ("… GigaOm ISPM Radar" and "… GigaOm SIEM Radar").
+  if (codesMissing(a, b) && codesMissing(b, a)) return true;
   if (namesMissingFrom(a.titleNames, b.weights).length === 0 || namesMissingFrom(b.titleNames, a.weights).length === 0) return false;
   // Each headline's subject (its first name) is one the other item never mentions: "Quorvex named
   // a Leader …" and "Tamsin Security named a Leader …".
@@ -62,8 +90,28 @@ function differentNames(a: Features, b: Features, settings: DedupeSettings): boo
   return nameOverlap(a.names, b.names) < settings.nameOverlap || similarity(a, b) < settings.conflictSimilarity;
 }
 
+/** What verify knows beyond the two items: how common a name is in the window (assign.ts). */
+export interface VerifyContext {
+  isCommon(name: string): boolean;
+}
+
+const NO_CONTEXT: VerifyContext = { isCommon: () => false };
+
+/** The item as differentNames sees it: headline names and subject without the window's common names. */
+function withoutCommonNames(f: Features, context: VerifyContext): Features {
+  if (context === NO_CONTEXT) return f;
+  const titleNames = new Set([...f.titleNames].filter((name) => !context.isCommon(name)));
+  const subject = f.subject !== undefined && context.isCommon(f.subject) ? undefined : f.subject;
+  return titleNames.size === f.titleNames.size && subject === f.subject ? f : { ...f, titleNames, subject };
+}
+
+function codesMissing(a: Features, b: Features): boolean {
+  for (const code of a.titleCodes) if (!b.weights.has(code)) return true;
+  return false;
+}
+
 /** The verification step on an LSH candidate pair (issue 4): the rules in order, first match wins. */
-export function verify(a: Features, b: Features, settings: DedupeSettings): Verdict {
+export function verify(a: Features, b: Features, settings: DedupeSettings, context: VerifyContext = NO_CONTEXT): Verdict {
   const score = similarity(a, b);
   const verdict = (same: boolean, reason: VerdictReason): Verdict => ({ same, score, reason });
   let sharedCve = false;
@@ -74,6 +122,8 @@ export function verify(a: Features, b: Features, settings: DedupeSettings): Verd
   }
   if (differentKinds(a, b) && score < settings.conflictSimilarity) return verdict(false, 'different-kind');
   if (sharedCve) return score >= settings.cveSimilarity ? verdict(true, 'shared-cve') : verdict(false, 'dissimilar');
-  if (differentNames(a, b, settings)) return verdict(false, 'different-names');
-  return score >= settings.similarity ? verdict(true, 'similar') : verdict(false, 'dissimilar');
+  if (differentNames(a, b, settings, context)) return verdict(false, 'different-names');
+  if (score < settings.similarity) return verdict(false, 'dissimilar');
+  // One shared name is not a story (a vendor's two announcements, two reports about one country).
+  return supportSimilarity(a, b) >= settings.supportSimilarity ? verdict(true, 'similar') : verdict(false, 'one-name');
 }
