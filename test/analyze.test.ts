@@ -36,7 +36,12 @@ describe('secdigest analyze', () => {
     expect(story['outlet-b']).toBe(story['outlet-a']);
     expect(story['outlet-c']).toBe(story['outlet-a']);
     expect(new Set([story.prn, story['outlet-a'], story.quorvex, story.tamsin]).size).toBe(4);
-    expect(out[0]).toEqual({ id: 'outlet-b', canonicalUrl: RETOLD.items[1]!.canonicalUrl, storyId: story['outlet-a'], match: 'near', similarity: expect.any(Number) });
+    expect(out[0]).toEqual({
+      id: 'outlet-b', canonicalUrl: RETOLD.items[1]!.canonicalUrl, storyId: story['outlet-a'], match: 'near', similarity: expect.any(Number),
+      // Classification fields (issue 5); their values are tested in test/classify.test.ts.
+      topic: expect.any(String), topics: expect.any(Array), relevant: expect.any(Boolean), relevanceScore: expect.any(Number),
+      section: expect.any(String), cves: expect.any(Array), victims: expect.any(Array), evidence: expect.any(Object),
+    });
   });
 
   it('rejects a malformed line naming its line number, with exit code 2 and nothing on stdout', async () => {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { resolvePaths } from '../app.js';
 import { analyzeItems } from '../commands/analyze.js';
 import { parseAnalyzeInput } from '../commands/analyze-input.js';
+import { readyClassifier } from '../commands/classifier.js';
 import { DEFAULT_SETTINGS, loadConfig } from '../config/index.js';
 import type { Config } from '../model/index.js';
 import { openDatabase } from '../storage/index.js';
@@ -23,10 +24,23 @@ Output: one JSON line per input line, in the same order, with the fields
   match         new (opened a story), url (same canonical URL as an earlier item), near
                 (near-duplicate of an earlier item), known (same source and id seen before)
   similarity    0..1 similarity to the matched item (1 for a URL match), or null
+  topic         the primary topic: vulnerability, ransomware, data-breach, incident, malware,
+                phishing-fraud, nation-state, policy-legal, industry, other, or one added in
+                settings.classify.topics; every irrelevant item is "other"
+  topics        every topic with its 0..1 score, best first: [{"id": "...", "score": 0.83}, ...]
+  relevant      true when the item belongs in a security newsletter
+  relevanceScore 0..1 (relevant when >= settings.classify.relevanceThreshold)
+  section       news or press-release (from feedKind and the text: datelines, wire boilerplate)
+  cves          CVE ids named in the text, upper case, first mention first (lists and ranges expanded)
+  victims       organisations named as victims of a breach or attack (precise patterns only)
+  evidence      {"topic": [...], "relevance": [...], "section": [...]}: the reasons, e.g.
+                "rule: CVE-2026-1234", "keyword: ransomware", "wire dateline /PRNewswire/"
 Items are matched as a batch, earliest published first, with collect's rules and time window
-(settings.dedupe of --config). Nothing is written anywhere unless --db is given: then the batch
-is matched against that database's stories and stored in it, under pseudo-feeds named
-"analyze:<source>" (storyId is the stored story's id).
+(settings.dedupe of --config). feedKind (else the configured feed's kind, else news) feeds the
+classifier. Nothing is written anywhere unless --db is given: then the batch is matched against
+that database's stories and stored in it with its labels, under pseudo-feeds named
+"analyze:<source>" (storyId is the stored story's id), and the database's newest trained model
+(secdigest train) classifies; without --db, a model trained from the shipped set (~0.4 s).
 
 Exit code 0 on success; 2 on a malformed line (its line number is named) unless --skip-invalid,
 which reports it on stderr and goes on without an output line for it.`;
@@ -41,7 +55,7 @@ interface AnalyzeFlags {
 export function registerAnalyzeCommand(program: Command, ctx: CliContext): void {
   program
     .command('analyze')
-    .description('Group JSON Lines items from stdin into stories; prints one JSON line per item.')
+    .description('Group JSON Lines items from stdin into stories and classify them; prints one JSON line per item.')
     .option('--config <file>', 'settings file for the thresholds (env SECDIGEST_CONFIG, default feeds.yaml if present)')
     .option('--db <file>', 'match against and store into this SQLite database (default: nothing is stored)')
     .option('--skip-invalid', 'report malformed lines on stderr and go on')
@@ -52,7 +66,9 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
       for (const problem of invalid) ctx.io.stderr.write(`secdigest: line ${problem.line} skipped: ${problem.message}\n`);
       const db = flags.db ? openDatabase(flags.db) : undefined;
       try {
-        const records = analyzeItems(inputs, { settings: config.settings, feeds: config.feeds, now: () => new Date(), ...(db ? { db } : {}) });
+        const classifier = await readyClassifier(db, config.settings.classify);
+        if (classifier.warning) ctx.io.stderr.write(`secdigest: warning: ${classifier.warning}\n`);
+        const records = analyzeItems(inputs, { settings: config.settings, feeds: config.feeds, now: () => new Date(), classifier, ...(db ? { db } : {}) });
         ctx.io.stdout.write(records.map((record) => `${JSON.stringify(record)}\n`).join(''));
       } finally {
         db?.close();

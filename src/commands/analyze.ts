@@ -1,8 +1,9 @@
-import type { DedupeItem, FeedConfig, Item, Settings, StoryMatch } from '../model/index.js';
+import type { Classification, DedupeItem, FeedConfig, FeedKind, Item, ItemClassifications, Settings, StoryMatch } from '../model/index.js';
 import { findStories, FeatureCache, assignStories, type Assignment } from '../pipeline/dedupe/index.js';
 import { canonicalizeUrl, contentHash, htmlToText, itemId, urlHash } from '../pipeline/normalize/index.js';
 import { ensureFeed, sqliteStoryIndex, storeItems, storyIdOfItem, type Db } from '../storage/index.js';
 import type { AnalyzeInput } from './analyze-input.js';
+import { classifyItems, type ReadyClassifier } from './classifier.js';
 import { prepareStoryKeys, toDedupeItem } from './stories.js';
 
 /**
@@ -20,6 +21,17 @@ export interface AnalyzeRecord {
   match: StoryMatch;
   /** Similarity (0..1) to the item it matched; 1 for a URL match; null otherwise. */
   similarity: number | null;
+  /** The primary topic (pipeline/classify); `other` for an irrelevant item. */
+  topic: string;
+  /** Every topic of the taxonomy with its 0..1 score, best first. */
+  topics: Classification['topics'];
+  relevant: boolean;
+  relevanceScore: number;
+  section: Classification['section'];
+  cves: string[];
+  victims: string[];
+  /** Why: short reasons per decision (`topic`, `relevance`, `section`). */
+  evidence: Classification['evidence'];
 }
 
 export interface AnalyzeDeps {
@@ -29,16 +41,33 @@ export interface AnalyzeDeps {
   now: () => Date;
   /** Match against and store into this database (`--db`); in memory when absent. */
   db?: Db;
+  /** The classifier (commands/classifier.ts: the database's newest model, else the shipped set's). */
+  classifier: ReadyClassifier;
 }
 
-function toRecord(item: Item, storyId: number, assignment: Assignment | undefined): AnalyzeRecord {
+function toRecord(item: Item, storyId: number, assignment: Assignment | undefined, labels: ItemClassifications): AnalyzeRecord {
+  const c = labels.byItem.get(item.id);
   return {
     id: item.guid,
     canonicalUrl: item.canonicalUrl,
     storyId,
     match: assignment?.match ?? 'known',
     similarity: assignment?.score ?? null,
+    // An item the classifier failed on (never expected) still gets a line, filed as unclassified.
+    topic: c?.topic ?? 'other',
+    topics: c?.topics ?? [],
+    relevant: c?.relevant ?? false,
+    relevanceScore: c?.relevanceScore ?? 0,
+    section: c?.section ?? 'news',
+    cves: c?.cves ?? [],
+    victims: c?.victims ?? [],
+    evidence: c?.evidence ?? { topic: ['not classified'], relevance: [], section: [] },
   };
+}
+
+/** The feed kind an input is classified (and, with --db, stored) as: its own, the configured feed's, else news. */
+function kindOf(input: AnalyzeInput, configured: ReadonlyMap<string, FeedConfig>): FeedKind {
+  return input.feedKind ?? (input.source ? configured.get(input.source)?.kind : undefined) ?? 'news';
 }
 
 /** Pseudo-feed of an input: `analyze:<source>`, which no feeds.yaml id can collide with. */
@@ -78,10 +107,12 @@ export function analyzeItems(inputs: readonly AnalyzeInput[], deps: AnalyzeDeps)
   const items = inputs.map((input) => toItem(input, deps.settings, now.toISOString()));
   const configured = new Map(deps.feeds.map((feed) => [feed.id, feed]));
   const weightOf = (input: AnalyzeInput) => (input.source ? configured.get(input.source)?.weight : undefined) ?? 1;
-  return deps.db ? analyzeInDatabase(deps.db, inputs, items, weightOf, deps, now) : analyzeInMemory(inputs, items, weightOf, deps.settings);
+  // Classified before anything is stored, so labels go into the database with their items.
+  const labels = classifyItems(deps.classifier, deps.db, items.map((item, i) => ({ ...item, feedKind: kindOf(inputs[i]!, configured) })));
+  return deps.db ? analyzeInDatabase(deps.db, inputs, items, weightOf, deps, now, labels) : analyzeInMemory(inputs, items, weightOf, deps.settings, labels);
 }
 
-function analyzeInMemory(inputs: readonly AnalyzeInput[], items: Item[], weightOf: (input: AnalyzeInput) => number, settings: Settings): AnalyzeRecord[] {
+function analyzeInMemory(inputs: readonly AnalyzeInput[], items: Item[], weightOf: (input: AnalyzeInput) => number, settings: Settings, labels: ItemClassifications): AnalyzeRecord[] {
   // A repeated (source, id) is the same item: it gets the story of its first line.
   const first = new Map<string, number>();
   const unique: DedupeItem[] = [];
@@ -96,7 +127,7 @@ function analyzeInMemory(inputs: readonly AnalyzeInput[], items: Item[], weightO
     const assignment = assignments[first.get(item.id)!]!;
     const repeated = seen.has(item.id);
     seen.add(item.id);
-    return toRecord(item, assignment.storyId, repeated ? undefined : assignment);
+    return toRecord(item, assignment.storyId, repeated ? undefined : assignment, labels);
   });
 }
 
@@ -114,27 +145,27 @@ function analyzeInDatabase(
   weightOf: (input: AnalyzeInput) => number,
   deps: AnalyzeDeps,
   now: Date,
+  labels: ItemClassifications,
 ): AnalyzeRecord[] {
   const { dedupe } = deps.settings;
   prepareStoryKeys(db, dedupe, now);
   const configured = new Map(deps.feeds.map((feed) => [feed.id, feed]));
   return db.transaction(() => {
     inputs.forEach((input, i) => {
-      const known = input.source ? configured.get(input.source) : undefined;
       ensureFeed(
         db,
-        { id: items[i]!.feedId, name: input.source ?? 'stdin', url: items[i]!.feedId, kind: input.feedKind ?? known?.kind ?? 'news', weight: weightOf(input) },
+        { id: items[i]!.feedId, name: input.source ?? 'stdin', url: items[i]!.feedId, kind: kindOf(input, configured), weight: weightOf(input) },
         now.toISOString(),
       );
     });
-    const { inserted } = storeItems(db, items, now.toISOString());
+    const { inserted } = storeItems(db, items, now.toISOString(), labels);
     const weights = new Map(items.map((item, i) => [item.id, weightOf(inputs[i]!)]));
     const assigned = assignStories(inserted.map((item) => toDedupeItem(item, weights.get(item.id) ?? 1)), sqliteStoryIndex(db), dedupe, new FeatureCache());
     const byItem = new Map(assigned.map((a) => [a.itemId, a]));
     return items.map((item) => {
       const assignment = byItem.get(item.id);
       byItem.delete(item.id);
-      return toRecord(item, storyIdOfItem(db, item.id)!, assignment);
+      return toRecord(item, storyIdOfItem(db, item.id)!, assignment, labels);
     });
   })();
 }

@@ -62,7 +62,7 @@ export interface Classification {
   /** Every topic of the taxonomy, best first. */
   topics: TopicScore[];
   relevant: boolean;
-  /** 0..1; `relevant` is `relevanceScore >= 0.5`. */
+  /** 0..1; `relevant` is `relevanceScore >= settings.classify.relevanceThreshold` (0.6 by default). */
   relevanceScore: number;
   section: Section;
   /** CVE ids named in the text, upper case, first mention first. */
@@ -74,7 +74,8 @@ export interface Classification {
 
 /**
  * One labelled item for training: a line of `data/training/*.jsonl`, or an editor's correction.
- * `topics` lists the acceptable topics, primary first.
+ * `topics` lists the acceptable topics, primary first (empty only for a correction whose topic the
+ * model cannot learn: it then trains the section and relevance heads only).
  */
 export interface TrainingExample {
   title: string;
@@ -90,5 +91,49 @@ export interface TrainingExample {
 export class ClassifierModelError extends SecdigestError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('classifier-model', message, options);
+  }
+}
+
+/** What an editor can correct on an item (the review page). */
+export const CORRECTION_FIELDS = ['topic', 'section', 'relevant'] as const;
+export type CorrectionField = (typeof CORRECTION_FIELDS)[number];
+
+/** The latest corrected value of each field of one item; a field never corrected is absent. */
+export interface CorrectedLabels {
+  topic?: TopicId;
+  section?: Section;
+  relevant?: boolean;
+}
+
+/** An editor's correction as stored, with the item's text copied (it trains after the item is pruned). */
+export interface Correction {
+  id: number;
+  /** null once the item is gone. */
+  itemId: string | null;
+  field: CorrectionField;
+  /** The topic id, the section, or `true` / `false`, as text. */
+  value: string;
+  title: string;
+  summary: string;
+  createdAt: string;
+}
+
+/** The classifications of a batch of items (by item id) and the stored model that made them (null: the shipped set's). */
+export interface ItemClassifications {
+  modelId: number | null;
+  byItem: ReadonlyMap<string, Classification>;
+}
+
+/**
+ * Why a correction cannot be recorded: `unknown-item` (no such item: a 404 for the review page),
+ * `unknown-field`, `unknown-topic` (not in the configured taxonomy), `invalid-value` (a section other
+ * than news / press-release, a relevance other than true / false).
+ */
+export type CorrectionErrorCode = 'unknown-item' | 'unknown-field' | 'unknown-topic' | 'invalid-value';
+
+export class CorrectionError extends SecdigestError {
+  declare readonly code: CorrectionErrorCode;
+  constructor(code: CorrectionErrorCode, message: string) {
+    super(code, message);
   }
 }

@@ -1,4 +1,5 @@
-import type { Item } from '../model/index.js';
+import type { Item, ItemClassifications } from '../model/index.js';
+import { labelColumns } from './classifications.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
@@ -25,23 +26,29 @@ export function upsertItems(db: Db, items: readonly Item[], now: string): Upsert
  * Stores a feed's items. New entries are inserted; an entry already stored for the same
  * (feed, guid) whose title or summary changed is updated in place and keeps its id, its story and
  * its first-seen time; an unchanged one is only counted. Call inside the caller's transaction.
+ * An inserted or updated item gets its classification from `labels` in the same statement; one
+ * without (or updated without) is left unclassified (topic NULL), for the next collect or `train`.
  */
-export function storeItems(db: Db, items: readonly Item[], now: string): StoredItems {
+export function storeItems(db: Db, items: readonly Item[], now: string, labels?: ItemClassifications): StoredItems {
   const insert = statement(db, 
     `INSERT OR IGNORE INTO items (id, feed_id, guid, url, canonical_url, url_hash, title, summary, author,
-       categories, published_at, fetched_at, updated_at, content_hash)
+       categories, published_at, fetched_at, updated_at, content_hash,
+       topic, topic_scores, relevant, relevance_score, section, cves, victims, evidence, model_id)
      VALUES (@id, @feedId, @guid, @url, @canonicalUrl, @urlHash, @title, @summary, @author,
-       @categories, @publishedAt, @fetchedAt, @now, @contentHash)`,
+       @categories, @publishedAt, @fetchedAt, @now, @contentHash,
+       @topic, @topicScores, @relevant, @relevanceScore, @section, @cves, @victims, @evidence, @modelId)`,
   );
   const update = statement(db, 
     `UPDATE items SET url = @url, canonical_url = @canonicalUrl, url_hash = @urlHash, title = @title,
        summary = @summary, author = @author, categories = @categories, updated_at = @now,
-       content_hash = @contentHash
+       content_hash = @contentHash, topic = @topic, topic_scores = @topicScores, relevant = @relevant,
+       relevance_score = @relevanceScore, section = @section, cves = @cves, victims = @victims,
+       evidence = @evidence, model_id = @modelId
      WHERE feed_id = @feedId AND guid = @guid AND content_hash <> @contentHash`,
   );
   const stored: StoredItems = { counts: { new: 0, updated: 0, seen: 0 }, inserted: [], updated: [] };
   for (const item of items) {
-    const row = { ...item, categories: JSON.stringify(item.categories), now };
+    const row = { ...item, categories: JSON.stringify(item.categories), now, ...labelColumns(labels?.byItem.get(item.id), labels?.modelId ?? null) };
     if (insert.run(row).changes === 1) {
       stored.counts.new++;
       stored.inserted.push(item);
@@ -110,6 +117,20 @@ export function listItems(db: Db, query: ItemQuery = {}): Item[] {
     ORDER BY published_at DESC, id ${query.limit ? 'LIMIT ?' : ''}`;
   if (query.limit) params.push(query.limit);
   return (statement(db, sql).all(...params) as ItemRow[]).map(toItem);
+}
+
+/**
+ * Content hash of each of these items that is stored, by id: tells which fetched items are new or
+ * changed. Looked up by id (primary key), so the cost follows the document, not the feed's history.
+ */
+export function storedContentHashes(db: Db, itemIds: readonly string[]): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (let i = 0; i < itemIds.length; i += 500) {
+    const ids = itemIds.slice(i, i + 500);
+    const rows = db.prepare(`SELECT id, content_hash FROM items WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as { id: string; content_hash: string }[];
+    for (const row of rows) hashes.set(row.id, row.content_hash);
+  }
+  return hashes;
 }
 
 export function countItems(db: Db): number {

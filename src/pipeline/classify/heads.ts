@@ -51,7 +51,9 @@ export function balancingRepeats(labels: readonly string[]): Map<string, number>
 
 /** Each head's label for an example, or undefined when the head does not learn from it. */
 export const HEAD_LABELS: Record<Head, (example: TrainingExample) => string | undefined> = {
-  topic: (example) => example.topics[0] ?? 'other',
+  // An example without topics (an editor's correction to a topic the model has no label for, see
+  // feedback.ts) teaches the other heads only.
+  topic: (example) => example.topics[0],
   section: (example) => example.section,
   newsRelevance: (example) => (example.section === 'news' ? (example.relevant ? 'yes' : 'no') : undefined),
   pressRelevance: (example) => (example.section === 'press-release' ? (example.relevant ? 'yes' : 'no') : undefined),

@@ -13,6 +13,9 @@ import { findVictims } from './victims.js';
 import { findPressMarks } from './wire.js';
 
 export { DEFAULT_TAXONOMY, taxonomyProblems } from './taxonomy.js';
+export { taxonomyFromSettings, tuningFromSettings } from './configured.js';
+export { applyCorrections } from './corrections.js';
+export { CORRECTION_WEIGHT, correctionExamples, withCorrections, type CorrectedText } from './feedback.js';
 export { DEFAULT_TUNING, type ClassifierTuning } from './tuning.js';
 export { extractCves, MAX_RANGE } from './cve.js';
 export { findGangs } from './gangs.js';

@@ -1,0 +1,132 @@
+import type { ClassifySettings, Classification, FeedKind, ItemClassifications } from '../model/index.js';
+import {
+  applyCorrections,
+  createClassifier,
+  loadModel,
+  taxonomyFromSettings,
+  trainFromShippedSet,
+  tuningFromSettings,
+  type Classifier,
+  type Model,
+} from '../pipeline/classify/index.js';
+import { correctedLabels, itemsToClassify, latestClassifierModel, writeClassification, type Db } from '../storage/index.js';
+
+/** A classifier ready to use, and where its model came from. */
+export interface ReadyClassifier {
+  classifier: Classifier;
+  model: Model;
+  /** The stored model's id (written with each item's labels), or null for the shipped set's. */
+  modelId: number | null;
+  source: 'stored' | 'shipped';
+  /** Time to load or train the model. */
+  loadMs: number;
+  /** Why a stored model was not used (it could not be read: e.g. made by another version). */
+  warning?: string;
+}
+
+/** Test seam: how the shipped-set model is obtained (tests reuse one trained model). */
+export interface ClassifierSource {
+  trainShipped?: () => Promise<Model>;
+}
+
+/**
+ * The classifier for a command: the newest model `secdigest train` stored, else one trained from
+ * the shipped set (~0.4 s). natural is loaded here, on first use only (model.ts), so commands that
+ * never classify never pay for it. A stored model that cannot be loaded falls back to the shipped
+ * set with a warning rather than stopping a collection.
+ */
+export async function readyClassifier(db: Db | undefined, settings: ClassifySettings, source: ClassifierSource = {}): Promise<ReadyClassifier> {
+  const started = performance.now();
+  const options = { taxonomy: taxonomyFromSettings(settings), tuning: tuningFromSettings(settings) };
+  let warning: string | undefined;
+  if (db) {
+    try {
+      const stored = latestClassifierModel(db);
+      if (stored) {
+        const model = await loadModel(stored.model);
+        return { classifier: createClassifier({ model, ...options }), model, modelId: stored.id, source: 'stored', loadMs: since(started) };
+      }
+    } catch (error) {
+      warning = `stored classifier model not used (${(error as Error).message}): using the shipped training set; run \`secdigest train\``;
+    }
+  }
+  const model = await (source.trainShipped ?? trainShippedOnce)();
+  const ready: ReadyClassifier = { classifier: createClassifier({ model, ...options }), model, modelId: null, source: 'shipped', loadMs: since(started) };
+  return warning ? { ...ready, warning } : ready;
+}
+
+/**
+ * The shipped set is the same for the life of a process, so its model is trained once: a long-running
+ * `schedule` (and an in-process test run) pays ~0.4 s at its first collect, not at every one. The
+ * model is read-only once trained.
+ */
+let shippedModel: Promise<Model> | undefined;
+function trainShippedOnce(): Promise<Model> {
+  shippedModel ??= trainFromShippedSet().catch((error: unknown) => {
+    shippedModel = undefined;
+    throw error;
+  });
+  return shippedModel;
+}
+
+const since = (start: number) => Math.round(performance.now() - start);
+
+/** What the classifier reads of an item, with its id. */
+export interface ClassifiableItem {
+  id: string;
+  title: string;
+  summary: string;
+  categories?: string[];
+  feedKind?: FeedKind | undefined;
+}
+
+/**
+ * Classifies items and lays their editors' corrections on top (a corrected field stays as the
+ * editor set it). An item the classifier fails on is left out (stored unclassified, retried by the
+ * next collect) rather than failing its whole feed.
+ */
+export function classifyItems(ready: ReadyClassifier, db: Db | undefined, items: readonly ClassifiableItem[]): ItemClassifications {
+  const corrections = db ? correctedLabels(db, items.map((item) => item.id)) : new Map();
+  const byItem = new Map<string, Classification>();
+  for (const item of items) {
+    try {
+      const classification = ready.classifier.classify({
+        title: item.title,
+        summary: item.summary,
+        ...(item.feedKind ? { feedKind: item.feedKind } : {}),
+        ...(item.categories ? { categories: item.categories } : {}),
+      });
+      byItem.set(item.id, applyCorrections(classification, corrections.get(item.id)));
+    } catch {
+      // Left unclassified (topic NULL): visible in the database, retried next run.
+    }
+  }
+  return { modelId: ready.modelId, byItem };
+}
+
+export interface ReclassifyScope {
+  /** Items published at or after this ISO time (plus every unclassified one). Absent: unclassified only. */
+  publishedSince?: string;
+  all?: boolean;
+}
+
+const PAGE = 500;
+
+/**
+ * (Re)classifies stored items and writes their labels, a page of 500 per transaction so a long run
+ * never holds the write lock for long. Returns how many were written.
+ */
+export function classifyStoredItems(db: Db, ready: ReadyClassifier, scope: ReclassifyScope = {}): number {
+  let written = 0;
+  let afterId = '';
+  for (;;) {
+    const page = itemsToClassify(db, { ...scope, afterId, limit: PAGE });
+    if (page.length === 0) return written;
+    const labels = classifyItems(ready, db, page);
+    db.transaction(() => {
+      for (const [id, classification] of labels.byItem) writeClassification(db, id, classification, labels.modelId);
+    })();
+    written += labels.byItem.size;
+    afterId = page.at(-1)!.id;
+  }
+}
