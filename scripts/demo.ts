@@ -1,14 +1,15 @@
 /**
  * `npm run demo`: the whole pipeline on the bundled offline corpus. Serves data/demo/feeds on
- * 127.0.0.1, runs the real `secdigest collect` against data/demo/feeds.yaml, and prints what
- * was stored. Safe to re-run: the second run is all 304s and adds nothing.
+ * 127.0.0.1, runs the real `secdigest collect` against data/demo/feeds.yaml, prints what was
+ * stored, then drafts the demo week's issue and exports it to data/out/demo-issue.{md,html,json}.
+ * Safe to re-run: the second run is all 304s, adds nothing, and exports the same issue again.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import { listItems, openDatabase } from '../src/storage/index.js';
+import { listDrafts, listItems, openDatabase } from '../src/storage/index.js';
 import { startFixtureServer, type FixtureServer } from './fixture-server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,6 +17,9 @@ const demoDir = path.join(root, 'data', 'demo');
 const outDir = path.join(root, 'data', 'out');
 const dbPath = path.join(outDir, 'demo.db');
 const DEMO_PORT = Number(process.env.SECDIGEST_DEMO_PORT ?? 8731);
+// The demo corpus is dated 2026-11-17 to 2026-11-24 (UTC): its issue is that week's, whatever today is.
+const DEMO_DATE = '2026-11-24';
+const DEMO_WINDOW = '8d';
 
 async function startServer(): Promise<FixtureServer> {
   try {
@@ -56,8 +60,9 @@ function secdigest(args: string[]): Promise<number> {
 async function main(): Promise<number> {
   fs.mkdirSync(outDir, { recursive: true });
   const server = await startServer();
+  let config: string;
   try {
-    const config = configFor(server);
+    config = configFor(server);
     console.log(`demo feeds served at ${server.baseUrl}/feeds/ (config ${path.relative(root, config)})\n`);
     const status = await secdigest(['collect', '--config', config, '--db', dbPath]);
     if (status !== 0) return status;
@@ -76,6 +81,35 @@ async function main(): Promise<number> {
   } finally {
     db.close();
   }
+  return draftAndExport(config);
+}
+
+/**
+ * Drafts the demo week's issue (once: a second run would find every story already used, so it
+ * exports the stored issue again) and exports it as Markdown, HTML and JSON into data/out/.
+ */
+async function draftAndExport(config: string): Promise<number> {
+  const common = ['--config', config, '--db', dbPath];
+  const db = openDatabase(dbPath);
+  const earlier = listDrafts(db)[0];
+  db.close();
+  console.log('');
+  if (earlier) {
+    console.log(`issue #${earlier.number} was drafted by an earlier run; exporting it again (delete ${path.relative(root, dbPath)} to start over)`);
+  } else {
+    const status = await secdigest(['draft', ...common, '--date', DEMO_DATE, '--window', DEMO_WINDOW]);
+    if (status !== 0) return status;
+  }
+  const files: Record<string, string> = {};
+  for (const format of ['md', 'html', 'json']) {
+    files[format] = path.join(outDir, `demo-issue.${format}`);
+    const status = await secdigest(['export', '--format', format, '--out', files[format]!, ...common]);
+    if (status !== 0) return status;
+  }
+  const markdown = fs.readFileSync(files.md!, 'utf8').split('\n');
+  console.log(`\nThe issue in Markdown: ${path.relative(root, files.md!)} (also .html and .json); the first lines:\n`);
+  for (const line of markdown.slice(0, 24)) console.log(`  ${line}`);
+  if (markdown.length > 24) console.log(`  … ${markdown.length - 24} more lines`);
   return 0;
 }
 

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import type { DraftSectionSettings, DraftSettings } from '../model/index.js';
+import { DEFAULT_SECTIONS } from '../newsletter/sections.js';
+import { DEFAULT_TAXONOMY } from '../pipeline/classify/taxonomy.js';
+import type { Finding } from './document.js';
+
+/*
+ * `settings.draft` of feeds.yaml (issue 6): the schema of the override, how it merges with the
+ * defaults, and the rules that span several values. Messages complete "<key> must be …", like
+ * schema.ts. Own helpers rather than schema.ts's, which imports this module.
+ */
+
+const SECTION_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const DEFAULT_SECTION_IDS: readonly string[] = DEFAULT_SECTIONS.map((s) => s.id);
+
+function number(min: number, max: number, whole = false) {
+  const expect = `a ${whole ? 'whole number' : 'number'} from ${min} to ${max}`;
+  const base = z.number({ error: expect });
+  return (whole ? base.int({ error: expect }) : base).min(min, { error: expect }).max(max, { error: expect });
+}
+
+function text(maxLength: number) {
+  const expect = 'a non-empty string';
+  return z
+    .string({ error: expect })
+    .refine((s) => s.trim().length > 0, { error: expect })
+    .refine((s) => s.length <= maxLength, { error: `${expect} of at most ${maxLength} characters` });
+}
+
+const topicId = z
+  .string({ error: 'a topic id' })
+  .regex(SECTION_ID_PATTERN, { error: 'a topic id (lowercase letters, digits and dashes)' });
+
+/**
+ * One section. `id` names a default section (then every other key is optional and replaces only
+ * what it names) or a new one (then `title` and `section` are required). `topics: null` makes a
+ * default topic section a catch-all.
+ */
+const sectionSchema = z
+  .strictObject(
+    {
+      id: z.string({ error: 'a section id' }).regex(SECTION_ID_PATTERN, { error: '1 to 63 lowercase letters, digits and dashes, starting with a letter or digit' }),
+      title: text(200).optional(),
+      subtitle: text(300).nullish(),
+      limit: number(0, 1000, true).optional(),
+      section: z.enum(['news', 'press-release'], { error: 'one of news, press-release' }).optional(),
+      topics: z.array(topicId, { error: 'a list of topic ids' }).min(1, { error: 'a list of at least one topic id (an empty value means any topic)' }).nullish(),
+      order: z.enum(['score', 'topic'], { error: 'one of score, topic' }).optional(),
+      showVictims: z.boolean({ error: 'true or false' }).optional(),
+    },
+    { error: 'a map of section keys (id, title, subtitle, limit, section, topics, order, showVictims)' },
+  )
+  .superRefine((s, ctx) => {
+    if (DEFAULT_SECTION_IDS.includes(s.id)) return;
+    // The input is left undefined so the message reads "missing required key …" (config/issues.ts).
+    if (s.title === undefined) ctx.addIssue({ code: 'custom', path: ['title'], message: 'a title', input: undefined });
+    if (s.section === undefined) ctx.addIssue({ code: 'custom', path: ['section'], message: 'news or press-release', input: undefined });
+  });
+
+export const draftShape = {
+  windowHours: number(1, 8760, true),
+  halfLifeHours: number(1, 8760),
+  weights: z
+    .strictObject(
+      {
+        coverage: number(0, 100),
+        sourceWeight: number(0, 100),
+        recency: number(0, 100),
+        topic: number(0, 100),
+      },
+      { error: 'a map' },
+    )
+    .partial(),
+  sections: z.array(sectionSchema, { error: 'a list of sections' }).min(1, { error: 'a list of at least one section' }),
+  newsletterName: text(200),
+  maxAlsoCoveredBy: number(0, 100, true),
+} satisfies Record<keyof DraftSettings, z.ZodType>;
+
+export const draftOverrideSchema = z.strictObject(draftShape, { error: 'a map' }).partial();
+export type DraftOverride = z.infer<typeof draftOverrideSchema>;
+type SectionOverride = z.infer<typeof sectionSchema>;
+
+/** Keys of the maps under `settings.draft`, for "did you mean" hints. */
+export function knownDraftKeys(path: string): string[] | undefined {
+  if (path === 'settings.draft') return Object.keys(draftShape);
+  if (path === 'settings.draft.weights') return Object.keys(draftShape.weights.shape);
+  if (path === 'settings.draft.sections') return Object.keys(sectionSchema.shape);
+  return undefined;
+}
+
+/** Keys given replace the defaults; a `sections` list replaces the default list (order included). */
+export function mergeDraftSettings(defaults: DraftSettings, override: DraftOverride | null | undefined): DraftSettings {
+  const merged: DraftSettings = { ...defaults, weights: { ...defaults.weights }, sections: defaults.sections.map(copySection) };
+  if (!override) return merged;
+  if (override.windowHours !== undefined) merged.windowHours = override.windowHours;
+  if (override.halfLifeHours !== undefined) merged.halfLifeHours = override.halfLifeHours;
+  if (override.newsletterName !== undefined) merged.newsletterName = override.newsletterName;
+  if (override.maxAlsoCoveredBy !== undefined) merged.maxAlsoCoveredBy = override.maxAlsoCoveredBy;
+  for (const key of ['coverage', 'sourceWeight', 'recency', 'topic'] as const) {
+    const value = override.weights?.[key];
+    if (value !== undefined) merged.weights[key] = value;
+  }
+  if (override.sections) {
+    merged.sections = override.sections.map((s) => resolveSection(s, defaults.sections.find((d) => d.id === s.id)));
+  }
+  return merged;
+}
+
+function resolveSection(s: SectionOverride, base: DraftSectionSettings | undefined): DraftSectionSettings {
+  // undefined: as the default section has it; null: any topic (a catch-all).
+  const topics = s.topics === undefined ? base?.match.topics : (s.topics ?? undefined);
+  return {
+    id: s.id,
+    title: s.title ?? base?.title ?? s.id,
+    subtitle: s.subtitle !== undefined ? s.subtitle : (base?.subtitle ?? null),
+    limit: s.limit ?? base?.limit ?? 10,
+    match: { section: s.section ?? base?.match.section ?? 'news', ...(topics ? { topics: [...topics] } : {}) },
+    order: s.order ?? base?.order ?? 'score',
+    showVictims: s.showVictims ?? base?.showVictims ?? false,
+  };
+}
+
+function copySection(s: DraftSectionSettings): DraftSectionSettings {
+  return { ...s, match: { ...s.match, ...(s.match.topics ? { topics: [...s.match.topics] } : {}) } };
+}
+
+/**
+ * Rules on the merged `settings.draft`: section ids are unique, and the topics a section names
+ * exist (default taxonomy or `settings.classify.topics`), so a misspelt topic is an error rather
+ * than a section that silently stays empty.
+ */
+export function checkDraft(draft: DraftSettings, addedTopics: readonly { id: string }[]): Finding[] {
+  const findings: Finding[] = [];
+  const known = new Set([...DEFAULT_TAXONOMY.topics.map((t) => t.id), ...addedTopics.map((t) => t.id)]);
+  const seen = new Map<string, number>();
+  draft.sections.forEach((section, i) => {
+    const at = ['settings', 'draft', 'sections', i];
+    const first = seen.get(section.id);
+    if (first !== undefined) findings.push({ path: [...at, 'id'], message: `duplicate section id "${section.id}" (first defined as sections[${first}])` });
+    else seen.set(section.id, i);
+    section.match.topics?.forEach((topic, j) => {
+      if (!known.has(topic)) findings.push({ path: [...at, 'topics', j], message: `unknown topic "${topic}" (topics: ${[...known].join(', ')})` });
+    });
+  });
+  return findings;
+}
