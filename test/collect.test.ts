@@ -143,11 +143,15 @@ describe('secdigest collect (end to end against a local server)', () => {
     const gone = JSON.parse(again.stdout).feeds.find((f: { feedId: string }) => f.feedId === 'gone');
     expect(gone).toMatchObject({ status: 'skipped' });
     expect(gone.skippedReason).toMatch(/410 Gone/);
+    // A failed feed backs off (issue 8): the immediate re-run skips it rather than failing it again.
+    const malformed = JSON.parse(again.stdout).feeds.find((f: { feedId: string }) => f.feedId === 'malformed');
+    expect(malformed).toMatchObject({ status: 'skipped' });
+    expect(malformed.skippedReason).toMatch(/^backing off after 1 error\(s\) until /);
 
     const feeds = await cli(['feeds', '--config', config, '--db', db, '--json']);
     const health = Object.fromEntries(JSON.parse(feeds.stdout).map((f: { id: string }) => [f.id, f]));
     expect(health.good).toMatchObject({ items: 1, lastStatus: 'ok', consecutiveErrors: 0, lastError: null });
-    expect(health.malformed).toMatchObject({ items: 0, lastStatus: 'failed', consecutiveErrors: 2 });
+    expect(health.malformed).toMatchObject({ items: 0, lastStatus: 'failed', consecutiveErrors: 1, health: 'failing' });
     expect(health.malformed.lastError).toMatch(/malformed/i);
     expect(health.gone.disabledReason).toMatch(/410/);
   });

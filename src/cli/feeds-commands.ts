@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
-import { listFeeds } from '../commands/feeds.js';
+import { listFeeds, retryFeeds } from '../commands/feeds.js';
 import { addFeed, exportOpml, importOpml } from '../commands/feed-list.js';
 import { loadConfig } from '../config/index.js';
 import { FEED_KINDS, UsageError, type FeedKind } from '../model/index.js';
@@ -17,16 +17,24 @@ const kindOption = () =>
 export function registerFeedCommands(program: Command, ctx: CliContext): void {
   const feeds = program.command('feeds').description('List, add, import and export the configured feeds.');
 
-  withCommonOptions(feeds.command('list', { isDefault: true }).description('List the configured feeds with their health (the default).'))
+  withCommonOptions(
+    feeds
+      .command('list', { isDefault: true })
+      .description('List the configured feeds with their health (the default).')
+      .option('--retry <id...>', 'fetch these feeds at the next collect: clears backoff, unhealthy, Retry-After and 410'),
+  )
     .addHelpText(
       'after',
       '\n--json prints an array of objects: id, name, kind, url, enabled, items, lastStatus, lastHttpStatus,\n' +
-        'lastFetchAt, lastSuccessAt, consecutiveErrors, lastErrorCode, lastError, disabledReason, movedTo, retryAt.',
+        'lastFetchAt, lastSuccessAt, consecutiveErrors, lastErrorCode, lastError, disabledReason, movedTo, retryAt,\n' +
+        'health (ok, failing, unhealthy, disabled), nextAttemptAt, errorSince, unhealthySince, intervalMinutes.\n' +
+        'With --retry only the feeds named are listed, after the reset; their error count is kept until a success.',
     )
-    .action(async (flags: CommonFlags) => {
+    .action(async (flags: CommonFlags & { retry?: string[] }) => {
       await ctx.withApp(flags, (app) => {
-        const rows = listFeeds(app);
-        ctx.out(flags.json ? JSON.stringify(rows, null, 2) : renderFeedTable(rows, app.now()));
+        const rows = flags.retry ? retryFeeds(app, flags.retry) : listFeeds(app);
+        const text = renderFeedTable(rows, app.now());
+        ctx.out(flags.json ? JSON.stringify(rows, null, 2) : flags.retry ? `${text}\n${rows.map((r) => r.id).join(', ')}: fetched at the next collect` : text);
         return EXIT.ok;
       });
     });

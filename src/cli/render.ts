@@ -4,7 +4,7 @@ import { clip, renderTable, timeAgo } from './format.js';
 
 export function renderFeedTable(rows: readonly FeedReport[], now: Date): string {
   const table = renderTable(
-    ['ID', 'KIND', 'ITEMS', 'LAST', 'LAST SUCCESS', 'ERRORS', 'NOTE'],
+    ['ID', 'KIND', 'ITEMS', 'LAST', 'LAST SUCCESS', 'ERRORS', 'HEALTH', 'NOTE'],
     rows.map((r) => [
       r.id,
       r.kind,
@@ -12,19 +12,32 @@ export function renderFeedTable(rows: readonly FeedReport[], now: Date): string 
       r.lastStatus ?? (r.enabled ? 'never' : 'disabled'),
       timeAgo(r.lastSuccessAt, now),
       String(r.consecutiveErrors),
-      clip(note(r), 70),
+      r.health,
+      clip(note(r, now), 90),
     ]),
   );
   const failing = rows.filter((r) => r.consecutiveErrors > 0 || r.disabledReason).length;
-  return `${table}\n\n${rows.length} feeds, ${failing} need attention`;
+  const unhealthy = rows.filter((r) => r.health === 'unhealthy').length;
+  return `${table}\n\n${rows.length} feeds, ${failing} need attention` + (unhealthy ? ` (${unhealthy} unhealthy: \`secdigest feeds --retry ID\` to try again now)` : '');
 }
 
-function note(r: FeedReport): string {
+function note(r: FeedReport, now: Date): string {
   if (r.disabledReason) return `disabled: ${r.disabledReason}`;
   if (!r.enabled) return 'disabled in config';
-  if (r.lastError) return `[${r.lastErrorCode}] ${r.lastError}`;
+  const next = r.nextAttemptAt ? `next try ${timeUntil(r.nextAttemptAt, now)}` : r.health === 'unhealthy' ? 'no automatic retry' : '';
+  const health = r.health === 'unhealthy' ? `unhealthy since ${timeAgo(r.unhealthySince, now)}; ${next}: ` : next ? `${next}: ` : '';
+  if (r.lastError) return `${health}[${r.lastErrorCode}] ${r.lastError}`;
   if (r.movedTo) return `moved to ${r.movedTo}`;
   return '';
+}
+
+/** "in 2h", "in 3d", "now". */
+function timeUntil(iso: string, now: Date): string {
+  const seconds = Math.round((Date.parse(iso) - now.getTime()) / 1000);
+  if (seconds <= 0) return 'now';
+  if (seconds < 3600) return `in ${Math.max(1, Math.round(seconds / 60))}m`;
+  if (seconds < 86_400) return `in ${Math.round(seconds / 3600)}h`;
+  return `in ${Math.round(seconds / 86_400)}d`;
 }
 
 export function renderParseReports(reports: readonly ParseReport[]): string {

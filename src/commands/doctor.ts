@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import { loadConfig } from '../config/index.js';
 import { ConfigError, type Config } from '../model/index.js';
-import { databaseHealth, listFeedHealth, lockHolder, openDatabase, type FeedHealth } from '../storage/index.js';
+import { databaseHealth, listFeedHealth, lockHolder, openDatabase, type Db, type FeedHealth } from '../storage/index.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -15,9 +16,15 @@ export interface DoctorCheck {
 export interface DoctorReport {
   status: CheckStatus;
   checks: DoctorCheck[];
-  /** Feeds that need an editor's attention, with the reason. */
-  feeds: { id: string; problem: string }[];
+  /**
+   * Feeds that need attention, with the reason: `unhealthy`, `disabled` (410) and `moved` make the
+   * report a warning; `failing` (a streak still backing off) is listed but does not.
+   */
+  feeds: { id: string; state: 'failing' | 'unhealthy' | 'disabled' | 'moved'; problem: string }[];
 }
+
+/** No collect at all for this long: the scheduler or the cron job has probably stopped. */
+const STALE_AFTER_HOURS = 26;
 
 /**
  * `secdigest doctor`: checks the configuration, the database (integrity, schema version, WAL)
@@ -39,7 +46,14 @@ export function runDoctor(paths: { configPath: string; dbPath: string }, now: Da
   if (!fs.existsSync(paths.dbPath)) {
     checks.push({ name: 'database', status: 'warn', detail: `${paths.dbPath} does not exist yet: run \`secdigest collect\`` });
   } else {
-    const db = openDatabase(paths.dbPath, { readonly: true });
+    let db: Db;
+    try {
+      db = openDatabase(paths.dbPath, { readonly: true });
+    } catch (error) {
+      // A file that is not a database, or unreadable: a finding, not a crash of the doctor.
+      checks.push({ name: 'database', status: 'fail', detail: (error as Error).message });
+      return summarize(checks, feeds);
+    }
     try {
       const health = databaseHealth(db);
       const intact = health.integrity.length === 1 && health.integrity[0] === 'ok';
@@ -58,32 +72,68 @@ export function runDoctor(paths: { configPath: string; dbPath: string }, now: Da
         status: health.journalMode === 'wal' ? 'ok' : 'warn',
         detail: `journal_mode ${health.journalMode}${health.journalMode === 'wal' ? '' : ' (expected wal)'}`,
       });
-      const holder = lockHolder(db, 'collect');
-      if (holder && Date.parse(holder.expiresAt) > now.getTime()) {
-        checks.push({ name: 'lock', status: 'ok', detail: `a collect is running: ${holder.owner} since ${holder.acquiredAt}` });
+      // The lock table and health columns arrived with schema v3; an older file is upgraded by the next collect.
+      if (health.schemaVersion >= 3) {
+        const holder = lockHolder(db, 'collect');
+        if (holder && Date.parse(holder.expiresAt) > now.getTime()) {
+          checks.push({ name: 'lock', status: 'ok', detail: `a collect or prune is running: ${holder.owner} since ${holder.acquiredAt}` });
+        } else if (holder) {
+          checks.push({ name: 'lock', status: 'ok', detail: `a stale lease of ${holder.owner} expired at ${holder.expiresAt}: the next run takes it over` });
+        }
       }
+      const lastRun = lastFetchAt(db);
+      const staleMs = STALE_AFTER_HOURS * 3_600_000;
+      checks.push(
+        !lastRun
+          ? { name: 'last-run', status: 'warn', detail: 'no feed has been fetched yet' }
+          : now.getTime() - Date.parse(lastRun) > staleMs
+            ? { name: 'last-run', status: 'warn', detail: `the last fetch was at ${lastRun}, over ${STALE_AFTER_HOURS} h ago: is the scheduler running?` }
+            : { name: 'last-run', status: 'ok', detail: `last fetch at ${lastRun}` },
+      );
       if (config) {
         for (const feed of listFeedHealth(db, config.feeds.filter((f) => f.enabled).map((f) => f.id))) {
           const problem = feedProblem(feed);
-          if (problem) feeds.push({ id: feed.id, problem });
+          if (problem) feeds.push({ id: feed.id, ...problem });
         }
+        const serious = feeds.filter((f) => f.state !== 'failing');
+        const failing = feeds.length - serious.length;
         checks.push({
           name: 'feeds',
-          status: feeds.length ? 'warn' : 'ok',
-          detail: feeds.length ? `${feeds.length} feed(s) need attention` : 'every enabled feed is healthy',
+          status: serious.length ? 'warn' : 'ok',
+          detail:
+            (serious.length ? `${serious.length} feed(s) need attention` : 'no feed is unhealthy, disabled or moved') +
+            (failing ? `; ${failing} failing and backing off` : ''),
         });
       }
+    } catch (error) {
+      if (!(error instanceof Database.SqliteError)) throw error;
+      checks.push({ name: 'database', status: 'fail', detail: `${paths.dbPath}: ${error.message}` });
     } finally {
       db.close();
     }
   }
+  return summarize(checks, feeds);
+}
+
+function summarize(checks: DoctorCheck[], feeds: DoctorReport['feeds']): DoctorReport {
   const status: CheckStatus = checks.some((c) => c.status === 'fail') ? 'fail' : checks.some((c) => c.status === 'warn') ? 'warn' : 'ok';
   return { status, checks, feeds };
 }
 
-function feedProblem(feed: FeedHealth): string | null {
-  if (feed.disabledReason) return `disabled: ${feed.disabledReason}`;
-  if (feed.consecutiveErrors > 0) return `${feed.consecutiveErrors} consecutive error(s), last: [${feed.lastErrorCode}] ${feed.lastError}`;
-  if (feed.movedTo) return `moved permanently to ${feed.movedTo}: update feeds.yaml`;
+function feedProblem(feed: FeedHealth): { state: DoctorReport['feeds'][number]['state']; problem: string } | null {
+  const last = `last: [${feed.lastErrorCode}] ${feed.lastError}`;
+  if (feed.disabledReason) return { state: 'disabled', problem: `disabled: ${feed.disabledReason} (\`secdigest feeds --retry ${feed.id}\` or change its url)` };
+  if (feed.unhealthySince) {
+    const next = feed.nextAttemptAt ? `next check at ${feed.nextAttemptAt}` : 'no automatic recheck';
+    return { state: 'unhealthy', problem: `unhealthy since ${feed.unhealthySince} after ${feed.consecutiveErrors} errors (${next}), ${last}` };
+  }
+  if (feed.consecutiveErrors > 0) {
+    return { state: 'failing', problem: `${feed.consecutiveErrors} consecutive error(s) since ${feed.errorSince ?? '?'}, next try at ${feed.nextAttemptAt ?? 'the next collect'}, ${last}` };
+  }
+  if (feed.movedTo) return { state: 'moved', problem: `moved permanently to ${feed.movedTo}: update feeds.yaml` };
   return null;
+}
+
+function lastFetchAt(db: Db): string | null {
+  return (db.prepare('SELECT MAX(last_fetch_at) FROM feeds').pluck().get() as string | null) ?? null;
 }

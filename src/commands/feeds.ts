@@ -1,6 +1,6 @@
 import type { App } from '../app.js';
-import type { FeedKind } from '../model/index.js';
-import { listFeedHealth, syncFeeds } from '../storage/index.js';
+import { UsageError, type FeedKind } from '../model/index.js';
+import { listFeedHealth, retryFeed, syncFeeds } from '../storage/index.js';
 
 /** One row of `secdigest feeds`; the `--json` output is an array of these (a public contract). */
 export interface FeedReport {
@@ -20,7 +20,17 @@ export interface FeedReport {
   disabledReason: string | null;
   movedTo: string | null;
   retryAt: string | null;
+  /** ok, failing (backing off), unhealthy (skipped until a recheck or `--retry`), disabled (410 or enabled: false). */
+  health: FeedHealthState;
+  /** When a failing or unhealthy feed is tried next; null: at the next collect (or never when unhealthy without recheck). */
+  nextAttemptAt: string | null;
+  /** When the current error streak began. */
+  errorSince: string | null;
+  unhealthySince: string | null;
+  intervalMinutes: number | null;
 }
+
+export type FeedHealthState = 'ok' | 'failing' | 'unhealthy' | 'disabled';
 
 /** `secdigest feeds`: every configured feed with its health, in the configuration's order. */
 export function listFeeds(app: App): FeedReport[] {
@@ -45,6 +55,25 @@ export function listFeeds(app: App): FeedReport[] {
       disabledReason: h?.disabledReason ?? null,
       movedTo: h?.movedTo ?? null,
       retryAt: h?.retryAt ?? null,
+      health: !feed.enabled || h?.disabledReason ? 'disabled' : h?.unhealthySince ? 'unhealthy' : h?.consecutiveErrors ? 'failing' : 'ok',
+      nextAttemptAt: h?.nextAttemptAt ?? null,
+      errorSince: h?.errorSince ?? null,
+      unhealthySince: h?.unhealthySince ?? null,
+      intervalMinutes: feed.intervalMinutes ?? null,
     };
   });
+}
+
+/**
+ * `secdigest feeds --retry ID...`: clears the backoff, the unhealthy mark, a Retry-After wait and
+ * a 410 disable, so each feed is fetched at the next collect. Returns the reports after the reset.
+ */
+export function retryFeeds(app: App, ids: readonly string[]): FeedReport[] {
+  const known = new Set(app.config.feeds.map((f) => f.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length) throw new UsageError(`unknown feed id(s): ${unknown.join(', ')} (see \`secdigest feeds\` for the list)`);
+  syncFeeds(app.db, app.config.feeds, app.now().toISOString());
+  app.db.transaction(() => ids.forEach((id) => retryFeed(app.db, id)))();
+  const wanted = new Set(ids);
+  return listFeeds(app).filter((r) => wanted.has(r.id));
 }

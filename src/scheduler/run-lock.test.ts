@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLock, lockHolder, openDatabase, type Db } from '../storage/index.js';
-import { LockBusyError, withRunLock } from './run-lock.js';
+import { spawnSync } from 'node:child_process';
+import { holderIsGone, LockBusyError, withRunLock } from './run-lock.js';
 
 describe('run lock (a lease in SQLite)', () => {
   let dir: string;
@@ -48,6 +49,22 @@ describe('run lock (a lease in SQLite)', () => {
     await expect(busy).rejects.toThrow(/another collect is running \(dead-host:4242:abcd/);
     const later = withRunLock(second, 'collect', { ttlMs: 120_000, waitMs: 0, now: () => new Date(killedAt.getTime() + 121_000) }, async () => 'ran');
     await expect(later).resolves.toBe('ran');
+  });
+
+  it('takes over at once from a holder on this host whose process is gone (SIGKILL)', async () => {
+    // A real process that has exited: its pid no longer exists (until reused, which keeps the lease).
+    const child = spawnSync(process.execPath, ['-e', 'process.exit(0)']);
+    const deadPid = child.pid;
+    const dead = `${os.hostname()}:${deadPid}:abcd`;
+    expect(holderIsGone({ owner: dead, acquiredAt: '', expiresAt: '' })).toBe(true);
+    expect(acquireLock(first, 'collect', dead, new Date(), 120_000)).toEqual({ acquired: true });
+    await expect(withRunLock(second, 'collect', { ttlMs: 120_000, waitMs: 0 }, async () => 'ran')).resolves.toBe('ran');
+  });
+
+  it('keeps the lease of a live holder, and of one on another host', () => {
+    expect(holderIsGone({ owner: `${os.hostname()}:${process.ppid}:abcd`, acquiredAt: '', expiresAt: '' })).toBe(false);
+    expect(holderIsGone({ owner: 'another-host:1:abcd', acquiredAt: '', expiresAt: '' })).toBe(false);
+    expect(holderIsGone({ owner: 'not an owner', acquiredAt: '', expiresAt: '' })).toBe(false);
   });
 
   it('waits for a busy lock when asked to', async () => {

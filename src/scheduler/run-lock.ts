@@ -10,6 +10,8 @@ export interface RunLockOptions {
   waitMs: number;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** Stops waiting for a busy lock (shutdown): the wait ends with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** Another process holds the lock: the caller skips (or waited and gave up). */
@@ -28,16 +30,36 @@ export function lockOwner(): string {
 }
 
 /**
+ * True when the holder ran on this host and its process no longer exists: a collect killed with
+ * SIGKILL (or an OOM kill, or a power cut of the terminal) need not block the next run for the rest
+ * of its lease. A holder on another host, or a pid that answers (perhaps reused), keeps its lease.
+ */
+export function holderIsGone(holder: LockHolder, hostname = os.hostname()): boolean {
+  const parts = holder.owner.split(':');
+  if (parts.length < 3) return false;
+  const pid = Number(parts[parts.length - 2]);
+  const host = parts.slice(0, -2).join(':');
+  if (host !== hostname || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
  * Runs `work` while holding the named lease, renewing it in the background and releasing it
  * afterwards, even when `work` throws. Throws LockBusyError when the lock stays busy.
  */
 export async function withRunLock<T>(db: Db, name: string, options: RunLockOptions, work: () => Promise<T>): Promise<T> {
   const now = options.now ?? (() => new Date());
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms, options.signal));
   const owner = lockOwner();
   const deadline = now().getTime() + options.waitMs;
   for (;;) {
-    const result = acquireLock(db, name, owner, now(), options.ttlMs);
+    options.signal?.throwIfAborted();
+    const result = acquireLock(db, name, owner, now(), options.ttlMs, (holder) => holderIsGone(holder));
     if (result.acquired) break;
     const left = deadline - now().getTime();
     if (left <= 0) throw new LockBusyError(name, result.holder);
@@ -51,4 +73,18 @@ export async function withRunLock<T>(db: Db, name: string, options: RunLockOptio
     clearInterval(renewal);
     releaseLock(db, name, owner);
   }
+}
+
+function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -25,6 +25,15 @@ export interface FeedState {
   movedTo: string | null;
   /** Do not fetch before this time (a long Retry-After). */
   retryAt: string | null;
+  /** Backoff after failures: do not fetch before this time (scheduler/backoff.ts). */
+  nextAttemptAt: string | null;
+  /** When the current error streak began (null while the feed is well). */
+  errorSince: string | null;
+  /**
+   * Since when the feed has been unhealthy (too many failures over too long). It is then tried only
+   * at `nextAttemptAt` (the recheck), or never when that is null, until `secdigest feeds --retry`.
+   */
+  unhealthySince: string | null;
 }
 
 export interface FeedHealth extends FeedState {
@@ -49,6 +58,10 @@ interface FeedRow {
   disabled_reason: string | null;
   moved_to: string | null;
   retry_at: string | null;
+  // Schema v3; undefined when a read-only doctor looks at an older database.
+  next_attempt_at?: string | null;
+  error_since?: string | null;
+  unhealthy_since?: string | null;
 }
 
 function toFeedState(row: FeedRow): FeedState {
@@ -70,6 +83,9 @@ function toFeedState(row: FeedRow): FeedState {
     disabledReason: row.disabled_reason,
     movedTo: row.moved_to,
     retryAt: row.retry_at,
+    nextAttemptAt: row.next_attempt_at ?? null,
+    errorSince: row.error_since ?? null,
+    unhealthySince: row.unhealthy_since ?? null,
   };
 }
 
@@ -84,7 +100,8 @@ export function syncFeeds(db: Db, feeds: readonly FeedConfig[], now: string): vo
   );
   const resetMoved = statement(db, 
     `UPDATE feeds SET url = @url, etag = NULL, last_modified = NULL, consecutive_errors = 0,
-       disabled_reason = NULL, moved_to = NULL, retry_at = NULL
+       disabled_reason = NULL, moved_to = NULL, retry_at = NULL, next_attempt_at = NULL,
+       error_since = NULL, unhealthy_since = NULL
      WHERE id = @id AND url <> @url`,
   );
   db.transaction(() => {
@@ -124,4 +141,19 @@ export function ensureFeed(db: Db, feed: Pick<FeedConfig, 'id' | 'name' | 'url' 
     `INSERT INTO feeds (id, url, name, kind, weight, created_at) VALUES (@id, @url, @name, @kind, @weight, @now)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, weight = excluded.weight`,
   ).run({ ...feed, now });
+}
+
+/**
+ * `secdigest feeds --retry ID`: the feed is fetched at the next collect whatever its backoff, its
+ * unhealthy mark, a Retry-After or a 410. The error streak is kept, so a feed that fails again is
+ * unhealthy again at once; its first success clears everything. False when the id is unknown.
+ */
+export function retryFeed(db: Db, id: string): boolean {
+  return (
+    statement(
+      db,
+      `UPDATE feeds SET next_attempt_at = NULL, unhealthy_since = NULL, retry_at = NULL, disabled_reason = NULL
+       WHERE id = ?`,
+    ).run(id).changes === 1
+  );
 }

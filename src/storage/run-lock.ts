@@ -12,14 +12,22 @@ export type AcquireResult = { acquired: true } | { acquired: false; holder: Lock
 /**
  * A lease in SQLite: one row per lock name with its owner and an expiry. Taking it is a
  * check-and-set inside BEGIN IMMEDIATE, so two processes (the scheduler and a cron-started
- * `collect`) can never both win. A holder that dies stops renewing, and its lease expires.
+ * `collect`) can never both win. A holder that dies stops renewing, and its lease expires;
+ * `isGone` lets the caller take over sooner from a holder it knows is dead (same host, no process).
  */
-export function acquireLock(db: Db, name: string, owner: string, now: Date, ttlMs: number): AcquireResult {
+export function acquireLock(
+  db: Db,
+  name: string,
+  owner: string,
+  now: Date,
+  ttlMs: number,
+  isGone: (holder: LockHolder) => boolean = () => false,
+): AcquireResult {
   return db.transaction((): AcquireResult => {
     const holder = statement(db, 'SELECT owner, acquired_at AS acquiredAt, expires_at AS expiresAt FROM run_locks WHERE name = ?').get(
       name,
     ) as LockHolder | undefined;
-    if (holder && holder.owner !== owner && Date.parse(holder.expiresAt) > now.getTime()) {
+    if (holder && holder.owner !== owner && Date.parse(holder.expiresAt) > now.getTime() && !isGone(holder)) {
       return { acquired: false, holder };
     }
     statement(db, 'INSERT OR REPLACE INTO run_locks (name, owner, acquired_at, expires_at) VALUES (?, ?, ?, ?)').run(

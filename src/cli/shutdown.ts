@@ -1,0 +1,31 @@
+import type { CliIo } from './context.js';
+
+/** What a shutdown signal did to a command: the signal's name, or null when none came. */
+export interface Shutdown {
+  signal: AbortSignal;
+  /** The signal received (SIGINT, SIGTERM), once one has been. */
+  received(): NodeJS.Signals | null;
+  /** Stops listening; call when the command is done. */
+  dispose(): void;
+}
+
+/**
+ * Turns SIGINT/SIGTERM into an AbortSignal for the command in flight (main.ts subscribes the
+ * process; in-process tests pass nothing and never abort). A second signal is handled by main.ts:
+ * it exits at once.
+ */
+export function listenForShutdown(io: CliIo): Shutdown {
+  const controller = new AbortController();
+  let received: NodeJS.Signals | null = null;
+  const dispose =
+    io.onShutdown?.((signal) => {
+      received ??= signal;
+      controller.abort(new Error(`stopped by ${signal}`));
+    }) ?? (() => {});
+  return { signal: controller.signal, received: () => received, dispose };
+}
+
+/** The shell's convention for a process ended by a signal: 128 + its number (SIGINT 130, SIGTERM 143). */
+export function signalExitCode(signal: NodeJS.Signals): number {
+  return 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1);
+}
