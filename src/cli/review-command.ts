@@ -1,0 +1,44 @@
+import { Option, type Command } from 'commander';
+import { startReview } from '../commands/review.js';
+import type { CliContext, CommonFlags } from './context.js';
+import { withCommonOptions } from './context.js';
+import { EXIT } from './exit-codes.js';
+
+interface ReviewFlags extends CommonFlags {
+  host: string;
+  port: string;
+  token?: string;
+}
+
+const HELP = `
+Serves the review page: the latest draft with every edit saved at once to the database, the
+list of drafts, and feed health. Binds 127.0.0.1 by default; binding any other address needs a
+token (--token or SECDIGEST_REVIEW_TOKEN, at least 16 characters), which every request must then
+carry (the printed URL sets it as a cookie on the first visit). Stop with Ctrl+C.`;
+
+/** `secdigest review`: runs until SIGINT or SIGTERM. */
+export function registerReviewCommand(program: Command, ctx: CliContext): void {
+  withCommonOptions(program.command('review').description('Serve the draft review page (http://127.0.0.1:4173 by default).'))
+    .addOption(new Option('--host <address>', 'address to bind').default('127.0.0.1'))
+    .addOption(new Option('--port <number>', 'port to listen on (0: any free port)').default('4173'))
+    .addOption(new Option('--token <token>', 'access token every request must carry (env SECDIGEST_REVIEW_TOKEN)'))
+    .addHelpText('after', HELP)
+    .action(async (flags: ReviewFlags) => {
+      await ctx.withApp(flags, async (app) => {
+        const token = flags.token ?? ctx.io.env.SECDIGEST_REVIEW_TOKEN;
+        const handle = await startReview(app, {
+          host: flags.host,
+          port: /^\d+$/.test(flags.port) ? Number(flags.port) : NaN,
+          ...(token ? { token } : {}),
+          onError: (error) => ctx.io.stderr.write(`secdigest review: ${(error as Error).stack ?? String(error)}\n`),
+        });
+        ctx.out(flags.json ? JSON.stringify({ url: handle.url }) : `Review page: ${handle.url}  (Ctrl+C to stop)`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await handle.close();
+        return EXIT.ok;
+      });
+    });
+}

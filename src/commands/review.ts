@@ -1,0 +1,66 @@
+import type { App } from '../app.js';
+import type { Settings } from '../model/index.js';
+import { renderOptions } from './draft.js';
+import { UsageError } from '../model/index.js';
+import { createReviewServer, type PageFetcher } from '../web/index.js';
+
+export interface ReviewOptions {
+  host: string;
+  port: number;
+  /** Required when `host` is not a loopback address; then every request must carry it. */
+  token?: string;
+  /** Injected for tests. */
+  fetchPage?: PageFetcher;
+  onError?: (error: unknown) => void;
+}
+
+export interface ReviewHandle {
+  /** The address to open (with `?token=` when a token is set). */
+  url: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|::1|\[::1\])$/i;
+export const MIN_TOKEN_LENGTH = 16;
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
+/**
+ * `secdigest review`: serves the review page over the app's database until closed. Binding
+ * beyond loopback exposes the drafts to the network, so it needs a token (checked here, before
+ * anything listens).
+ */
+export async function startReview(
+  app: Pick<App, 'db' | 'now'> & { config: { settings: Pick<Settings, 'classify' | 'draft'> } },
+  options: ReviewOptions,
+): Promise<ReviewHandle> {
+  if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
+    throw new UsageError(`--port must be a number from 0 to 65535 (got ${options.port})`);
+  }
+  const token = options.token || undefined;
+  if (!isLoopbackHost(options.host) && token === undefined) {
+    throw new UsageError(`binding ${options.host} exposes the review page beyond this machine: give --token (or SECDIGEST_REVIEW_TOKEN)`);
+  }
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH) {
+    throw new UsageError(`the review token must be at least ${MIN_TOKEN_LENGTH} characters (try \`openssl rand -hex 16\`)`);
+  }
+  const { settings } = app.config;
+  const server = createReviewServer({
+    db: app.db,
+    now: app.now,
+    ...(token !== undefined ? { token } : {}),
+    classify: settings.classify,
+    sections: settings.draft.sections,
+    renderOptions: renderOptions(settings.draft),
+    ...(options.fetchPage ? { fetchPage: options.fetchPage } : {}),
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
+  await server.listen({ host: options.host, port: options.port });
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;
+  const base = `http://${host}:${port}/`;
+  return { url: token !== undefined ? `${base}?token=${encodeURIComponent(token)}` : base, close: () => server.close() };
+}

@@ -1,0 +1,131 @@
+import type { DraftEntry } from '../model/index.js';
+import type { Db } from './database.js';
+import { statement } from './statements.js';
+
+/**
+ * The review page's edits of a stored draft (issue 7), each one small write applied at once.
+ * drafts.ts saves and loads whole drafts; this module changes one entry in place. An entry is
+ * addressed by its draft's row id and its story id (the table's primary key).
+ */
+export interface EntryRef {
+  draftId: number;
+  storyId: string;
+}
+
+/** The fields of one stored entry the edits need to read first. */
+export interface EntryPlace {
+  sectionId: string;
+  position: number;
+  topic: string;
+  title: string;
+}
+
+export function getEntryPlace(db: Db, ref: EntryRef): EntryPlace | undefined {
+  return statement(
+    db,
+    'SELECT section_id AS sectionId, position, topic, title FROM draft_entries WHERE draft_id = @draftId AND story_id = @storyId',
+  ).get(ref) as EntryPlace | undefined;
+}
+
+function update(db: Db, ref: EntryRef, column: 'included' | 'title' | 'blurb' | 'topic', value: string | number | null): boolean {
+  return statement(db, `UPDATE draft_entries SET ${column} = @value WHERE draft_id = @draftId AND story_id = @storyId`).run({ ...ref, value })
+    .changes === 1;
+}
+
+/** Each returns false when the draft has no such entry. */
+export const setEntryIncluded = (db: Db, ref: EntryRef, included: boolean): boolean => update(db, ref, 'included', included ? 1 : 0);
+export const setEntryTitle = (db: Db, ref: EntryRef, title: string): boolean => update(db, ref, 'title', title);
+export const setEntryBlurb = (db: Db, ref: EntryRef, blurb: string | null): boolean => update(db, ref, 'blurb', blurb);
+export const setEntryTopic = (db: Db, ref: EntryRef, topic: string): boolean => update(db, ref, 'topic', topic);
+
+/** Story ids of a section in display order (ties, which edits never make, fall to insertion order). */
+function sectionOrder(db: Db, draftId: number, sectionId: string): string[] {
+  return statement(db, 'SELECT story_id FROM draft_entries WHERE draft_id = ? AND section_id = ? ORDER BY position, rowid')
+    .pluck()
+    .all(draftId, sectionId) as string[];
+}
+
+function writeOrder(db: Db, draftId: number, sectionId: string, storyIds: readonly string[]): void {
+  const set = statement(db, 'UPDATE draft_entries SET section_id = ?, position = ? WHERE draft_id = ? AND story_id = ?');
+  storyIds.forEach((storyId, position) => set.run(sectionId, position, draftId, storyId));
+}
+
+/**
+ * Moves an entry one place up (-1) or down (+1) within its section, past excluded entries too
+ * (they keep their place so including one again puts it back where it was). Returns false when
+ * there is no such entry; moving the first entry up is a no-op that returns true.
+ */
+export function moveEntry(db: Db, ref: EntryRef, step: -1 | 1): boolean {
+  return db.transaction((): boolean => {
+    const place = getEntryPlace(db, ref);
+    if (!place) return false;
+    const order = sectionOrder(db, ref.draftId, place.sectionId);
+    const from = order.indexOf(ref.storyId);
+    const to = from + step;
+    if (to < 0 || to >= order.length) return true;
+    [order[from], order[to]] = [order[to]!, order[from]!];
+    writeOrder(db, ref.draftId, place.sectionId, order);
+    return true;
+  })();
+}
+
+/** Moves an entry to the end of another section of the same draft; returns the section it left. */
+export function moveEntryToSection(db: Db, ref: EntryRef, sectionId: string): string | undefined {
+  return db.transaction((): string | undefined => {
+    const place = getEntryPlace(db, ref);
+    if (!place) return undefined;
+    if (place.sectionId === sectionId) return place.sectionId;
+    writeOrder(db, ref.draftId, place.sectionId, sectionOrder(db, ref.draftId, place.sectionId).filter((id) => id !== ref.storyId));
+    writeOrder(db, ref.draftId, sectionId, [...sectionOrder(db, ref.draftId, sectionId), ref.storyId]);
+    return place.sectionId;
+  })();
+}
+
+export function draftHasSection(db: Db, draftId: number, sectionId: string): boolean {
+  return statement(db, 'SELECT 1 FROM draft_sections WHERE draft_id = ? AND section_id = ?').get(draftId, sectionId) !== undefined;
+}
+
+/** Appends an entry the editor added by hand; false when the draft already has that story id. */
+export function addEntry(db: Db, draftId: number, sectionId: string, entry: DraftEntry): boolean {
+  return db.transaction((): boolean => {
+    if (getEntryPlace(db, { draftId, storyId: entry.storyId })) return false;
+    const position = sectionOrder(db, draftId, sectionId).length;
+    statement(
+      db,
+      `INSERT INTO draft_entries (draft_id, story_id, section_id, position, title, url, source, source_id, blurb, topic,
+         topic_scores, published_at, coverage, also_covered_by, victims, cves, score, rank_reasons, included)
+       VALUES (@draftId, @storyId, @sectionId, @position, @title, @url, @source, @sourceId, @blurb, @topic,
+         @topicScores, @publishedAt, @coverage, @alsoCoveredBy, @victims, @cves, @score, @rankReasons, @included)`,
+    ).run({
+      draftId,
+      sectionId,
+      position,
+      storyId: entry.storyId,
+      title: entry.title,
+      url: entry.url,
+      source: entry.source,
+      sourceId: entry.sourceId,
+      blurb: entry.blurb,
+      topic: entry.topic,
+      topicScores: JSON.stringify(entry.topicScores),
+      publishedAt: entry.publishedAt,
+      coverage: entry.coverage,
+      alsoCoveredBy: JSON.stringify(entry.alsoCoveredBy),
+      victims: JSON.stringify(entry.victims),
+      cves: JSON.stringify(entry.cves),
+      score: entry.score,
+      rankReasons: JSON.stringify(entry.rankReasons),
+      included: entry.included ? 1 : 0,
+    });
+    return true;
+  })();
+}
+
+/**
+ * The item that stands for a story (stories.representative_item_id). Draft entries keep the
+ * story id as text; an entry added by hand has no story and so no item.
+ */
+export function representativeItemId(db: Db, storyId: string): string | undefined {
+  if (!/^\d+$/.test(storyId)) return undefined;
+  return statement(db, 'SELECT representative_item_id FROM stories WHERE id = ?').pluck().get(Number(storyId)) as string | undefined;
+}

@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { CorrectionError, type DraftEntry, type Section } from '../model/index.js';
+import { cleanText } from '../newsletter/render/escape.js';
+import { safeHttpUrl } from '../newsletter/render/url.js';
+import {
+  addEntry,
+  draftHasSection,
+  getEntryPlace,
+  moveEntry,
+  moveEntryToSection,
+  representativeItemId,
+  setEntryBlurb,
+  setEntryIncluded,
+  setEntryTitle,
+  setEntryTopic,
+  type EntryRef,
+} from '../storage/draft-edits.js';
+import type { Db } from '../storage/index.js';
+import { ReviewError } from './errors.js';
+import type { PageFetcher } from './page-info.js';
+
+/**
+ * What the editor can do to a draft entry. Plain functions of their dependencies: the routes
+ * only parse the request and pick one. Each change is written at once; a topic or section the
+ * editor changes is also stored as a training correction of the story's representative item.
+ */
+export interface ActionDeps {
+  db: Db;
+  now: () => Date;
+  /** Topic ids an entry may be given. */
+  topicIds: ReadonlySet<string>;
+  /** The classifier section each draft section holds (latest-news → news, …), for corrections. */
+  classifierSection: ReadonlyMap<string, Section>;
+  fetchPage: PageFetcher;
+  /** Stores a training correction of an item and relabels it (commands/corrections.ts recordCorrection). */
+  recordCorrection: (correction: { itemId: string; field: 'topic' | 'section'; value: string; at: Date }) => void;
+}
+
+export const ENTRY_ACTIONS = ['include', 'exclude', 'up', 'down', 'title', 'blurb', 'topic', 'section'] as const;
+export type EntryAction = (typeof ENTRY_ACTIONS)[number];
+
+export const MAX_TITLE = 300;
+export const MAX_BLURB = 300;
+
+/** Applies one action to an entry; `fields` are the submitted form fields. */
+export function applyEntryAction(deps: ActionDeps, ref: EntryRef, action: EntryAction, fields: Record<string, unknown>): void {
+  const place = getEntryPlace(deps.db, ref);
+  if (!place) throw new ReviewError('not-found', `This draft has no entry ${ref.storyId}.`);
+  switch (action) {
+    case 'include':
+    case 'exclude':
+      setEntryIncluded(deps.db, ref, action === 'include');
+      return;
+    case 'up':
+    case 'down':
+      moveEntry(deps.db, ref, action === 'up' ? -1 : 1);
+      return;
+    case 'title':
+      setEntryTitle(deps.db, ref, oneLine(fields.title, 'title', MAX_TITLE, true));
+      return;
+    case 'blurb':
+      setEntryBlurb(deps.db, ref, oneLine(fields.blurb, 'blurb', MAX_BLURB, false) || null);
+      return;
+    case 'topic':
+      return changeTopic(deps, ref, place.topic, field(fields.topic, 'topic'));
+    case 'section':
+      return changeSection(deps, ref, place.sectionId, field(fields.section, 'section'));
+  }
+}
+
+function changeTopic(deps: ActionDeps, ref: EntryRef, previous: string, topic: string): void {
+  if (!deps.topicIds.has(topic)) throw new ReviewError('bad-request', `Unknown topic "${topic}".`);
+  if (topic === previous) return;
+  deps.db.transaction(() => {
+    setEntryTopic(deps.db, ref, topic);
+    correct(deps, ref.storyId, 'topic', topic);
+  })();
+}
+
+function changeSection(deps: ActionDeps, ref: EntryRef, previous: string, sectionId: string): void {
+  if (!draftHasSection(deps.db, ref.draftId, sectionId)) throw new ReviewError('bad-request', `This draft has no section "${sectionId}".`);
+  if (sectionId === previous) return;
+  deps.db.transaction(() => {
+    moveEntryToSection(deps.db, ref, sectionId);
+    // Only a move between a news and a press-release section corrects the classifier: Latest
+    // News and the Wall of Shame both hold news, and which one a story lands in follows its topic.
+    const from = deps.classifierSection.get(previous);
+    const to = deps.classifierSection.get(sectionId);
+    if (from && to && from !== to) correct(deps, ref.storyId, 'section', to);
+  })();
+}
+
+function correct(deps: ActionDeps, storyId: string, fieldName: 'topic' | 'section', value: string): void {
+  const itemId = representativeItemId(deps.db, storyId);
+  if (!itemId) return;
+  try {
+    deps.recordCorrection({ itemId, field: fieldName, value, at: deps.now() });
+  } catch (error) {
+    // Thrown inside the edit's transaction: the draft change is rolled back with it.
+    if (error instanceof CorrectionError) throw new ReviewError('bad-request', error.message, { cause: error });
+    throw error;
+  }
+}
+
+export interface ManualLink {
+  url: string;
+  sectionId: string;
+  title?: string;
+  source?: string;
+  topic?: string;
+}
+
+/**
+ * Adds a link the editor found elsewhere. Typed title and source win; what is missing is read
+ * from the page. An unreachable page with no typed title is refused, asking for one.
+ */
+export async function addManualLink(deps: ActionDeps, draftId: number, link: ManualLink): Promise<string> {
+  const url = safeHttpUrl(link.url.trim());
+  if (!url) throw new ReviewError('bad-request', 'The link must be an absolute http(s) URL.');
+  if (!draftHasSection(deps.db, draftId, link.sectionId)) throw new ReviewError('bad-request', `This draft has no section "${link.sectionId}".`);
+  const topic = link.topic || 'other';
+  if (!deps.topicIds.has(topic)) throw new ReviewError('bad-request', `Unknown topic "${topic}".`);
+  let title = oneLine(link.title ?? '', 'title', MAX_TITLE, false);
+  let source = oneLine(link.source ?? '', 'source', 100, false);
+  let publishedAt: string | undefined;
+  if (!title || !source) {
+    try {
+      const page = await deps.fetchPage(url);
+      title ||= page.title ?? '';
+      source ||= page.source;
+      publishedAt = page.publishedAt;
+    } catch (error) {
+      if (!title || !(error instanceof ReviewError)) throw error;
+    }
+  }
+  if (!title) throw new ReviewError('unreachable', 'The page has no title: type one by hand.');
+  source ||= new URL(url).hostname.replace(/^www\./, '');
+  const storyId = `manual-${createHash('sha256').update(url).digest('hex').slice(0, 12)}`;
+  const entry: DraftEntry = {
+    storyId,
+    title,
+    url,
+    source,
+    sourceId: 'manual',
+    blurb: null,
+    topic,
+    topicScores: [],
+    publishedAt: publishedAt ?? deps.now().toISOString(),
+    coverage: 1,
+    alsoCoveredBy: [],
+    victims: [],
+    cves: [],
+    score: 0,
+    rankReasons: ['added by the editor'],
+    included: true,
+  };
+  if (!addEntry(deps.db, draftId, link.sectionId, entry)) throw new ReviewError('conflict', 'That link is already in this draft.');
+  return storyId;
+}
+
+function field(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value === '') throw new ReviewError('bad-request', `Missing ${name}.`);
+  return value;
+}
+
+/** A single line of editor text: controls and newlines removed, length-checked. */
+function oneLine(value: unknown, name: string, max: number, required: boolean): string {
+  if (value !== undefined && typeof value !== 'string') throw new ReviewError('bad-request', `Bad ${name}.`);
+  const text = cleanText(value ?? '');
+  if (required && text === '') throw new ReviewError('bad-request', `The ${name} cannot be empty.`);
+  if (text.length > max) throw new ReviewError('bad-request', `The ${name} is longer than ${max} characters.`);
+  return text;
+}

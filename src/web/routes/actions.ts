@@ -1,0 +1,44 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { addManualLink, applyEntryAction, ENTRY_ACTIONS, type ActionDeps, type EntryAction } from '../actions.js';
+import { ReviewError } from '../errors.js';
+import { draftOr404 } from './pages.js';
+
+type Fields = Record<string, unknown>;
+
+/** The state-changing routes: parse, call one action, answer. Guards run before (security.ts). */
+export function registerActionRoutes(app: FastifyInstance, deps: ActionDeps): void {
+  app.post<{ Params: { number: string; storyId: string; action: string }; Body: Fields }>(
+    '/drafts/:number/entries/:storyId/:action',
+    async (request, reply) => {
+      const { number, storyId, action } = request.params;
+      if (!(ENTRY_ACTIONS as readonly string[]).includes(action)) throw new ReviewError('not-found', `Unknown action "${action}".`);
+      const draft = draftOr404(deps.db, number);
+      applyEntryAction(deps, { draftId: draft.id, storyId }, action as EntryAction, request.body ?? {});
+      return done(request, reply, draft.number, storyId);
+    },
+  );
+
+  app.post<{ Params: { number: string }; Body: Fields }>('/drafts/:number/entries', async (request, reply) => {
+    const draft = draftOr404(deps.db, request.params.number);
+    const body = request.body ?? {};
+    const text = (name: string): string | undefined => (typeof body[name] === 'string' ? body[name] : undefined);
+    const storyId = await addManualLink(deps, draft.id, {
+      url: text('url') ?? '',
+      sectionId: text('section') ?? draft.sections[0]?.id ?? '',
+      title: text('title'),
+      source: text('source'),
+      topic: text('topic'),
+    });
+    return done(request, reply, draft.number, storyId);
+  });
+}
+
+/** The page script asks for JSON; a plain form post is sent back to the entry it changed. */
+function done(request: FastifyRequest, reply: FastifyReply, draftNumber: number, storyId: string): FastifyReply {
+  if (wantsJson(request)) return reply.send({ ok: true, storyId });
+  return reply.redirect(`/drafts/${draftNumber}#entry-${encodeURIComponent(storyId)}`, 303);
+}
+
+export function wantsJson(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('application/json');
+}

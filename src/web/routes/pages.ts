@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import { renderDraft, type RenderOptions } from '../../newsletter/render/index.js';
+import { getItemClassification, type StoredClassification } from '../../storage/classifications.js';
+import { representativeItemId } from '../../storage/draft-edits.js';
+import { listDrafts, loadDraft, type Db, type StoredDraft } from '../../storage/index.js';
+import { feedActivity } from '../../storage/feed-activity.js';
+import { ReviewError } from '../errors.js';
+import { draftPage } from '../views/draft.js';
+import { draftsPage, feedsPage } from '../views/overview.js';
+
+export interface PageDeps {
+  db: Db;
+  now: () => Date;
+  topics: readonly { id: string; label: string }[];
+  renderOptions: RenderOptions;
+  healthDays: number;
+}
+
+/** A draft by the number in the URL, or a 404. */
+export function draftOr404(db: Db, number: string): StoredDraft {
+  const draft = /^\d{1,9}$/.test(number) ? loadDraft(db, Number(number)) : undefined;
+  if (!draft) throw new ReviewError('not-found', `There is no draft #${number}.`);
+  return draft;
+}
+
+const EXPORTS = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
+
+export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
+  app.get('/', async (_request, reply) => {
+    const latest = loadDraft(deps.db);
+    return reply.redirect(latest ? `/drafts/${latest.number}` : '/drafts', 303);
+  });
+
+  app.get('/drafts', async (request, reply) => reply.type('text/html; charset=utf-8').send(draftsPage(listDrafts(deps.db), request.csrfToken)));
+
+  app.get<{ Params: { number: string } }>('/drafts/:number', async (request, reply) => {
+    const draft = draftOr404(deps.db, request.params.number);
+    const evidence = new Map<string, StoredClassification>();
+    for (const entry of draft.sections.flatMap((s) => s.entries)) {
+      const itemId = representativeItemId(deps.db, entry.storyId);
+      const labels = itemId ? getItemClassification(deps.db, itemId) : undefined;
+      if (labels) evidence.set(entry.storyId, labels);
+    }
+    return reply.type('text/html; charset=utf-8').send(draftPage({ draft, topics: deps.topics, evidence, csrfToken: request.csrfToken }));
+  });
+
+  for (const format of Object.keys(EXPORTS) as (keyof typeof EXPORTS)[]) {
+    // Excluded entries are left out by the renderers themselves (render/view.ts visibleSections).
+    app.get<{ Params: { number: string } }>(`/drafts/:number/export.${format}`, async (request, reply) => {
+      const draft = draftOr404(deps.db, request.params.number);
+      return reply
+        .type(EXPORTS[format])
+        .header('Content-Disposition', `attachment; filename="secdigest-${draft.number}-${draft.date}.${format}"`)
+        .send(renderDraft(draft, format, deps.renderOptions));
+    });
+  }
+
+  app.get('/feeds', async (request, reply) => {
+    const now = deps.now();
+    const feeds = feedActivity(deps.db, { until: now, days: deps.healthDays });
+    return reply.type('text/html; charset=utf-8').send(feedsPage(feeds, { now, days: deps.healthDays, csrfToken: request.csrfToken }));
+  });
+}

@@ -1,0 +1,164 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { listCorrections, loadDraft } from '../storage/index.js';
+import { ReviewError } from './errors.js';
+import { createTestClient, type TestClient } from './fixtures/client.js';
+import type { PageFetcher } from './page-info.js';
+
+let client: TestClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  client = undefined;
+});
+
+const order = (c: TestClient, sectionId: string) =>
+  loadDraft(c.db, 12)!.sections.find((s) => s.id === sectionId)!.entries.map((e) => e.storyId);
+const entry = (c: TestClient, storyId: string) =>
+  loadDraft(c.db, 12)!.sections.flatMap((s) => s.entries.map((e) => ({ ...e, sectionId: s.id }))).find((e) => e.storyId === storyId)!;
+const act = (c: TestClient, storyId: string, action: string, fields: Record<string, string> = {}) =>
+  c.post(`/drafts/12/entries/${storyId}/${action}`, fields);
+
+describe('review pages', () => {
+  it('escapes hostile feed text and links only http(s) URLs', async () => {
+    client = await createTestClient();
+    for (const url of ['/drafts/12', '/feeds']) {
+      const { body } = await client.get(url);
+      expect(body).not.toContain('<script>window');
+      expect(body).not.toMatch(/<img[^>]*onerror/i);
+      expect(body).toContain('&lt;script&gt;window.__pwned = &quot;script&quot;&lt;/script&gt;&lt;img src=x onerror=&quot;window.__pwned = &#39;img&#39;&quot;&gt;');
+    }
+    const { body } = await client.get('/drafts/12');
+    expect(body).toContain('Researchers hide &lt;img src=x onerror=alert(1)&gt;');
+    // The blurb with a javascript: link is text; no href anywhere is anything but http(s), / or #.
+    expect(body).toContain('see &lt;a href=&quot;javascript:alert(1)&quot;&gt;here&lt;/a&gt;');
+    for (const [, href] of body.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(https?:\/\/|\/)/);
+    // The fixture's javascript: story link is shown as plain text, not a link.
+    expect(body).toMatch(/<span class="">Browser bug lets \[x\]\(javascript:alert\(1\)\)/);
+  });
+
+  it('lists drafts, redirects / to the latest, and 404s an unknown draft', async () => {
+    client = await createTestClient();
+    expect((await client.get('/')).headers.location).toBe('/drafts/12');
+    expect((await client.get('/drafts')).body).toContain('<a href="/drafts/12">#12</a>');
+    const missing = await client.get('/drafts/99');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('There is no draft #99.');
+    expect((await client.get('/nowhere', { accept: 'application/json' })).json()).toEqual({ error: { code: 'not-found', message: 'Nothing at /nowhere.' } });
+  });
+
+  it('shows feed health with a sparkline per feed and the topic mix as SVG', async () => {
+    client = await createTestClient();
+    const feeds = (await client.get('/feeds')).body;
+    expect(feeds).toContain('10 feeds, 2 need attention');
+    expect(feeds.match(/<svg class="sparkline"/g)).toHaveLength(10);
+    expect(feeds).toMatch(/<code>timeout<\/code> timed out after 20s/);
+    const draft = (await client.get('/drafts/12')).body;
+    expect(draft).toMatch(/<svg class="bars" role="img" aria-label="Included entries by topic"/);
+  });
+});
+
+describe('review actions persist at once', () => {
+  it('excludes and includes again', async () => {
+    client = await createTestClient();
+    expect((await act(client, '9', 'exclude')).statusCode).toBe(303);
+    expect(entry(client, '9').included).toBe(false);
+    await act(client, '9', 'include');
+    expect(entry(client, '9').included).toBe(true);
+  });
+
+  it('moves up and down within a section, and to another section', async () => {
+    client = await createTestClient();
+    expect(order(client, 'latest-news')).toEqual(['1', '9', '8', '6', '11', '10', '12']);
+    await act(client, '8', 'up');
+    await act(client, '1', 'down');
+    await act(client, '12', 'down'); // already last: nothing moves
+    expect(order(client, 'latest-news')).toEqual(['8', '1', '9', '6', '11', '10', '12']);
+    await act(client, '8', 'section', { section: 'wall-of-shame' });
+    expect(order(client, 'latest-news')).toEqual(['1', '9', '6', '11', '10', '12']);
+    expect(order(client, 'wall-of-shame')).toEqual(['2', '3', '5', '4', '8']);
+    expect((await act(client, '8', 'section', { section: 'nowhere' })).statusCode).toBe(400);
+  });
+
+  it('edits the title and the blurb as one line of text', async () => {
+    client = await createTestClient();
+    await act(client, '1', 'title', { title: '  Northgate VPN\nbypass <b>exploited</b>  ' });
+    expect(entry(client, '1').title).toBe('Northgate VPN bypass <b>exploited</b>');
+    expect((await act(client, '1', 'title', { title: '   ' })).statusCode).toBe(400);
+    await act(client, '9', 'blurb', { blurb: 'Patch your browsers.' });
+    expect(entry(client, '9').blurb).toBe('Patch your browsers.');
+    await act(client, '9', 'blurb', { blurb: '' });
+    expect(entry(client, '9').blurb).toBeNull();
+    expect((await act(client, '9', 'blurb', { blurb: 'x'.repeat(301) })).statusCode).toBe(400);
+  });
+
+  it('stores a topic change and a news/press move as training corrections', async () => {
+    client = await createTestClient();
+    await act(client, '9', 'topic', { topic: 'malware' });
+    expect(entry(client, '9').topic).toBe('malware');
+    expect((await act(client, '9', 'topic', { topic: 'not-a-topic' })).statusCode).toBe(400);
+    await act(client, '6', 'section', { section: 'press-releases' });
+    await act(client, '11', 'section', { section: 'wall-of-shame' }); // news to news: no correction
+    const representative = (storyId: number) =>
+      client!.db.prepare('SELECT representative_item_id FROM stories WHERE id = ?').pluck().get(storyId) as string;
+    const corrections = listCorrections(client.db).map(({ itemId, field, value }) => ({ itemId, field, value }));
+    expect(corrections).toEqual([
+      { itemId: representative(9), field: 'topic', value: 'malware' },
+      { itemId: representative(6), field: 'section', value: 'press-release' },
+    ]);
+    const labels = client.db.prepare('SELECT topic FROM items WHERE id = ?').pluck().get(representative(9));
+    expect(labels).toBe('malware');
+  });
+
+  it('adds a manual link with its title and source read from the page', async () => {
+    const pages: string[] = [];
+    const fetchPage: PageFetcher = async (url) => {
+      pages.push(url);
+      return { title: 'Hand-picked <story>', source: 'Example News', publishedAt: '2026-11-24T12:00:00.000Z' };
+    };
+    client = await createTestClient({ fetchPage });
+    const added = await client.post('/drafts/12/entries', { url: 'https://news.example/story', section: 'press-releases', topic: 'industry' }, { accept: 'application/json' });
+    expect(added.statusCode).toBe(200);
+    const { storyId } = added.json<{ storyId: string }>();
+    expect(storyId).toMatch(/^manual-[0-9a-f]{12}$/);
+    expect(pages).toEqual(['https://news.example/story']);
+    expect(order(client, 'press-releases').at(-1)).toBe(storyId);
+    expect(entry(client, storyId)).toMatchObject({ title: 'Hand-picked <story>', source: 'Example News', topic: 'industry', included: true, url: 'https://news.example/story' });
+    expect((await client.post('/drafts/12/entries', { url: 'https://news.example/story', section: 'press-releases' })).statusCode).toBe(409);
+    expect((await client.post('/drafts/12/entries', { url: 'javascript:alert(1)', section: 'press-releases' })).statusCode).toBe(400);
+  });
+
+  it('asks for a typed title when the page cannot be read, and takes one', async () => {
+    const fetchPage: PageFetcher = async () => {
+      throw new ReviewError('unreachable', 'Could not read the page (HTTP 404): type the title by hand.');
+    };
+    client = await createTestClient({ fetchPage });
+    const refused = await client.post('/drafts/12/entries', { url: 'https://gone.example/a', section: 'latest-news' }, { accept: 'application/json' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toEqual({ error: { code: 'unreachable', message: 'Could not read the page (HTTP 404): type the title by hand.' } });
+    const typed = await client.post('/drafts/12/entries', { url: 'https://www.gone.example/a', section: 'latest-news', title: 'Typed title' });
+    expect(typed.statusCode).toBe(303);
+    expect(order(client, 'latest-news')).toHaveLength(8);
+    expect(loadDraft(client.db, 12)!.sections[0]!.entries.at(-1)).toMatchObject({ title: 'Typed title', source: 'gone.example' });
+  });
+
+  it('exports the stored draft without its excluded entries', async () => {
+    client = await createTestClient();
+    await act(client, '9', 'exclude');
+    await act(client, '1', 'title', { title: 'Edited title' });
+    const md = await client.get('/drafts/12/export.md');
+    expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8');
+    expect(md.headers['content-disposition']).toBe('attachment; filename="secdigest-12-2026-11-25.md"');
+    expect(md.body).toMatch(/^# The Breach Report — 2026-11-25\n/);
+    expect(md.body).toContain('[Edited title]');
+    expect(md.body).not.toContain('Browser bug lets');
+    expect(md.body).not.toContain('EU agrees'); // excluded in the fixture
+    const html = await client.get('/drafts/12/export.html');
+    expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(html.body).toContain('Edited title');
+  });
+
+  it('404s an unknown entry or action', async () => {
+    client = await createTestClient();
+    expect((await act(client, 'nope', 'exclude')).statusCode).toBe(404);
+    expect((await act(client, '1', 'explode')).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,77 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { recordCorrection } from '../commands/corrections.js';
+import type { ClassifySettings, Section } from '../model/index.js';
+import { DEFAULT_SECTIONS } from '../newsletter/sections.js';
+import type { RenderOptions } from '../newsletter/render/index.js';
+import { DEFAULT_TAXONOMY } from '../pipeline/classify/taxonomy.js';
+import type { Db } from '../storage/index.js';
+import { ReviewError } from './errors.js';
+import { createPageFetcher, type PageFetcher } from './page-info.js';
+import { registerActionRoutes, wantsJson } from './routes/actions.js';
+import { registerAssetRoutes } from './routes/assets.js';
+import { registerPageRoutes } from './routes/pages.js';
+import { installSecurity } from './security.js';
+import { errorPage } from './views/overview.js';
+
+export interface ReviewServerOptions {
+  db: Db;
+  now?: () => Date;
+  /** When set, every request must carry it (required for a non-loopback bind: commands/review.ts). */
+  token?: string;
+  /** Topics an entry may be given, in menu order. Default: the default taxonomy's. */
+  topics?: readonly { id: string; label: string }[];
+  /** Section definitions, for the classifier section a move between sections means. */
+  sections?: readonly { id: string; match: { section: Section } }[];
+  /** Options of the exports (newsletter name, …). */
+  renderOptions?: RenderOptions;
+  /** Reads a manually added link's page. Default: fetch with a 5 s timeout and a 512 KiB cap. */
+  fetchPage?: PageFetcher;
+  /** Days of items per day on the feed-health page. */
+  healthDays?: number;
+  /** The configured taxonomy additions: a correction to an editor-added topic is accepted. */
+  classify?: ClassifySettings;
+  /** Told about unexpected (500) errors; the page shows only a short message. */
+  onError?: (error: unknown) => void;
+}
+
+/** Form posts are small: titles, blurbs, a link. */
+const BODY_LIMIT = 64 * 1024;
+
+/** The review web app (issue 7), ready for `listen` or for `inject` in tests. */
+export function createReviewServer(options: ReviewServerOptions): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
+  const now = options.now ?? (() => new Date());
+  const topics = options.topics ?? [...DEFAULT_TAXONOMY.topics, ...(options.classify?.topics ?? [])].map((t) => ({ id: t.id, label: t.label }));
+  const sections = options.sections ?? DEFAULT_SECTIONS;
+
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+
+  installSecurity(app, options.token !== undefined ? { token: options.token } : {});
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error instanceof ReviewError ? error.status : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status >= 500) options.onError?.(error);
+    const message = status >= 500 ? 'Internal error: see the terminal running secdigest review.' : error.message;
+    const code = error instanceof ReviewError ? error.code : status >= 500 ? 'internal' : 'bad-request';
+    void reply.status(status);
+    if (wantsJson(request)) return reply.send({ error: { code, message } });
+    return reply.type('text/html; charset=utf-8').send(errorPage(status, message, request.csrfToken));
+  });
+  app.setNotFoundHandler(async (request) => {
+    throw new ReviewError('not-found', `Nothing at ${request.url.split('?')[0]}.`);
+  });
+
+  registerAssetRoutes(app);
+  registerPageRoutes(app, { db: options.db, now, topics, renderOptions: options.renderOptions ?? {}, healthDays: options.healthDays ?? 14 });
+  registerActionRoutes(app, {
+    db: options.db,
+    now,
+    topicIds: new Set(topics.map((t) => t.id)),
+    classifierSection: new Map(sections.map((s) => [s.id, s.match.section])),
+    fetchPage: options.fetchPage ?? createPageFetcher(),
+    recordCorrection: (correction) => recordCorrection(options.db, correction, options.classify ? { classify: options.classify } : {}),
+  });
+  return app;
+}

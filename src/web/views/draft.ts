@@ -1,0 +1,86 @@
+import type { StoredClassification } from '../../storage/classifications.js';
+import type { StoredDraft } from '../../storage/drafts.js';
+import { html, type SafeHtml } from '../html.js';
+import { barChart } from './charts.js';
+import { entryView, type EntryContext } from './entry.js';
+import { formatTime, plural } from './format.js';
+import { csrfField, layout } from './layout.js';
+
+export interface DraftPageModel {
+  draft: StoredDraft;
+  topics: readonly { id: string; label: string }[];
+  /** The classifier's labels and evidence of each entry's representative item, by story id. */
+  evidence: ReadonlyMap<string, StoredClassification>;
+  csrfToken: string;
+}
+
+export function draftPage(model: DraftPageModel): string {
+  const { draft } = model;
+  const entries = draft.sections.flatMap((s) => s.entries);
+  const included = entries.filter((e) => e.included).length;
+  const base = `/drafts/${draft.number}`;
+  const body = html`<section class="draft-head">
+<div><h1>Issue #${draft.number} <span class="date">${draft.date}</span></h1>
+<p class="window">Stories first seen ${formatTime(draft.window.since)} – ${formatTime(draft.window.until)} · ${plural(included, 'entry', 'entries')} included, ${entries.length - included} excluded</p></div>
+<div class="toolbar">
+<a class="button" href="${base}/export.md" download>Export Markdown</a>
+<a class="button" href="${base}/export.html" download>Export HTML</a>
+<button type="button" id="copy-markdown" data-src="${base}/export.md" hidden>Copy Markdown</button>
+<span id="status" role="status" aria-live="polite"></span>
+</div>
+</section>
+<div class="columns">
+<div class="sections" id="draft" data-draft="${draft.number}">
+${draft.sections.map((section) => {
+  const ctx: EntryContext = { draftNumber: draft.number, sectionId: section.id, sections: draft.sections, topics: model.topics, csrfToken: model.csrfToken };
+  return html`<section class="section" id="section-${section.id}" data-section="${section.id}">
+<h2>${section.title} <span class="count">${section.entries.filter((e) => e.included).length}</span></h2>
+${section.subtitle ? html`<p class="subtitle">${section.subtitle}</p>` : ''}
+${section.entries.length
+  ? html`<ol class="entries">${section.entries.map((entry, i) => entryView(entry, i, model.evidence.get(entry.storyId), ctx))}</ol>`
+  : html`<p class="empty">No entries.</p>`}
+</section>`;
+})}
+${addLinkForm(model)}
+</div>
+<aside class="side">
+<h2>Topic mix</h2>
+${topicMix(model)}
+<h2>Keyboard</h2>
+<dl class="keys">
+<dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>select the next / previous entry</dd>
+<dt><kbd>Shift</kbd>+<kbd>J</kbd> / <kbd>K</kbd></dt><dd>move the selected entry down / up</dd>
+<dt><kbd>x</kbd></dt><dd>exclude (or include again)</dd>
+<dt><kbd>e</kbd></dt><dd>edit the title (<kbd>Enter</kbd> saves, <kbd>Esc</kbd> closes)</dd>
+<dt><kbd>o</kbd></dt><dd>open the link</dd>
+</dl>
+</aside>
+</div>`;
+  return layout({ title: `Issue #${draft.number}`, csrfToken: model.csrfToken, active: 'drafts', body });
+}
+
+function addLinkForm(model: DraftPageModel): SafeHtml {
+  const { draft } = model;
+  return html`<section class="add-link"><h2>Add a link</h2>
+<form method="post" action="/drafts/${draft.number}/entries" class="add">${csrfField(model.csrfToken)}
+<label class="wide">Link <input name="url" type="url" required placeholder="https://…"></label>
+<label>Title <input name="title" maxlength="300" placeholder="read from the page"></label>
+<label>Source <input name="source" maxlength="100" placeholder="read from the page"></label>
+<label>Section <select name="section">${draft.sections.map((s) => html`<option value="${s.id}">${s.title}</option>`)}</select></label>
+<label>Topic <select name="topic">${model.topics.map((t) => html`<option value="${t.id}"${t.id === 'other' ? html` selected` : ''}>${t.label}</option>`)}</select></label>
+<button type="submit">Add link</button>
+</form>
+<p class="hint">Title and source are read from the page when left empty; type them when the page cannot be reached.</p>
+</section>`;
+}
+
+function topicMix(model: DraftPageModel): SafeHtml {
+  const counts = new Map<string, number>();
+  for (const entry of model.draft.sections.flatMap((s) => s.entries)) {
+    if (entry.included) counts.set(entry.topic, (counts.get(entry.topic) ?? 0) + 1);
+  }
+  if (counts.size === 0) return html`<p class="empty">Nothing included yet.</p>`;
+  const label = (id: string) => model.topics.find((t) => t.id === id)?.label ?? id;
+  const bars = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, value]) => ({ label: label(id), value }));
+  return barChart(bars, 'Included entries by topic');
+}

@@ -1,0 +1,72 @@
+import type { DraftEntry } from '../../model/index.js';
+import type { StoredClassification } from '../../storage/classifications.js';
+import { externalLink, html, type SafeHtml } from '../html.js';
+import { MAX_BLURB, MAX_TITLE } from '../actions.js';
+import { csrfField } from './layout.js';
+import { formatTime, plural } from './format.js';
+
+export interface EntryContext {
+  draftNumber: number;
+  sectionId: string;
+  sections: readonly { id: string; title: string }[];
+  topics: readonly { id: string; label: string }[];
+  csrfToken: string;
+}
+
+export function entryPath(draftNumber: number, storyId: string, action: string): string {
+  return `/drafts/${draftNumber}/entries/${encodeURIComponent(storyId)}/${action}`;
+}
+
+/** One entry: what it is, why it is here (on demand), and every action as a plain form. */
+export function entryView(entry: DraftEntry, position: number, evidence: StoredClassification | undefined, ctx: EntryContext): SafeHtml {
+  const action = (name: string, label: string, title: string, extra: SafeHtml | string = '') =>
+    html`<form method="post" action="${entryPath(ctx.draftNumber, entry.storyId, name)}" class="inline">${csrfField(ctx.csrfToken)}${extra}<button type="submit" data-action="${name}" title="${title}">${label}</button></form>`;
+  const topicLabel = ctx.topics.find((t) => t.id === entry.topic)?.label ?? entry.topic;
+  return html`<li class="entry${entry.included ? '' : ' excluded'}" id="entry-${entry.storyId}" data-story="${entry.storyId}" data-included="${String(entry.included)}" tabindex="-1">
+<div class="entry-row">
+<span class="rank">${position + 1}</span>
+<div class="entry-body">
+<h3 class="entry-title">${externalLink(entry.url, entry.title || 'Untitled')}</h3>
+<p class="meta"><span class="source">${entry.source}</span> · <time datetime="${entry.publishedAt}">${formatTime(entry.publishedAt)}</time> · <span class="coverage" title="distinct outlets that carried the story">${plural(entry.coverage, 'outlet')}</span> · <span class="topic">${topicLabel}</span>${entry.included ? '' : html` · <strong class="flag">excluded</strong>`}</p>
+${entry.blurb ? html`<p class="blurb">${entry.blurb}</p>` : ''}
+${alsoCovered(entry)}
+${evidenceView(entry, evidence)}
+</div>
+<div class="entry-actions">
+${action('up', '↑', 'Move up (Shift+K)')}${action('down', '↓', 'Move down (Shift+J)')}${entry.included ? action('exclude', 'Exclude', 'Leave out of the issue (x)') : action('include', 'Include', 'Put back in the issue (x)')}
+</div>
+</div>
+${editView(entry, ctx)}
+</li>`;
+}
+
+function alsoCovered(entry: DraftEntry): SafeHtml | '' {
+  if (entry.alsoCoveredBy.length === 0) return '';
+  const links = entry.alsoCoveredBy.map((link, i) => html`${i > 0 ? ', ' : ''}${externalLink(link.url, link.source)}`);
+  return html`<p class="also">Also covered by: ${links}</p>`;
+}
+
+function evidenceView(entry: DraftEntry, evidence: StoredClassification | undefined): SafeHtml {
+  const list = (title: string, items: readonly string[]) =>
+    items.length ? html`<dt>${title}</dt><dd><ul>${items.map((i) => html`<li>${i}</li>`)}</ul></dd>` : '';
+  const scores = (evidence?.topics ?? entry.topicScores).slice(0, 4).map((s) => `${s.id} ${s.score.toFixed(2)}`);
+  return html`<details class="evidence"><summary>Why this entry</summary><dl>
+${list('Rank', entry.rankReasons)}${list('Topic scores', scores)}
+${evidence ? html`${list('Topic evidence', evidence.evidence.topic)}${list('Relevance', [`score ${evidence.relevanceScore?.toFixed(2) ?? '?'}`, ...evidence.evidence.relevance])}${list('Section', [evidence.section, ...evidence.evidence.section])}` : ''}
+${list('CVEs', entry.cves)}${list('Victims', entry.victims)}
+</dl></details>`;
+}
+
+function editView(entry: DraftEntry, ctx: EntryContext): SafeHtml {
+  const form = (name: string, body: SafeHtml, button: string) =>
+    html`<form method="post" action="${entryPath(ctx.draftNumber, entry.storyId, name)}" class="edit-${name}">${csrfField(ctx.csrfToken)}${body}<button type="submit">${button}</button></form>`;
+  const options = (items: readonly { id: string; label: string }[], selected: string) =>
+    items.map((o) => html`<option value="${o.id}"${o.id === selected ? html` selected` : ''}>${o.label}</option>`);
+  const sections = ctx.sections.map((s) => ({ id: s.id, label: s.title }));
+  return html`<details class="edit"><summary>Edit</summary><div class="edit-forms">
+${form('title', html`<label>Title <input name="title" value="${entry.title}" maxlength="${MAX_TITLE}" required></label>`, 'Save title')}
+${form('blurb', html`<label>Blurb <input name="blurb" value="${entry.blurb ?? ''}" maxlength="${MAX_BLURB}" placeholder="One line for readers"></label>`, 'Save blurb')}
+${form('topic', html`<label>Topic <select name="topic">${options(ctx.topics, entry.topic)}</select></label>`, 'Set topic')}
+${form('section', html`<label>Section <select name="section">${options(sections, ctx.sectionId)}</select></label>`, 'Move')}
+</div></details>`;
+}

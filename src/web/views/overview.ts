@@ -1,0 +1,44 @@
+import type { DraftSummary } from '../../storage/drafts.js';
+import type { FeedActivity } from '../../storage/feed-activity.js';
+import { externalLink, html } from '../html.js';
+import { sparkline } from './charts.js';
+import { ago, formatTime } from './format.js';
+import { layout } from './layout.js';
+
+export function draftsPage(drafts: readonly DraftSummary[], csrfToken: string): string {
+  const body = drafts.length
+    ? html`<h1>Drafts</h1><table class="list"><thead><tr><th>Issue</th><th>Date</th><th>Window</th><th class="num">Entries</th><th>Created</th></tr></thead><tbody>
+${drafts.map((d) => html`<tr><td><a href="/drafts/${d.number}">#${d.number}</a></td><td>${d.date}</td><td>${formatTime(d.since)} – ${formatTime(d.until)}</td><td class="num">${d.entries}</td><td>${formatTime(d.createdAt)}</td></tr>`)}
+</tbody></table>`
+    : html`<h1>Drafts</h1><p class="empty">No drafts yet: run <code>secdigest draft</code> first.</p>`;
+  return layout({ title: 'Drafts', csrfToken, active: 'drafts', body });
+}
+
+const HEALTHY = new Set(['ok', 'not-modified']);
+
+export function feedsPage(feeds: readonly FeedActivity[], options: { now: Date; days: number; csrfToken: string }): string {
+  const attention = feeds.filter((f) => f.lastStatus !== null && !HEALTHY.has(f.lastStatus)).length;
+  const body = html`<h1>Feed health</h1>
+<p class="window">${feeds.length} feeds, ${attention} need attention · items published per day over the last ${options.days} days (UTC)</p>
+<table class="list feeds"><thead><tr><th>Feed</th><th>Kind</th><th>Status</th><th>Last success</th><th class="num">Errors</th><th>Last error</th><th>Items per day</th><th class="num">Total</th></tr></thead><tbody>
+${feeds.map((f) => {
+  const status = f.disabledReason ? 'disabled' : (f.lastStatus ?? 'never fetched');
+  const total = f.itemsPerDay.reduce((a, b) => a + b, 0);
+  return html`<tr class="${HEALTHY.has(status) ? '' : 'attention'}">
+<td>${externalLink(f.url, f.name, 'feed-name')}<div class="feed-id">${f.id}</div></td>
+<td>${f.kind}</td>
+<td><span class="status status-${status.replace(/[^a-z-]/g, '')}">${status}</span></td>
+<td title="${formatTime(f.lastSuccessAt)}">${ago(f.lastSuccessAt, options.now)}</td>
+<td class="num" title="in a row now / failed fetches in ${options.days} days">${f.consecutiveErrors} / ${f.recentErrors}</td>
+<td class="error">${f.lastErrorCode ? html`<code>${f.lastErrorCode}</code> ${f.lastError ?? ''}` : ''}${f.disabledReason ? html`<div>${f.disabledReason}</div>` : ''}</td>
+<td>${sparkline(f.itemsPerDay, `${f.name}: ${f.itemsPerDay.join(', ')} items per day`)}</td>
+<td class="num">${total}</td>
+</tr>`;
+})}
+</tbody></table>`;
+  return layout({ title: 'Feed health', csrfToken: options.csrfToken, active: 'feeds', body });
+}
+
+export function errorPage(status: number, message: string, csrfToken: string): string {
+  return layout({ title: `Error ${status}`, csrfToken, active: 'drafts', body: html`<h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1><p class="error-message">${message}</p><p><a href="/drafts">Back to the drafts</a></p>` });
+}

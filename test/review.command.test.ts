@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startReview, type ReviewHandle } from '../src/commands/review.js';
+import { DEFAULT_SETTINGS } from '../src/config/defaults.js';
+import { UsageError } from '../src/model/index.js';
+import { openDatabase, type Db } from '../src/storage/index.js';
+import { FIXTURE_NOW, seedReviewFixture } from '../src/web/fixtures/review-fixture.js';
+import { runCli } from '../src/cli/program.js';
+
+let handle: ReviewHandle | undefined;
+let db: Db | undefined;
+afterEach(async () => {
+  await handle?.close();
+  db?.close();
+  handle = undefined;
+  db = undefined;
+});
+
+function app() {
+  db = openDatabase(':memory:');
+  seedReviewFixture(db);
+  return { db, config: { settings: DEFAULT_SETTINGS, feeds: [] }, now: () => FIXTURE_NOW };
+}
+
+describe('secdigest review', () => {
+  it('serves on 127.0.0.1 and prints the URL', async () => {
+    handle = await startReview(app(), { host: '127.0.0.1', port: 0 });
+    expect(handle.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const response = await fetch(`${handle.url}drafts/12`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('Issue #12');
+  });
+
+  it('refuses a non-loopback bind without a token, and a short token, before listening', async () => {
+    await expect(startReview(app(), { host: '0.0.0.0', port: 0 })).rejects.toThrow(UsageError);
+    await expect(startReview(app(), { host: '192.0.2.1', port: 0 })).rejects.toThrow(/--token \(or SECDIGEST_REVIEW_TOKEN\)/);
+    await expect(startReview(app(), { host: '127.0.0.1', port: 0, token: 'short' })).rejects.toThrow(/at least 16/);
+    await expect(startReview(app(), { host: '127.0.0.1', port: 70000 })).rejects.toThrow(/--port/);
+  });
+
+  it('with a token, prints a URL that carries it; requests without it are refused', async () => {
+    const token = 'a-long-enough-review-token';
+    handle = await startReview(app(), { host: '127.0.0.1', port: 0, token });
+    expect(handle.url).toMatch(new RegExp(`/\\?token=${token}$`));
+    expect((await fetch(handle.url.replace(/\?.*/, ''))).status).toBe(401);
+    const first = await fetch(handle.url, { redirect: 'manual' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('set-cookie')).toContain(`sd_token=${token}`);
+  });
+
+  it('exits 2 for a non-loopback host without a token on the command line', async () => {
+    const out: string[] = [];
+    const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => out.push(s) }, env: {} };
+    const code = await runCli(['review', '--host', '0.0.0.0', '--config', 'data/demo/feeds.yaml', '--db', ':memory:'], io as never);
+    expect(code).toBe(2);
+    expect(out.join('')).toContain('give --token');
+  });
+});
