@@ -42,10 +42,32 @@ describe('decodeBody', () => {
     expect(parseFeedDocument(be, null).entries[0]?.title).toBe('Ωmega');
   });
 
-  it('turns bytes invalid in the declared charset into U+FFFD without failing', () => {
-    const bytes = iconv.encode(rss('Café'), 'latin1');
+  it('turns corrupt bytes in a UTF-8 body into U+FFFD without failing', () => {
+    const parts = rss('@@').split('@@');
+    const bytes = Buffer.concat([Buffer.from(`${parts[0]}Café `), Buffer.from([0xff, 0xc3]), Buffer.from(` ok${parts[1]}`)]);
     const feed = parseFeedDocument(bytes, 'application/rss+xml; charset=utf-8');
-    expect(feed.entries[0]?.title).toBe('Caf\uFFFD');
+    expect(feed.entries[0]?.title).toBe('Café \uFFFD\uFFFD ok');
+  });
+
+  // Adversarial case "wrong charset declaration" (test/adversarial/encoding.test.ts).
+  it('reads a legacy body labelled UTF-8 as windows-1252 when no byte sequence is valid UTF-8', () => {
+    const bytes = iconv.encode(rss('Café \u201Cquoted\u201D'), 'windows-1252');
+    expect(chooseCharset(bytes, 'application/rss+xml; charset=utf-8')).toEqual({ charset: 'windows-1252', source: 'sniffed' });
+    expect(parseFeedDocument(bytes, 'application/rss+xml; charset=utf-8').entries[0]?.title).toBe('Café \u201Cquoted\u201D');
+    expect(parseFeedDocument(bytes, null).entries[0]?.title).toBe('Café \u201Cquoted\u201D');
+  });
+
+  it('reads a UTF-8 body labelled ISO-8859-1 (HTTP or XML declaration) as UTF-8', () => {
+    const bytes = Buffer.from(rss('Café \u2013 \u201Cquoted\u201D', '<?xml version="1.0" encoding="ISO-8859-1"?>'), 'utf8');
+    expect(chooseCharset(bytes, null)).toEqual({ charset: 'utf-8', source: 'sniffed' });
+    expect(parseFeedDocument(bytes, null).entries[0]?.title).toBe('Café \u2013 \u201Cquoted\u201D');
+    expect(parseFeedDocument(bytes, 'text/xml; charset=latin1').entries[0]?.title).toBe('Café \u2013 \u201Cquoted\u201D');
+  });
+
+  it('keeps a legacy label when the bytes are pure ASCII or not valid UTF-8', () => {
+    expect(chooseCharset(Buffer.from(rss('plain')), 'text/xml; charset=iso-8859-1')).toEqual({ charset: 'windows-1252', source: 'http' });
+    const cyrillic = iconv.encode(rss('Привет'), 'koi8-r');
+    expect(chooseCharset(cyrillic, 'text/xml; charset=koi8-r')).toEqual({ charset: 'koi8-r', source: 'http' });
   });
 
   it('prefers the HTTP charset to the XML declaration', () => {

@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { FeedError } from '../../model/errors.js';
 
@@ -28,12 +29,13 @@ const DECLARATION_WINDOW = 1024;
 /** Which charset the bytes are in, and why we think so (useful in logs and tests). */
 export interface CharsetChoice {
   charset: string;
-  source: 'bom' | 'http' | 'xml-declaration' | 'default';
+  source: 'bom' | 'http' | 'xml-declaration' | 'default' | 'sniffed';
 }
 
 /**
- * Decodes a feed body to text: BOM, else the HTTP charset, else the XML declaration, else UTF-8.
- * Invalid byte sequences become U+FFFD; a leading BOM is removed.
+ * Decodes a feed body to text: BOM, else the HTTP charset, else the XML declaration, else UTF-8,
+ * each checked against the bytes (see {@link sniffMislabel}). Invalid byte sequences become
+ * U+FFFD; a leading BOM is removed.
  */
 export function decodeBody(body: Buffer, contentType: string | null): string {
   const { charset } = chooseCharset(body, contentType);
@@ -50,10 +52,46 @@ export function chooseCharset(body: Buffer, contentType: string | null): Charset
   const bom = charsetFromBom(body);
   if (bom) return { charset: bom, source: 'bom' };
   const http = contentType ? charsetFromContentType(contentType) : undefined;
-  if (http) return { charset: normalizeCharset(http), source: 'http' };
-  const declared = charsetFromXmlDeclaration(body);
-  if (declared) return { charset: normalizeCharset(declared), source: 'xml-declaration' };
-  return { charset: 'utf-8', source: 'default' };
+  const declared = http ?? charsetFromXmlDeclaration(body);
+  const choice: CharsetChoice = declared
+    ? { charset: normalizeCharset(declared), source: http ? 'http' : 'xml-declaration' }
+    : { charset: 'utf-8', source: 'default' };
+  const sniffed = sniffMislabel(body, choice.charset);
+  return sniffed ? { charset: sniffed, source: 'sniffed' } : choice;
+}
+
+/**
+ * A wrong charset label is common (a CMS that says ISO-8859-1 and writes UTF-8, or the reverse),
+ * and believing it garbles every accented letter ("CafÃ©"). Two checks on the bytes, both cheap:
+ * - labelled with a legacy (ASCII-compatible, non-UTF) charset but valid UTF-8 with at least one
+ *   multi-byte sequence: read as UTF-8. Legacy text is practically never valid UTF-8 by chance
+ *   (Dürst, "The Properties and Promises of UTF-8", 1997; the reason UTF-8 detection is reliable).
+ * - labelled (or defaulted) UTF-8 but not valid UTF-8, and without a single valid multi-byte
+ *   sequence: a legacy body, read as windows-1252 (feedparser's fallback order does the same).
+ *   A UTF-8 body with some corrupt bytes has valid sequences elsewhere and stays UTF-8 (U+FFFD).
+ */
+export function sniffMislabel(body: Buffer, charset: string): string | undefined {
+  if (charset === 'utf-8') {
+    if (isUtf8(body) || hasValidMultiByteSequence(body)) return undefined;
+    return 'windows-1252';
+  }
+  if (!isAsciiCompatible(charset) || isAscii(body)) return undefined;
+  return isUtf8(body) ? 'utf-8' : undefined;
+}
+
+function isAsciiCompatible(charset: string): boolean {
+  return !/^(utf-?(16|32|7)|ucs-?(2|4))/.test(charset);
+}
+
+/** True when some 2–4 byte UTF-8 sequence in `body` is well formed (only run on invalid UTF-8). */
+function hasValidMultiByteSequence(body: Buffer): boolean {
+  for (let i = 0; i < body.length; i++) {
+    const lead = body[i] ?? 0;
+    if (lead < 0xc2 || lead > 0xf4) continue;
+    const length = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+    if (i + length <= body.length && isUtf8(body.subarray(i, i + length))) return true;
+  }
+  return false;
 }
 
 function charsetFromBom(body: Buffer): string | undefined {

@@ -2,7 +2,10 @@ import { FeedError } from '../../model/errors.js';
 import type { FeedFormat } from '../../model/item.js';
 
 /** What a decoded document looks like, decided from its first bytes before any real parsing. */
-export type DocumentShape = { kind: 'json' } | { kind: 'xml'; format: Exclude<FeedFormat, 'json'>; root: string };
+export type DocumentShape =
+  | { kind: 'json' }
+  /** `rootStart`: where the root element's start tag begins (the prolog and DOCTYPE lie before it). */
+  | { kind: 'xml'; format: Exclude<FeedFormat, 'json'>; root: string; rootStart: number };
 
 /**
  * Cheap checks that turn the common "this URL does not serve a feed" cases into clear `not-a-feed`
@@ -21,14 +24,15 @@ export function detectShape(text: string, contentType: string | null): DocumentS
   if (head.startsWith('<!doctype html') || /^<html[\s>]/.test(head)) {
     throw new FeedError('not-a-feed', 'an HTML page, not a feed');
   }
-  const root = findRootElement(text, start);
-  if (root === undefined) throw new FeedError('not-a-feed', 'XML without a root element');
+  const found = locateRootElement(text, start);
+  if (found === undefined) throw new FeedError('not-a-feed', 'XML without a root element');
+  const { name: root, index: rootStart } = found;
   const local = (root.split(':').pop() ?? root).toLowerCase();
   if (local === 'html') throw new FeedError('not-a-feed', 'an HTML page, not a feed');
-  if (local === 'rss') return { kind: 'xml', format: 'rss', root };
-  if (local === 'feed') return { kind: 'xml', format: 'atom', root };
+  if (local === 'rss') return { kind: 'xml', format: 'rss', root, rootStart };
+  if (local === 'feed') return { kind: 'xml', format: 'atom', root, rootStart };
   // RSS 0.90 and 1.0 are both RDF documents: <rdf:RDF> with the channel and items as children.
-  if (local === 'rdf') return { kind: 'xml', format: 'rdf', root };
+  if (local === 'rdf') return { kind: 'xml', format: 'rdf', root, rootStart };
   throw new FeedError('not-a-feed', `XML root <${root}> is not RSS, Atom or RDF`);
 }
 
@@ -37,6 +41,11 @@ export function detectShape(text: string, contentType: string | null): DocumentS
  * a DOCTYPE (whose internal subset may itself contain `<!ENTITY …>` markup).
  */
 export function findRootElement(text: string, from = 0): string | undefined {
+  return locateRootElement(text, from)?.name;
+}
+
+/** {@link findRootElement}, with the index where its start tag begins. */
+export function locateRootElement(text: string, from = 0): { name: string; index: number } | undefined {
   let i = text.indexOf('<', from);
   while (i !== -1) {
     if (text.startsWith('<?', i)) {
@@ -47,7 +56,7 @@ export function findRootElement(text: string, from = 0): string | undefined {
       i = afterDeclaration(text, i);
     } else {
       const match = /^<([A-Za-z_][\w.:-]*)/.exec(text.slice(i, i + 256));
-      return match?.[1];
+      return match?.[1] === undefined ? undefined : { name: match[1], index: i };
     }
     if (i === -1) return undefined;
     i = text.indexOf('<', i);

@@ -3,11 +3,13 @@ import { FeedError } from '../../model/errors.js';
 import type { ParsedFeed } from '../../model/item.js';
 import { decodeBody } from './decode.js';
 import { assertRootClosed, detectShape } from './detect.js';
+import { assertSafeDoctype } from './doctype.js';
 import { jsonErrorLocation } from './json-position.js';
 import { mapAtom } from './map-atom.js';
 import { mapJson } from './map-json.js';
 import { mapRdf } from './map-rdf.js';
 import { mapRss } from './map-rss.js';
+import { trimEntries } from './trim.js';
 
 export { decodeBody } from './decode.js';
 
@@ -17,13 +19,18 @@ export { decodeBody } from './decode.js';
  *
  * DTD entities are never expanded nor fetched: feedsmith runs fast-xml-parser with processEntities off,
  * so `&name;` from a DOCTYPE stays literal text (billion laughs), and a DOCTYPE declaring an external
- * entity is rejected as `malformed` (XXE). entities.test.ts holds both to it.
+ * or parameter entity is rejected as `malformed` with a message naming it (XXE; doctype.ts).
+ * entities.test.ts holds both to it; test/adversarial/entities.test.ts does so through collect.
  */
-export function parseFeedDocument(body: Buffer, contentType: string | null): ParsedFeed {
-  const text = decodeBody(body, contentType);
-  const shape = detectShape(text, contentType);
-  if (shape.kind === 'json') return parseJson(text);
-  assertRootClosed(text, shape.root);
+export function parseFeedDocument(body: Buffer, contentType: string | null, options: ParseOptions = {}): ParsedFeed {
+  const decoded = decodeBody(body, contentType);
+  const shape = detectShape(decoded, contentType);
+  if (shape.kind === 'json') return parseJson(decoded, options.maxEntries);
+  assertSafeDoctype(decoded, shape.rootStart);
+  assertRootClosed(decoded, shape.root);
+  const text = options.maxEntries === undefined
+    ? decoded
+    : trimEntries(decoded, shape.format === 'atom' ? 'entry' : 'item', shape.rootStart, options.maxEntries);
   // We dispatch on the root element we found rather than on feedsmith's parseFeed, whose regex
   // detection tries RSS first anywhere in the text (an Atom entry quoting "<rss version=" would misroute).
   try {
@@ -40,7 +47,15 @@ export function parseFeedDocument(body: Buffer, contentType: string | null): Par
   }
 }
 
-function parseJson(text: string): ParsedFeed {
+export interface ParseOptions {
+  /**
+   * Read at most this many entries (the first ones, in document order); the rest are dropped
+   * before the XML parser sees them, so a 50,000-item document costs what a short one does.
+   */
+  maxEntries?: number;
+}
+
+function parseJson(text: string, maxEntries: number | undefined): ParsedFeed {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -51,6 +66,10 @@ function parseJson(text: string): ParsedFeed {
   }
   if (!isJsonFeed(json)) {
     throw new FeedError('not-a-feed', 'JSON but not a JSON Feed (no "version": "https://jsonfeed.org/version/1…")');
+  }
+  const record = json as Record<string, unknown>;
+  if (maxEntries !== undefined && Array.isArray(record.items) && record.items.length > maxEntries) {
+    json = { ...record, items: record.items.slice(0, maxEntries) };
   }
   try {
     return mapJson(parseJsonFeed(json));
