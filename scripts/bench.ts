@@ -9,6 +9,8 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { benchClassify } from './bench/classify.js';
 import { benchDedupe, formatDedupe, type DedupeFigures } from './bench/dedupe.js';
+import { benchHostile, formatHostile } from './bench/hostile.js';
+import { benchDraft, formatDraft, type DraftFigures } from './bench/draft.js';
 import { benchParse } from './bench/parse.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,6 +50,8 @@ if (fs.existsSync(corpusDir)) {
 report.collect = await benchCollect();
 report.dedupe = await benchDedupe();
 report.classify = await benchClassify();
+report.hostile = await benchHostile();
+report.draft = await benchDraft();
 
 if (json) {
   console.log(JSON.stringify(report, null, 2));
@@ -67,6 +71,8 @@ if (json) {
   const k = report.classify as Awaited<ReturnType<typeof benchClassify>>;
   console.log(`classify: model load ${k.importMs} ms import + ${k.trainMs} ms training on ${k.trainedOn} shipped examples (or ${k.loadMs} ms from a ${k.modelKb} KB serialized model)`);
   console.log(`  ${k.items} items in ${k.classifyMs} ms: ${k.itemsPerSec} items/s`);
+  console.log(formatHostile(report.hostile as Awaited<ReturnType<typeof benchHostile>>));
+  console.log(formatDraft(report.draft as DraftFigures));
 }
 
 interface Pass {

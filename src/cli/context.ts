@@ -9,6 +9,13 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Standard input, for commands that read it (`analyze`); absent reads as empty. */
   stdin?: AsyncIterable<string | Buffer>;
+  /**
+   * Subscribes to SIGINT and SIGTERM (main.ts); returns an unsubscribe. Long commands (collect,
+   * prune, schedule) abort their work on it. Absent in in-process tests.
+   */
+  onShutdown?: (handler: (signal: NodeJS.Signals) => void) => () => void;
+  /** The clock commands read (app.now()); tests fix it so drafts are reproducible. Default: the system clock. */
+  now?: () => Date;
 }
 
 export interface CommonFlags {
@@ -36,7 +43,7 @@ export function createContext(io: CliIo, setExitCode: (code: number) => void): C
     paths,
     setExitCode,
     async withApp(flags, body) {
-      const app = openApp(paths(flags));
+      const app = openApp({ ...paths(flags), ...(io.now ? { now: io.now } : {}) });
       try {
         setExitCode(await body(app));
       } finally {

@@ -11,10 +11,15 @@ export const EXIT = {
   failed: 3,
   /** The database could not be opened or used. */
   database: 4,
+  /** Another collect or prune holds the run lock (and `--wait` ran out): nothing ran. */
+  busy: 5,
+  /** `doctor`: warnings only (feeds need attention, no recent collect, schema upgrade pending). */
+  warn: 6,
 } as const;
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ConfigError || error instanceof UsageError) return EXIT.usage;
   if (error instanceof SecdigestError && error.code === 'database') return EXIT.database;
+  if (error instanceof SecdigestError && error.code === 'busy') return EXIT.busy;
   return EXIT.internal;
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolvePaths } from '../app.js';
 import { backupDatabase } from '../commands/backup.js';
-import { everyFeedFailed, runCollect } from '../commands/collect.js';
+import { everyFeedFailed, runCollectLocked } from '../commands/collect.js';
 import { parseSources } from '../commands/parse.js';
 import { DEFAULT_SETTINGS, PACKAGE_VERSION } from '../config/defaults.js';
 import { loadConfig } from '../config/index.js';
@@ -12,6 +12,12 @@ import { EXIT, exitCodeFor } from './exit-codes.js';
 import { renderParseReports } from './render.js';
 import { registerFeedCommands } from './feeds-commands.js';
 import { registerAnalyzeCommand } from './analyze-command.js';
+import { registerOpsCommands, parseSeconds } from './ops-commands.js';
+import { LockBusyError } from '../scheduler/run-lock.js';
+import { listenForShutdown, signalExitCode } from './shutdown.js';
+import { registerTrainCommand } from './train-command.js';
+import { registerDraftCommands } from './draft-commands.js';
+import { registerReviewCommand } from './review-command.js';
 
 /** Runs the CLI and returns the exit code. Only this layer prints and maps errors to codes. */
 export type { CliIo } from './context.js';
@@ -33,26 +39,43 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     program
       .command('collect')
       .description('Fetch the enabled feeds (or those named with --feed) and store new items.')
-      .addOption(new Option('--feed <id...>', 'collect only these feed ids (repeatable)')),
+      .addOption(new Option('--feed <id...>', 'collect only these feed ids (repeatable)'))
+      .option('--wait <seconds>', 'when another collect is running, wait up to this long for it (default 0: skip)', parseSeconds),
   )
     .addHelpText(
       'after',
       '\nOn a terminal a progress bar is shown; otherwise one JSON log line per feed goes to stderr.\n' +
         'Exit code 0 when the run completed (even if some feeds failed), 3 when every feed failed,\n' +
-        '2 for a bad configuration or flag.',
+        '2 for a bad configuration or flag, 5 when another collect was running (skipped; see --wait),\n' +
+        '130/143 when stopped by SIGINT/SIGTERM (feeds finished before the signal stay stored).',
     )
-    .action(async (flags: CommonFlags & { feed?: string[] }) => {
+    .action(async (flags: CommonFlags & { feed?: string[]; wait?: number }) => {
       await withApp(flags, async (app) => {
         const ids = flags.feed;
         const total = ids?.length ?? app.config.feeds.filter((f) => f.enabled).length;
+        const shutdown = listenForShutdown(io);
         const progress = createProgress(total, io.stderr);
         let summary;
         try {
-          summary = await runCollect(app, { ...(ids ? { feedIds: ids } : {}), onResult: progress.onResult });
+          summary = await runCollectLocked(app, {
+            ...(ids ? { feedIds: ids } : {}),
+            onResult: progress.onResult,
+            signal: shutdown.signal,
+            waitMs: (flags.wait ?? 0) * 1000,
+          });
+        } catch (error) {
+          const signal = shutdown.received();
+          if (signal) return signalExitCode(signal);
+          if (!(error instanceof LockBusyError)) throw error;
+          io.stderr.write(`secdigest: ${error.message}: skipped (pass --wait SECONDS to wait for it)\n`);
+          return EXIT.busy;
         } finally {
           progress.stop();
+          shutdown.dispose();
         }
         out(flags.json ? JSON.stringify(summary, null, 2) : renderSummary(summary));
+        const signal = shutdown.received();
+        if (signal) return signalExitCode(signal);
         return everyFeedFailed(summary) ? EXIT.failed : EXIT.ok;
       });
     });
@@ -94,6 +117,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   });
 
   registerAnalyzeCommand(program, ctx);
+  registerOpsCommands(program, ctx);
+  registerTrainCommand(program, ctx);
+  registerDraftCommands(program, ctx);
+  registerReviewCommand(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,22 +1,32 @@
 import type { App } from '../app.js';
 import { UsageError, type FeedConfig } from '../model/index.js';
 import { collectFeeds, type CollectSummary, type FeedRunResult } from '../pipeline/collect.js';
-import { createFeedRunWriter, getFeedState, syncFeeds } from '../storage/index.js';
+import { createFeedRunWriter, getFeedState, storedContentHashes, syncFeeds } from '../storage/index.js';
+import { classifyItems, classifyStoredItems, readyClassifier, type ClassifierSource } from './classifier.js';
 import { prepareStoryKeys, storyFiler } from './stories.js';
+import { dueFeeds } from '../scheduler/due.js';
+import { withRunLock } from '../scheduler/run-lock.js';
 
 export interface CollectOptions {
   /** Only these feed ids (disabled ones included when named). Default: every enabled feed. */
   feedIds?: readonly string[];
   onResult?: (result: FeedRunResult) => void;
   signal?: AbortSignal;
+  /** Test seam for the classifier's model (see commands/classifier.ts). */
+  classifierSource?: ClassifierSource;
 }
 
 /** `secdigest collect`: polls the configured feeds into the database. */
 export async function runCollect(app: App, options: CollectOptions = {}): Promise<CollectSummary> {
-  const feeds = selectFeeds(app.config.feeds, options.feedIds);
   syncFeeds(app.db, app.config.feeds, app.now().toISOString());
+  const selected = selectFeeds(app.config.feeds, options.feedIds);
+  // A feed named with --feed is fetched now; otherwise `intervalMinutes` decides (scheduler/due.ts).
+  const feeds = options.feedIds?.length ? selected : dueFeeds(selected, (id) => getFeedState(app.db, id), app.now());
   const { dedupe } = app.config.settings;
   prepareStoryKeys(app.db, dedupe, app.now());
+  // Items stored unclassified (before schema v5, or a classifier failure) are classified first.
+  const classifier = await readyClassifier(app.db, app.config.settings.classify, options.classifierSource);
+  classifyStoredItems(app.db, classifier);
   const weights = new Map(app.config.feeds.map((feed) => [feed.id, feed.weight]));
   // New items are filed in stories inside the transaction that stores them (storage/feed-runs.ts).
   const writer = createFeedRunWriter(app.db, GROUP_COMMIT, storyFiler(app.db, dedupe, (id) => weights.get(id) ?? 1));
@@ -25,9 +35,12 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
       feeds,
       {
         fetcher: app.fetcher,
-        store: { getFeedState: (id) => getFeedState(app.db, id), recordFeedRun: writer.record },
+        store: { getFeedState: (id) => getFeedState(app.db, id), recordFeedRun: writer.record, storedContentHashes: (ids) => storedContentHashes(app.db, ids) },
+        // New and changed items are classified before the write and stored with their labels.
+        classify: (items, feed) => classifyItems(classifier, app.db, items.map((item) => ({ ...item, feedKind: feed.kind }))),
         limits: app.config.settings.collect,
         now: app.now,
+        health: app.config.settings.health,
         ...(options.signal ? { signal: options.signal } : {}),
       },
       options.onResult,
@@ -54,4 +67,24 @@ export function selectFeeds(feeds: readonly FeedConfig[], ids: readonly string[]
 export function everyFeedFailed(summary: CollectSummary): boolean {
   const attempted = summary.feeds.filter((r) => r.status !== 'skipped');
   return attempted.length > 0 && attempted.every((r) => r.status === 'failed' || r.status === 'gone');
+}
+
+/** The lock every collect holds, from the CLI, system cron or `secdigest schedule` (storage/run-lock.ts). */
+export const COLLECT_LOCK = 'collect';
+
+/**
+ * A lease of 2 minutes renewed every 40 s: a killed collect blocks the next one for at most 2
+ * minutes, and a renewal can be late by over a minute (a long synchronous write) without losing it.
+ */
+export const COLLECT_LOCK_TTL_MS = 120_000;
+
+/**
+ * `runCollect` while holding the run lock: waits up to `waitMs` for another collect to finish,
+ * then throws LockBusyError (the CLI exits 5, the scheduler logs a skipped run).
+ */
+export function runCollectLocked(app: App, options: CollectOptions & { waitMs?: number } = {}): Promise<CollectSummary> {
+  const { waitMs = 0, ...rest } = options;
+  return withRunLock(app.db, COLLECT_LOCK, { ttlMs: COLLECT_LOCK_TTL_MS, waitMs, ...(options.signal ? { signal: options.signal } : {}) }, () =>
+    runCollect(app, rest),
+  );
 }

@@ -1,4 +1,8 @@
 import type { Settings } from '../model/index.js';
+import { DEFAULT_HALF_LIFE_HOURS, DEFAULT_RANKING_WEIGHTS } from '../newsletter/rank.js';
+import { DEFAULT_RENDER_OPTIONS } from '../newsletter/render/view.js';
+import { DEFAULT_SECTIONS } from '../newsletter/sections.js';
+import { DEFAULT_HEALTH_POLICY } from '../scheduler/backoff.js';
 
 export const PACKAGE_VERSION = '0.1.0';
 
@@ -40,5 +44,49 @@ export const DEFAULT_SETTINGS: Settings = {
     cveSimilarity: 0.15,
     conflictSimilarity: 0.5,
     nameOverlap: 0.5,
+    supportSimilarity: 0.15,
+    // A name in this many stories of the window is context, not identity (docs/ARCHITECTURE.md, "Dedupe").
+    commonNameStories: 8,
+  },
+  classify: {
+    // The default taxonomy (pipeline/classify/taxonomy.ts) is used as shipped unless an editor adds
+    // topics or keywords here.
+    topics: [],
+    keywords: {},
+    securityTerms: [],
+    // 0.55 or 0.65 cost the real corpus its relevance precision or recall target (tuning.ts).
+    relevanceThreshold: 0.6,
+  },
+  draft: {
+    // A daily newsletter: the first issue looks back one day; later ones start where the last ended.
+    windowHours: 24,
+    // The ranking's own defaults (newsletter/rank.ts), so the formula is documented in one place.
+    halfLifeHours: DEFAULT_HALF_LIFE_HOURS,
+    weights: { ...DEFAULT_RANKING_WEIGHTS },
+    sections: DEFAULT_SECTIONS.map((s) => ({
+      id: s.id,
+      title: s.title,
+      subtitle: s.subtitle,
+      limit: s.limit,
+      match: { section: s.match.section, ...(s.match.topics ? { topics: [...s.match.topics] } : {}) },
+      order: s.order,
+      showVictims: DEFAULT_RENDER_OPTIONS.victimSections.includes(s.id),
+    })),
+    newsletterName: DEFAULT_RENDER_OPTIONS.newsletterName,
+    maxAlsoCoveredBy: DEFAULT_RENDER_OPTIONS.maxAlsoCoveredBy,
+  },
+  schedule: {
+    // UTC unless the editor names a zone: the same feeds.yaml fires at the same instant on any machine.
+    timezone: 'UTC',
+    // Hourly, like Miniflux's tick; feeds with intervalMinutes are fetched only when due.
+    collect: '0 * * * *',
+    draft: '0 6 * * *',
+    // Daily, at a quiet minute away from the hourly collect.
+    prune: '30 3 * * *',
+  },
+  // Backoff and health (scheduler/backoff.ts, where the reasoning is).
+  health: { ...DEFAULT_HEALTH_POLICY },
+  retention: {
+    olderThanDays: 180,
   },
 };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from '../model/index.js';
 import type { Config, ConfigProblem, FeedConfig, Settings } from '../model/index.js';
 import { DEFAULT_SETTINGS } from './defaults.js';
+import { mergeDraftSettings } from './draft-settings.js';
 import { formatPath, readYaml } from './document.js';
 import type { Finding, PathSegment, YamlSource } from './document.js';
 import { describeIssue, show } from './issues.js';
@@ -67,6 +68,11 @@ export function mergeSettings(defaults: Settings, override: SettingsOverride | n
     fetch: { ...defaults.fetch, ...definedOnly(override?.fetch) },
     collect: { ...defaults.collect, ...definedOnly(override?.collect) },
     dedupe: { ...defaults.dedupe, ...definedOnly(override?.dedupe) },
+    classify: { ...defaults.classify, ...definedOnly(override?.classify) },
+    draft: mergeDraftSettings(defaults.draft, override?.draft),
+    schedule: { ...defaults.schedule, ...definedOnly(override?.schedule) },
+    health: { ...defaults.health, ...definedOnly(override?.health) },
+    retention: { ...defaults.retention, ...definedOnly(override?.retention) },
   };
 }
 
@@ -77,7 +83,7 @@ function definedOnly<T extends object>(section: T | null | undefined): Partial<T
 
 function isOverridden(override: SettingsOverride | null | undefined, path: PathSegment[]): boolean {
   const [, section, key] = path;
-  if (section !== 'fetch' && section !== 'collect' && section !== 'dedupe') return false;
+  if (section !== 'fetch' && section !== 'collect' && section !== 'dedupe' && section !== 'classify') return false;
   const values: Record<string, unknown> | null | undefined = override?.[section];
   return typeof key === 'string' && values?.[key] !== undefined;
 }

@@ -1,5 +1,8 @@
 import type { Settings } from '../model/index.js';
 import type { Finding, PathSegment } from './document.js';
+import { checkClassify } from './classify-rules.js';
+import { checkDraft } from './draft-settings.js';
+import { checkHealth } from './ops-settings.js';
 import { isHttpUrl } from './schema.js';
 
 /*
@@ -63,6 +66,9 @@ export function checkSettings(settings: Settings, overridden: (path: PathSegment
     pair('retryBaseDelayMs', 'retryMaxDelayMs', ': the first backoff would already pass the cap');
   }
   findings.push(...checkDedupe(settings.dedupe, overridden));
+  findings.push(...checkClassify(settings.classify));
+  findings.push(...checkDraft(settings.draft, settings.classify.topics));
+  findings.push(...checkHealth(settings.health));
   return findings;
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { FEED_KINDS } from '../model/index.js';
-import type { CollectSettings, DedupeSettings, FetchSettings } from '../model/index.js';
+import { draftOverrideSchema, knownDraftKeys } from './draft-settings.js';
+import { healthOverrideSchema, healthShape, retentionOverrideSchema, retentionShape, scheduleOverrideSchema, scheduleShape } from './ops-settings.js';
+import type { ClassifySettings, CollectSettings, DedupeSettings, FetchSettings, TopicDefinition } from '../model/index.js';
 
 /*
  * The shape of feeds.yaml. Every check carries, as its message, the phrase that completes
@@ -60,6 +62,7 @@ export const feedSchema = z.strictObject(
       .default(1),
     enabled: z.boolean({ error: 'true or false' }).default(true),
     tags: z.array(text('a non-empty string', 50), { error: 'a list of strings' }).default([]),
+    intervalMinutes: integer(5, 7 * 24 * 60).optional(),
   },
   { error: 'a map of feed keys (id, name, url, kind, …)' },
 );
@@ -99,7 +102,29 @@ const dedupeShape = {
   cveSimilarity: fraction(),
   conflictSimilarity: fraction(),
   nameOverlap: fraction(),
+  supportSimilarity: fraction(),
+  commonNameStories: integer(1, 1_000),
 } satisfies Record<keyof DedupeSettings, z.ZodType>;
+
+// A keyword as pipeline/classify/keywords.ts reads it: words, optionally ending in `*`.
+const keyword = () => text('a keyword or phrase (a trailing * matches any ending)', 100, (s) => s.replace(/\*$/, '').trim() !== '');
+const keywordList = () => z.array(keyword(), { error: 'a list of keywords' });
+
+const topicShape = {
+  id: z
+    .string({ error: 'lowercase letters, digits and dashes' })
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: '1 to 63 lowercase letters, digits and dashes, starting with a letter or digit' }),
+  label: text('a non-empty string', 100),
+  priority: z.number({ error: 'a number from 0 to 100' }).min(0, { error: 'a number from 0 to 100' }).max(100, { error: 'a number from 0 to 100' }),
+  keywords: keywordList().min(1, { error: 'a list of at least one keyword' }),
+} satisfies Record<keyof TopicDefinition, z.ZodType>;
+
+const classifyShape = {
+  topics: z.array(z.strictObject(topicShape, { error: 'a map of topic keys (id, label, priority, keywords)' }), { error: 'a list of topics' }),
+  keywords: z.record(z.string(), keywordList(), { error: 'a map from topic id to a list of keywords' }),
+  securityTerms: keywordList(),
+  relevanceThreshold: fraction(),
+} satisfies Record<keyof ClassifySettings, z.ZodType>;
 
 const MAP = 'a map';
 
@@ -109,6 +134,11 @@ export const settingsOverrideSchema = z.strictObject(
     fetch: z.strictObject(fetchShape, { error: MAP }).partial().nullish(),
     collect: z.strictObject(collectShape, { error: MAP }).partial().nullish(),
     dedupe: z.strictObject(dedupeShape, { error: MAP }).partial().nullish(),
+    classify: z.strictObject(classifyShape, { error: MAP }).partial().nullish(),
+    draft: draftOverrideSchema.nullish(),
+    schedule: scheduleOverrideSchema.nullish(),
+    health: healthOverrideSchema.nullish(),
+    retention: retentionOverrideSchema.nullish(),
   },
   { error: MAP },
 );
@@ -139,7 +169,17 @@ export function knownKeys(path: readonly PropertyKey[]): string[] {
       return Object.keys(collectShape);
     case 'settings.dedupe':
       return Object.keys(dedupeShape);
+    case 'settings.classify':
+      return Object.keys(classifyShape);
+    case 'settings.classify.topics':
+      return Object.keys(topicShape);
+    case 'settings.schedule':
+      return Object.keys(scheduleShape);
+    case 'settings.health':
+      return Object.keys(healthShape);
+    case 'settings.retention':
+      return Object.keys(retentionShape);
     default:
-      return [];
+      return knownDraftKeys(named) ?? [];
   }
 }

@@ -12,4 +12,9 @@ export interface FeedConfig {
   weight: number;
   enabled: boolean;
   tags: string[];
+  /**
+   * Fetch this feed at most this often (minutes); absent: at every scheduled collect. Lets a slow
+   * source be polled every few hours while the collect job runs hourly.
+   */
+  intervalMinutes?: number;
 }

@@ -1,5 +1,6 @@
 export * from './feed.js';
 export * from './settings.js';
+export * from './operations.js';
 export * from './item.js';
 export * from './story.js';
 export * from './classification.js';

@@ -1,4 +1,6 @@
+import type { TopicDefinition } from './classification.js';
 import type { FeedConfig } from './feed.js';
+import type { HealthSettings, RetentionSettings, ScheduleSettings } from './operations.js';
 
 /** Limits for one HTTP fetch. Defaults live in config/defaults.ts and are documented in the README. */
 export interface FetchSettings {
@@ -59,12 +61,77 @@ export interface DedupeSettings {
    * two companies), the share of the smaller item's names (0..1) the other must also have to merge.
    */
   nameOverlap: number;
+  /**
+   * Similarity two items must keep once their heaviest shared token (usually their subject's name)
+   * is left out: one shared name is not a story.
+   */
+  supportSimilarity: number;
+  /**
+   * Stories in the window that must mention a name before it counts as common there: the setting
+   * of many stories (a president, a country, a big vendor), never the conflict that keeps two
+   * headlines apart. Counted up to `maxBucket`.
+   */
+  commonNameStories: number;
+}
+
+/**
+ * An editor's additions to the default topic taxonomy (issue 5). Defaults in config/defaults.ts
+ * (nothing added); the taxonomy itself in pipeline/classify/taxonomy.ts.
+ */
+export interface ClassifySettings {
+  /** Extra topics. The trained model has never seen them: they are scored from their keywords. */
+  topics: TopicDefinition[];
+  /** Extra keywords for topics by id (default topics or added ones). */
+  keywords: Record<string, string[]>;
+  /** Extra words that make a text about security at all (relevance evidence). */
+  securityTerms: string[];
+  /** `relevant` is `relevanceScore >= relevanceThreshold`. */
+  relevanceThreshold: number;
+}
+
+/**
+ * One section of a draft issue (issue 6): the same shape as newsletter/sections.ts's
+ * SectionDefinition, so settings pass straight to buildDraft.
+ */
+export interface DraftSectionSettings {
+  /** Stable id, stored with the draft (`latest-news`, `press-releases`, `wall-of-shame`, …). */
+  id: string;
+  title: string;
+  subtitle: string | null;
+  /** Most entries kept; the rest are reported as overflow. */
+  limit: number;
+  /** The classifier's section a story must carry, and optionally its primary topics. */
+  match: { section: 'news' | 'press-release'; topics?: string[] };
+  order: 'score' | 'topic';
+  /** Whether exports name the victim organisations (the Wall of Shame). */
+  showVictims: boolean;
+}
+
+/** How `secdigest draft` builds an issue and `export` renders it. Defaults in config/defaults.ts. */
+export interface DraftSettings {
+  /** The first draft's window, in hours before its end (later drafts start where the last ended). */
+  windowHours: number;
+  /** Recency halves every this many hours (newsletter/rank.ts). */
+  halfLifeHours: number;
+  /** Multipliers of the four ranking components. */
+  weights: { coverage: number; sourceWeight: number; recency: number; topic: number };
+  /** The issue's sections in display order. */
+  sections: DraftSectionSettings[];
+  /** Shown in the exports' title line. */
+  newsletterName: string;
+  /** "Also covered by" links shown per entry (md, html, txt); JSON keeps them all. */
+  maxAlsoCoveredBy: number;
 }
 
 export interface Settings {
   fetch: FetchSettings;
   collect: CollectSettings;
   dedupe: DedupeSettings;
+  classify: ClassifySettings;
+  draft: DraftSettings;
+  schedule: ScheduleSettings;
+  health: HealthSettings;
+  retention: RetentionSettings;
 }
 
 /** A validated feeds.yaml: settings with defaults filled in, and the feed list. */

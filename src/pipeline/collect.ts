@@ -1,6 +1,7 @@
-import { FeedError, type CollectSettings, type FeedConfig, type FetchOutcome, type Item } from '../model/index.js';
+import { FeedError, type CollectSettings, type FeedConfig, type FetchOutcome, type HealthSettings, type Item, type ItemClassifications } from '../model/index.js';
 import type { FeedRunOutcome, FeedRunRecord, FeedState, UpsertCounts } from '../storage/index.js';
 import type { Fetcher } from './fetch/index.js';
+import { healthAfterFailure, healthSkipReason } from '../scheduler/backoff.js';
 import { normalizeEntries } from './normalize/index.js';
 import { parseFeedDocument } from './parse/index.js';
 
@@ -8,7 +9,12 @@ import { parseFeedDocument } from './parse/index.js';
 export interface CollectStore {
   getFeedState(feedId: string): FeedState | undefined;
   recordFeedRun(run: FeedRunRecord): UpsertCounts;
+  /** Content hash of each of these item ids that is stored (to classify only new and changed items). */
+  storedContentHashes?(itemIds: readonly string[]): ReadonlyMap<string, string>;
 }
+
+/** Classifies a feed's new and changed items before they are stored (pipeline/classify). */
+export type ClassifyItems = (items: readonly Item[], feed: FeedConfig) => ItemClassifications;
 
 export interface CollectDeps {
   fetcher: Fetcher;
@@ -16,6 +22,12 @@ export interface CollectDeps {
   limits: CollectSettings;
   now: () => Date;
   signal?: AbortSignal;
+  /** Without it items are stored unclassified (topic NULL). */
+  classify?: ClassifyItems;
+  /** Backoff and health policy for failing feeds (`settings.health`); without it, no backoff. */
+  health?: HealthSettings;
+  /** Jitter source for the backoff (tests pass a constant). */
+  random?: () => number;
 }
 
 export type FeedRunStatus = FeedRunOutcome | 'skipped';
@@ -51,7 +63,11 @@ export async function collectFeed(feed: FeedConfig, deps: CollectDeps): Promise<
     { url: feed.url, etag: state?.etag ?? null, lastModified: state?.lastModified ?? null },
     deps.signal,
   );
-  const run = toRunRecord(feed, outcome, startedAt, started, deps.limits);
+  // Stopped by shutdown: not the feed's fault, so nothing is recorded (no error counted).
+  if (outcome.kind === 'failed' && outcome.error.code === 'aborted') {
+    return emptyResult(feed, 'skipped', { skippedReason: 'aborted: the run was stopped' });
+  }
+  const run = withHealth(withLabels(toRunRecord(feed, outcome, startedAt, started, deps.limits), feed, deps), state, started, deps);
   const counts = deps.store.recordFeedRun(run);
   return {
     feedId: feed.id,
@@ -70,10 +86,28 @@ export async function collectFeed(feed: FeedConfig, deps: CollectDeps): Promise<
   };
 }
 
+/**
+ * Classifies the items that will be inserted or updated, so their labels are written in the same
+ * transaction as the items. An unchanged item (same content hash as stored) keeps its labels: a
+ * feed that changed its ETag for one new entry costs one classification, not fifty.
+ */
+function withLabels(run: FeedRunRecord, feed: FeedConfig, deps: CollectDeps): FeedRunRecord {
+  if (!deps.classify || run.outcome !== 'ok' || run.items.length === 0) return run;
+  const stored = deps.store.storedContentHashes?.(run.items.map((item) => item.id));
+  const fresh = stored ? run.items.filter((item) => stored.get(item.id) !== item.contentHash) : run.items;
+  return fresh.length === 0 ? run : { ...run, labels: deps.classify(fresh, feed) };
+}
+
 function skipReason(state: FeedState | undefined, now: Date): string | undefined {
   if (state?.disabledReason) return `disabled: ${state.disabledReason}`;
   if (state?.retryAt && Date.parse(state.retryAt) > now.getTime()) return `waiting until ${state.retryAt} (Retry-After)`;
-  return undefined;
+  return state ? healthSkipReason(state, now) : undefined;
+}
+
+/** A failure pushes the next attempt out (exponential backoff) and may make the feed unhealthy. */
+function withHealth(run: FeedRunRecord, state: FeedState | undefined, now: Date, deps: CollectDeps): FeedRunRecord {
+  if (!deps.health || (run.outcome !== 'failed' && run.outcome !== 'gone')) return run;
+  return { ...run, ...healthAfterFailure(state, now, deps.health, deps.random ?? Math.random) };
 }
 
 /** Turns a fetch outcome into the record storage keeps; parsing happens here for fetched bodies. */
@@ -96,7 +130,9 @@ function toRunRecord(
       const bytes = outcome.body.length;
       let items: Item[];
       try {
-        const parsed = parseFeedDocument(outcome.body, outcome.contentType);
+        // Twice the cap: room for entries normalize drops (duplicate guids, nothing to show), while a
+        // 50,000-entry document is cut before the XML parser pays for all of it (parse/trim.ts).
+        const parsed = parseFeedDocument(outcome.body, outcome.contentType, { maxEntries: limits.maxItemsPerFeed * 2 });
         items = normalizeEntries(parsed.entries, {
           feedId: feed.id,
           feedUrl: outcome.finalUrl,

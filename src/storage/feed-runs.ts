@@ -1,4 +1,4 @@
-import type { Item } from '../model/index.js';
+import type { Item, ItemClassifications } from '../model/index.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 import { storeItems, type StoredItems, type UpsertCounts } from './items.js';
@@ -22,12 +22,18 @@ export interface FeedRunRecord {
   bytes: number;
   attempts: number;
   items: readonly Item[];
+  /** Classifications of the new and changed items, written with them (pipeline/classify). */
+  labels?: ItemClassifications;
   /** Validators to send next time (ok / not-modified). */
   etag?: string | null;
   lastModified?: string | null;
   movedTo?: string | null;
   retryAt?: string | null;
   error?: { code: string; message: string } | null;
+  /** After a failure: the backoff's next attempt (null: none until `feeds --retry`). */
+  nextAttemptAt?: string | null;
+  /** After a failure: the streak has made the feed unhealthy (scheduler/backoff.ts). */
+  unhealthy?: boolean;
 }
 
 /**
@@ -39,7 +45,7 @@ export function recordFeedRun(db: Db, run: FeedRunRecord, onStored?: OnItemsStor
   return db.transaction((): UpsertCounts => {
     let counts: UpsertCounts = { new: 0, updated: 0, seen: 0 };
     if (run.outcome === 'ok') {
-      const stored = storeItems(db, run.items, run.startedAt);
+      const stored = storeItems(db, run.items, run.startedAt, run.labels);
       onStored?.(stored);
       counts = stored.counts;
     }
@@ -75,7 +81,7 @@ function updateFeedState(db: Db, run: FeedRunRecord): void {
         `UPDATE feeds SET last_status = @status, last_http_status = @http, last_fetch_at = @at,
            last_success_at = @at, consecutive_errors = 0, last_error_code = NULL, last_error = NULL,
            retry_at = NULL, etag = COALESCE(@etag, etag), last_modified = COALESCE(@lastModified, last_modified),
-           moved_to = @movedTo
+           moved_to = @movedTo, next_attempt_at = NULL, error_since = NULL, unhealthy_since = NULL
          WHERE id = @id`,
       ).run({ ...common, etag: run.etag ?? null, lastModified: run.lastModified ?? null, movedTo: run.movedTo ?? null });
       return;
@@ -91,10 +97,14 @@ function updateFeedState(db: Db, run: FeedRunRecord): void {
       statement(db, 
         `UPDATE feeds SET last_status = @status, last_http_status = @http, last_fetch_at = @at,
            consecutive_errors = consecutive_errors + 1, last_error_code = @code, last_error = @message,
-           disabled_reason = COALESCE(@disabled, disabled_reason)
+           disabled_reason = COALESCE(@disabled, disabled_reason), error_since = COALESCE(error_since, @at),
+           next_attempt_at = @nextAttemptAt,
+           unhealthy_since = CASE WHEN @unhealthy = 1 THEN COALESCE(unhealthy_since, @at) ELSE NULL END
          WHERE id = @id`,
       ).run({
         ...common,
+        nextAttemptAt: run.nextAttemptAt ?? null,
+        unhealthy: run.unhealthy ? 1 : 0,
         code: run.error?.code ?? null,
         message: run.error?.message ?? null,
         disabled: run.outcome === 'gone' ? `HTTP 410 Gone on ${run.startedAt.slice(0, 10)}` : null,

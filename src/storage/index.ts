@@ -1,7 +1,10 @@
 export { openDatabase, type Db } from './database.js';
 export { migrate, schemaVersion, SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
-export { syncFeeds, ensureFeed, getFeedState, listFeedHealth, type FeedState, type FeedHealth } from './feeds.js';
-export { upsertItems, storeItems, listItems, countItems, type UpsertCounts, type StoredItems, type ItemQuery } from './items.js';
+export { syncFeeds, ensureFeed, getFeedState, listFeedHealth, retryFeed, type FeedState, type FeedHealth } from './feeds.js';
+export { upsertItems, storeItems, listItems, countItems, storedContentHashes, type UpsertCounts, type StoredItems, type ItemQuery } from './items.js';
+export { writeClassification, setItemLabel, itemsToClassify, countUnclassified, getItemClassification, type ItemToClassify, type ToClassifyQuery, type StoredClassification } from './classifications.js';
+export { insertCorrection, listCorrections, countCorrections, correctedLabels, latestLabels, itemText, type NewCorrection, type CorrectionQuery } from './corrections.js';
+export { saveClassifierModel, latestClassifierModel, type StoredClassifierModel, type NewClassifierModel } from './classifier-models.js';
 export { recordFeedRun, recentFetchLog, type FeedRunRecord, type FeedRunOutcome, type FetchLogEntry, type OnItemsStored } from './feed-runs.js';
 export { sqliteStoryIndex, getStory, listStories, storyIdOfItem, storyMemberIds, itemsPublishedSince } from './stories.js';
 export { pruneStoryKeys, resetStoryKeys, storyKeysSignature, insertStoryKeys } from './story-keys.js';
@@ -9,3 +12,5 @@ export { createFeedRunWriter, type FeedRunWriter, type GroupCommitOptions } from
 export { acquireLock, renewLock, releaseLock, lockHolder, type LockHolder, type AcquireResult } from './run-lock.js';
 export { databaseHealth, type DatabaseHealth } from './health.js';
 export { saveDraft, loadDraft, listDrafts, usedStoryIds, lastDraftUntil, nextDraftNumber, type StoredDraft, type DraftSummary } from './drafts.js';
+export { storyCandidates, type WindowCandidates } from './candidates.js';
+export { pruneOldItems, pageStats, vacuum, type PruneCounts, type PageStats } from './prune.js';
