@@ -38,9 +38,22 @@ describe('the shipped feeds.yaml', () => {
     // so the file cannot drift from config/defaults.ts.
     const text = readFileSync(SHIPPED, 'utf8');
     const block = text.slice(text.indexOf('\nsettings:'), text.indexOf('\nfeeds:'));
-    const defaults: Record<string, unknown> = { ...DEFAULT_SETTINGS.fetch, ...DEFAULT_SETTINGS.collect, ...DEFAULT_SETTINGS.dedupe };
+    const { fetch, collect, dedupe, classify, draft, health, retention } = DEFAULT_SETTINGS;
+    const defaults: Record<string, unknown> = {
+      ...fetch,
+      ...collect,
+      ...dedupe,
+      relevanceThreshold: classify.relevanceThreshold,
+      windowHours: draft.windowHours,
+      halfLifeHours: draft.halfLifeHours,
+      maxAlsoCoveredBy: draft.maxAlsoCoveredBy,
+      ...health,
+      ...retention,
+    };
     const shown = [...block.matchAll(/^\s*#?\s*(\w+): (\d+(?:\.\d+)?)(?![\d.])/gm)].map((m) => [m[1], Number(m[2])]);
     expect(shown.length).toBeGreaterThanOrEqual(Object.keys(defaults).length - 1); // userAgent is text
+    const schedule = [...block.matchAll(/^\s*# (timezone|collect|draft|prune): "?([^"#\n]*?)"?\s+#/gm)].map((m) => [m[1], m[2]]);
+    expect(Object.fromEntries(schedule)).toEqual(DEFAULT_SETTINGS.schedule);
     for (const [key, value] of shown) {
       expect(value, String(key)).toBe(defaults[String(key)]);
     }

@@ -1,5 +1,6 @@
 import type { DraftEntry } from '../model/index.js';
 import type { Db } from './database.js';
+import { insertEntry } from './drafts.js';
 import { statement } from './statements.js';
 
 /**
@@ -89,34 +90,7 @@ export function draftHasSection(db: Db, draftId: number, sectionId: string): boo
 export function addEntry(db: Db, draftId: number, sectionId: string, entry: DraftEntry): boolean {
   return db.transaction((): boolean => {
     if (getEntryPlace(db, { draftId, storyId: entry.storyId })) return false;
-    const position = sectionOrder(db, draftId, sectionId).length;
-    statement(
-      db,
-      `INSERT INTO draft_entries (draft_id, story_id, section_id, position, title, url, source, source_id, blurb, topic,
-         topic_scores, published_at, coverage, also_covered_by, victims, cves, score, rank_reasons, included)
-       VALUES (@draftId, @storyId, @sectionId, @position, @title, @url, @source, @sourceId, @blurb, @topic,
-         @topicScores, @publishedAt, @coverage, @alsoCoveredBy, @victims, @cves, @score, @rankReasons, @included)`,
-    ).run({
-      draftId,
-      sectionId,
-      position,
-      storyId: entry.storyId,
-      title: entry.title,
-      url: entry.url,
-      source: entry.source,
-      sourceId: entry.sourceId,
-      blurb: entry.blurb,
-      topic: entry.topic,
-      topicScores: JSON.stringify(entry.topicScores),
-      publishedAt: entry.publishedAt,
-      coverage: entry.coverage,
-      alsoCoveredBy: JSON.stringify(entry.alsoCoveredBy),
-      victims: JSON.stringify(entry.victims),
-      cves: JSON.stringify(entry.cves),
-      score: entry.score,
-      rankReasons: JSON.stringify(entry.rankReasons),
-      included: entry.included ? 1 : 0,
-    });
+    insertEntry(db, draftId, sectionId, sectionOrder(db, draftId, sectionId).length, entry);
     return true;
   })();
 }

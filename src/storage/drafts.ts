@@ -32,7 +32,8 @@ export function saveDraft(db: Db, draft: Draft): number {
   })();
 }
 
-function insertEntry(db: Db, draftId: number, sectionId: string, position: number, entry: DraftEntry): void {
+/** Writes one entry at `position` of a section (the draft builder's entries and the editor's manual links). */
+export function insertEntry(db: Db, draftId: number, sectionId: string, position: number, entry: DraftEntry): void {
   statement(
     db,
     `INSERT INTO draft_entries (draft_id, story_id, section_id, position, title, url, source, source_id, blurb, topic,
