@@ -55,6 +55,32 @@ export function contentWords(text: string, stem: Stem, surface?: Map<string, str
   return words;
 }
 
+/** A text's content words and, for each stem, the first word it came from. */
+interface Analysis {
+  stem: Stem;
+  words: string[];
+  surface: Map<string, string>;
+}
+
+/**
+ * Classifying one item reads its title and summary's content words up to eight times (features,
+ * then the evidence of three heads): analysed once. A few recent texts suffice; the cache is
+ * dropped whole when full.
+ */
+const recent = new Map<string, Analysis>();
+const RECENT_LIMIT = 8;
+
+function analyse(text: string, stem: Stem): Analysis {
+  let analysis = recent.get(text);
+  if (analysis === undefined || analysis.stem !== stem) {
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    const surface = new Map<string, string>();
+    analysis = { stem, words: contentWords(text, stem, surface), surface };
+    recent.set(text, analysis);
+  }
+  return analysis;
+}
+
 function addAll(target: Set<string>, words: readonly string[], options: FeatureOptions, prefix: string): void {
   for (let i = 0; i < words.length && target.size < options.maxFeatures; i++) {
     target.add(prefix + words[i]);
@@ -65,10 +91,10 @@ function addAll(target: Set<string>, words: readonly string[], options: FeatureO
 /** The distinct features of an item, title first, at most `options.maxFeatures`. */
 export function itemFeatures(title: string, summary: string, stem: Stem, options: FeatureOptions): string[] {
   const features = new Set<string>();
-  const titleWords = contentWords(title, stem);
+  const titleWords = analyse(title, stem).words;
   if (options.titleFeatures) addAll(features, titleWords, { ...options, bigrams: false }, 't:');
   addAll(features, titleWords, options, '');
-  addAll(features, contentWords(summary, stem), options, '');
+  addAll(features, analyse(summary, stem).words, options, '');
   return [...features];
 }
 
@@ -78,14 +104,14 @@ export function itemFeatures(title: string, summary: string, stem: Stem, options
  */
 export function describeFeatures(features: readonly string[], title: string, summary: string, stem: Stem): string[] {
   if (features.length === 0) return [];
-  const surface = new Map<string, string>();
-  contentWords(title, stem, surface);
-  contentWords(summary, stem, surface);
+  // The title's word for a stem first, as if both were read into one map.
+  const inTitle = analyse(title, stem).surface;
+  const inSummary = analyse(summary, stem).surface;
   const words = features.map((feature) =>
     feature
       .replace(/^t:/, '')
       .split('_')
-      .map((part) => (part === 'cveid' ? 'CVE id' : (surface.get(part) ?? part)))
+      .map((part) => (part === 'cveid' ? 'CVE id' : (inTitle.get(part) ?? inSummary.get(part) ?? part)))
       .join(' '),
   );
   return [...new Set(words)];

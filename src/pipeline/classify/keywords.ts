@@ -1,10 +1,14 @@
 import type { Taxonomy, TopicId } from '../../model/index.js';
+import { compileLexicon, scanLexicon, type Lexicon } from './lexicon.js';
 
-/** A list of keywords compiled into one pattern (one pass over the text instead of one per keyword). */
+/** A list of keywords compiled for one pass over the text instead of one per keyword. */
 export interface KeywordSet {
-  /** The keywords, in the order of the pattern's capture groups. */
+  /** The keywords, in order of precedence (longest first). */
   keywords: string[];
+  /** The same keywords as one pattern, one capture group per keyword: the reference semantics. */
   pattern: RegExp | undefined;
+  /** The same matcher over word tokens, when every keyword is plain ASCII words (lexicon.ts). */
+  lexicon: Lexicon | undefined;
 }
 
 export interface CompiledTopic extends KeywordSet {
@@ -18,17 +22,20 @@ export interface KeywordHit {
   inTitle: boolean;
 }
 
+/** A keyword's words (split on spaces and hyphens, lower-cased) and whether its last one is a prefix (`*`). */
+export function keywordParts(keyword: string): { parts: string[]; prefix: boolean } {
+  const prefix = keyword.endsWith('*');
+  const body = (prefix ? keyword.slice(0, -1) : keyword).trim().toLowerCase();
+  return { parts: body.split(/[\s-]+/), prefix };
+}
+
 /**
  * A keyword as a pattern body. A space or hyphen in the keyword matches a space or hyphen in the
  * text ("zero day" finds "zero-day"); a trailing `*` matches any ending.
  */
 function keywordBody(keyword: string): string {
-  const prefix = keyword.endsWith('*');
-  const body = (prefix ? keyword.slice(0, -1) : keyword).trim().toLowerCase();
-  const escaped = body
-    .split(/[\s-]+/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[\\s\\u2010-\\u2013-]+');
+  const { parts, prefix } = keywordParts(keyword);
+  const escaped = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u2010-\\u2013-]+');
   return prefix ? `${escaped}[\\p{L}\\p{N}]*` : escaped;
 }
 
@@ -39,9 +46,13 @@ function keywordBody(keyword: string): string {
  */
 export function compileKeywords(keywords: readonly string[]): KeywordSet {
   const unique = [...new Set(keywords.map((k) => k.trim()).filter((k) => k !== '' && k !== '*'))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  if (unique.length === 0) return { keywords: [], pattern: undefined };
+  if (unique.length === 0) return { keywords: [], pattern: undefined, lexicon: undefined };
   const alternatives = unique.map((keyword) => `(${keywordBody(keyword)})`).join('|');
-  return { keywords: unique, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'giu') };
+  return {
+    keywords: unique,
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'giu'),
+    lexicon: compileLexicon(unique.map(keywordParts)),
+  };
 }
 
 export function compileTaxonomy(taxonomy: Taxonomy): CompiledTopic[] {
@@ -51,6 +62,13 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTopic[] {
 /** Keyword → the text it matched first, lower-cased. */
 function matched(set: KeywordSet, text: string, into: Map<string, string>): void {
   if (set.pattern === undefined || text === '') return;
+  if (set.lexicon !== undefined) {
+    scanLexicon(set.lexicon, text, (index, start, end) => {
+      const keyword = set.keywords[index]!;
+      if (!into.has(keyword)) into.set(keyword, text.slice(start, end).toLowerCase().replace(/\s+/g, ' '));
+    });
+    return;
+  }
   for (const match of text.matchAll(set.pattern)) {
     const group = match.findIndex((value, i) => i > 0 && value !== undefined);
     const keyword = set.keywords[group - 1];

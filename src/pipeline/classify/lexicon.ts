@@ -1,0 +1,178 @@
+/**
+ * Keyword matching over word tokens: the same matches as the keyword pattern of keywords.ts
+ * (`(?<![\p{L}\p{N}])(?:(k1)|(k2)|…)(?![\p{L}\p{N}])` with flags `giu`), found with map look-ups
+ * instead of trying every alternative at every word. Profiling a cold collect showed the big
+ * alternations with a Unicode look-behind as the classifier's largest cost.
+ *
+ * Why it is the same: when every keyword is ASCII letters and digits separated by spaces or
+ * hyphens, a match starts at the start of a maximal run of letters and digits (the look-behind),
+ * each keyword word covers one whole run (the next character is a separator or, by the
+ * look-ahead, not a letter or digit; a `*` ending eats the rest of the run), and the runs are
+ * separated only by `[\s\u2010-\u2013-]`. Case-insensitive Unicode matching folds only A–Z, U+017F
+ * (ſ → s) and U+212A (K → k) onto ASCII letters, which is what `fold` does. At each run the
+ * first keyword in pattern order that matches wins, and the scan resumes after the match, as
+ * `matchAll` does. Sets with any other keyword keep the pattern.
+ */
+
+/** Keyword words as keywords.ts splits them; `prefix`: the last word may be followed by any letters. */
+export interface KeywordParts {
+  parts: string[];
+  prefix: boolean;
+}
+
+export interface Lexicon {
+  keywords: readonly KeywordParts[];
+  /** First word → keywords (indices, ascending) whose first word must equal a token. */
+  exact: Map<string, number[]>;
+  /** First HEAD letters → one-word prefix keywords (`exploit*`) with at least HEAD letters. */
+  byHead: Map<number, number[]>;
+  /** One-word prefix keywords shorter than HEAD, tried at every token. */
+  short: number[];
+}
+
+const HEAD = 3;
+const PLAIN = /^[a-z0-9]+$/;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const SEPARATORS = /^[\s\u2010-\u2013-]+$/u;
+
+/** The lexicon of keywords in pattern order, or undefined when one of them needs the pattern. */
+export function compileLexicon(keywords: readonly KeywordParts[]): Lexicon | undefined {
+  if (!keywords.every(({ parts }) => parts.every((part) => PLAIN.test(part)))) return undefined;
+  const lexicon: Lexicon = { keywords, exact: new Map(), byHead: new Map(), short: [] };
+  const add = <K>(map: Map<K, number[]>, key: K, index: number) => {
+    const list = map.get(key);
+    if (list) list.push(index);
+    else map.set(key, [index]);
+  };
+  keywords.forEach(({ parts, prefix }, index) => {
+    const first = parts[0]!;
+    if (parts.length > 1 || !prefix) add(lexicon.exact, first, index);
+    else if (first.length >= HEAD) add(lexicon.byHead, headKey(first), index);
+    else lexicon.short.push(index);
+  });
+  return lexicon;
+}
+
+/** A text's maximal runs of letters and digits, folded, with where each starts and ends. */
+interface Tokens {
+  folded: string[];
+  /** The first HEAD characters of each folded token as one number (headKey), -1 when shorter. */
+  heads: number[];
+  starts: number[];
+  ends: number[];
+  /** Whether only separators (spaces, hyphens, dashes) stand between token i and token i + 1. */
+  joined: boolean[];
+}
+
+function headKey(word: string): number {
+  return word.length < HEAD ? -1 : word.charCodeAt(0) * 2 ** 32 + word.charCodeAt(1) * 2 ** 16 + word.charCodeAt(2);
+}
+
+function fold(word: string): string {
+  const lower = word.toLowerCase();
+  return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
+}
+
+/** Whether the code unit at `i` starts a letter or digit (`[\p{L}\p{N}]`); ASCII without a regex. */
+function isWordChar(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const point = text.codePointAt(i)!;
+  const width = point > 0xffff ? 2 : 1;
+  return WORD_CHAR.test(text.slice(i, i + width)) ? width : 0;
+}
+
+function tokenize(text: string): Tokens {
+  const tokens: Tokens = { folded: [], heads: [], starts: [], ends: [], joined: [] };
+  let i = 0;
+  while (i < text.length) {
+    let width = isWordChar(text, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (width > 0) {
+      i += width;
+      width = i < text.length ? isWordChar(text, i) : 0;
+    }
+    const folded = fold(text.slice(start, i));
+    const previous = tokens.ends.length - 1;
+    if (previous >= 0) {
+      const gapStart = tokens.ends[previous]!;
+      tokens.joined.push((start - gapStart === 1 && text.charCodeAt(gapStart) === 32) || SEPARATORS.test(text.slice(gapStart, start)));
+    }
+    tokens.folded.push(folded);
+    tokens.heads.push(headKey(folded));
+    tokens.starts.push(start);
+    tokens.ends.push(i);
+  }
+  tokens.joined.push(false);
+  return tokens;
+}
+
+/**
+ * The classifier scans the same title and summary with every topic's lexicon: tokenized once.
+ * A few recent texts are enough (the cache is dropped whole when full).
+ */
+const recent = new Map<string, Tokens>();
+const RECENT_LIMIT = 8;
+
+function tokensOf(text: string): Tokens {
+  let tokens = recent.get(text);
+  if (tokens === undefined) {
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    tokens = tokenize(text);
+    recent.set(text, tokens);
+  }
+  return tokens;
+}
+
+/** The last token of keyword `index` matched from token `at`, or -1. */
+function matchAt(lexicon: Lexicon, index: number, tokens: Tokens, at: number): number {
+  const { parts, prefix } = lexicon.keywords[index]!;
+  const last = at + parts.length - 1;
+  if (last >= tokens.folded.length) return -1;
+  for (let i = 0; i < parts.length; i++) {
+    const token = tokens.folded[at + i]!;
+    if (i > 0 && !tokens.joined[at + i - 1]) return -1;
+    const ok = prefix && i === parts.length - 1 ? token.startsWith(parts[i]!) : token === parts[i];
+    if (!ok) return -1;
+  }
+  return last;
+}
+
+/** Among `list` (ascending), the first keyword below `best` that matches from token `at`: [index, last token]. */
+function firstMatch(lexicon: Lexicon, list: readonly number[] | undefined, tokens: Tokens, at: number, best: number, into: number[]): void {
+  if (list === undefined) return;
+  for (const index of list) {
+    if (index >= best) return;
+    const last = matchAt(lexicon, index, tokens, at);
+    if (last >= 0) {
+      into[0] = index;
+      into[1] = last;
+      return;
+    }
+  }
+}
+
+/** Calls `found(keyword index, start, end)` for each match, in text order, as `matchAll` would. */
+export function scanLexicon(lexicon: Lexicon, text: string, found: (index: number, start: number, end: number) => void): void {
+  const tokens = tokensOf(text);
+  const count = tokens.folded.length;
+  const best = [Infinity, -1];
+  let at = 0;
+  while (at < count) {
+    best[0] = Infinity;
+    best[1] = -1;
+    firstMatch(lexicon, lexicon.exact.get(tokens.folded[at]!), tokens, at, best[0], best);
+    const head = tokens.heads[at]!;
+    if (head >= 0) firstMatch(lexicon, lexicon.byHead.get(head), tokens, at, best[0], best);
+    if (lexicon.short.length > 0) firstMatch(lexicon, lexicon.short, tokens, at, best[0], best);
+    const last = best[1]!;
+    if (last >= 0) {
+      found(best[0]!, tokens.starts[at]!, tokens.ends[last]!);
+      at = last + 1;
+    } else at++;
+  }
+}
