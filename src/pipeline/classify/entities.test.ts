@@ -25,6 +25,10 @@ describe('findVictims', () => {
     ['', 'Texas-based Initech disclosed a cybersecurity incident in a regulatory filing.', ['Initech']],
     ['City of Springfield hit by ransomware attack', 'The City of Springfield was hit by a ransomware attack on Monday.', ['City of Springfield']],
     ['', 'Lynch & Partners LLP is investigating claims on behalf of individuals affected by the Harbor Valley Bank data breach.', ['Harbor Valley Bank']],
+    ['Brightwater Health diverts ambulances as ransomware attack hits 14 hospitals', '', ['Brightwater Health']],
+    ['Pinecrest Outfitters says hackers stole 2.3 million customers’ data', '', ['Pinecrest Outfitters']],
+    ['Clearwell Community College says breach exposed 48,000 students’ records', '', ['Clearwell Community College']],
+    ['City of Harwick’s phones and payment portals down after cyberattack', '', ['City of Harwick']],
   ])('%j %j → %j', (title, summary, expected) => {
     expect(findVictims(title, summary)).toEqual(expected);
   });
@@ -35,6 +39,9 @@ describe('findVictims', () => {
     ['generic subjects are not names', 'Researchers confirm breach', 'Researchers say hackers breached networks. Officials confirmed a breach.'],
     ['a nationality is not an organisation', 'Russia suspected of hack', 'Investigators blamed Russia for the hack of Dutch prosecution systems.'],
     ['a weekday after "attack on" is not a victim', 'Outage', 'Services were restored after the cyberattack on Monday.'],
+    ['a vendor reporting on attacks in general is not a victim', 'Sophos says ransomware attacks rose 20% this year', ''],
+    ['a vendor fixing a flaw is not a victim', 'Kestrel says it fixed the EdgeGate flaw attackers exploited', ''],
+    ['the opening verb must come first', 'Hackers say Acme was easy', 'Later, Acme said nothing about a breach.'],
   ])('extracts nothing when %s', (_, title, summary) => {
     expect(findVictims(title, summary)).toEqual([]);
   });

@@ -37,6 +37,23 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(`\\bthe\\s+(?<org>${ORG})\\s+(?:data\\s+breach|data\\s+security\\s+incident|cyberattack|ransomware attack)`, 'gu'),
   // Law-firm notices: "on behalf of Acme Health patients".
   new RegExp(`\\bon behalf of\\s+(?:current and former\\s+)?(?<org>${ORG})\\s+(?:patients|customers|employees|clients|members|users|account holders|students)\\b`, 'gu'),
+  // Sentence-case headlines open with the victim: "Brightwater Health diverts ambulances as ransomware
+  // attack hits 14 hospitals", "Pinecrest Outfitters says hackers stole customer data". Only at the
+  // start of a sentence, only after one of these verbs, and only when a victim-side trigger follows
+  // (a singular attack or a theft: "Sophos says ransomware attacks rose" names no victim). No
+  // "investigates": law firms investigate other companies' breaches.
+  new RegExp(
+    `^(?<org>${ORG})\\s+(?:says|said|diverts|restores|shuts|suspends|cancels|closes|postpones|delays|reopens|recovers|is recovering|` +
+      `hit with)\\b[^.!?]*?\\b(?:data breach|breach|ransomware attack|cyberattack|cyber-attack|cyber attack|` +
+      `cyber incident|security incident|cybersecurity incident|stole|stolen|data theft)\\b`,
+    'u',
+  ),
+  // "City of Harwick's phones and payment portals down after cyberattack".
+  new RegExp(
+    `^(?<org>${ORG})['’]s\\s+(?:[a-z][a-z-]*\\s+){1,6}(?:down|offline|disrupted|out)\\s+(?:after|following|amid)\\s+(?:a\\s+)?` +
+      `(?:cyberattack|cyber-attack|cyber attack|ransomware attack|hack|breach|cyber incident)\\b`,
+    'u',
+  ),
 ];
 
 /** Words a name cannot start with: they begin sentences, not organisations. Stripped from the front. */
@@ -62,7 +79,7 @@ Federal State National Local Regional`.split(/\s+/),
 );
 
 function clean(raw: string): string | undefined {
-  const words = raw.replace(/['’]s$/, '').split(/\s+/).map((word) => word.replace(/[.,'’-]+$/, ''));
+  const words = raw.replace(/['’]s$/, '').split(/\s+/).map((word) => word.replace(/(?<!(?:^|\.)\p{Lu})[.,'’-]+$/u, ''));
   while (words.length > 0 && (LEADING_NOISE.has(words[0]!) || /-based$/i.test(words[0]!))) words.shift();
   while (words.length > 0 && /^(?:of|and|&|for|de|du|la|the)$/.test(words[words.length - 1]!)) words.pop();
   const name = words.join(' ');
@@ -80,11 +97,12 @@ function isTitleCase(sentence: string): boolean {
 
 export function findVictims(title: string, summary: string): string[] {
   const victims = new Set<string>();
-  const sentences = `${title}.\n${summary.slice(0, 4000)}`.split(/(?<=[.!?])\s+(?=[\p{Lu}\d"“])|\n+/u);
+  // A sentence ends at . ! ? before a capital, but not after an initial ("U.S. Bank says …").
+  const sentences = `${title}.\n${summary.slice(0, 4000)}`.split(/(?<=[.!?])(?<!(?:^|[\s.])\p{Lu}\.)\s+(?=[\p{Lu}\d"“])|\n+/u);
   for (const sentence of sentences) {
     if (isTitleCase(sentence)) continue;
     for (const pattern of PATTERNS) {
-      for (const match of sentence.matchAll(pattern)) {
+      for (const match of pattern.global ? sentence.matchAll(pattern) : [sentence.match(pattern)].filter((m) => m !== null)) {
         const name = clean(match.groups?.org ?? '');
         if (name !== undefined) victims.add(name);
       }
