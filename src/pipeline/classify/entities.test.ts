@@ -29,6 +29,7 @@ describe('findVictims', () => {
     ['Pinecrest Outfitters says hackers stole 2.3 million customers’ data', '', ['Pinecrest Outfitters']],
     ['Clearwell Community College says breach exposed 48,000 students’ records', '', ['Clearwell Community College']],
     ['City of Harwick’s phones and payment portals down after cyberattack', '', ['City of Harwick']],
+    ['Akira ransomware gang claims attack on auto-parts maker Shrivardhan Components', '', ['Shrivardhan Components']],
   ])('%j %j → %j', (title, summary, expected) => {
     expect(findVictims(title, summary)).toEqual(expected);
   });
@@ -41,6 +42,7 @@ describe('findVictims', () => {
     ['a weekday after "attack on" is not a victim', 'Outage', 'Services were restored after the cyberattack on Monday.'],
     ['a vendor reporting on attacks in general is not a victim', 'Sophos says ransomware attacks rose 20% this year', ''],
     ['a vendor fixing a flaw is not a victim', 'Kestrel says it fixed the EdgeGate flaw attackers exploited', ''],
+    ['a claimed attack on a weekday names nobody', 'Gang claims attack on Monday', ''],
     ['the opening verb must come first', 'Hackers say Acme was easy', 'Later, Acme said nothing about a breach.'],
   ])('extracts nothing when %s', (_, title, summary) => {
     expect(findVictims(title, summary)).toEqual([]);

@@ -31,6 +31,9 @@ const PATTERNS: readonly RegExp[] = [
   ),
   // "a ransomware attack on Acme Health", "the cyberattack against Acme".
   new RegExp(`\\b[Rr]?(?:ansomware|cyber)[- ]?attacks?\\s+(?:on|against|targeting|that hit|that struck)\\s+(?:the\\s+)?(?<org>${ORG})`, 'gu'),
+  // Leak-site claims: "Akira claims attack on auto-parts maker Shrivardhan Components" (a few
+  // lower-case words may describe the victim before its name).
+  new RegExp(`\\bclaim(?:s|ed|ing)?\\s+(?:an?\\s+|the\\s+)?(?:ransomware\\s+|cyber\\s*)?attack\\s+on\\s+(?:[a-z][a-z-]*\\s+){0,3}(?<org>${ORG})`, 'gu'),
   // "a data breach at Acme", "the breach of Acme's network", "the hack of Acme".
   new RegExp(`\\b(?:data\\s+)?(?:breach|hack|compromise)(?:es)?\\s+(?:at|of)\\s+(?:the\\s+)?(?<org>${ORG})`, 'gu'),
   // "the Acme Health data breach" (law-firm notices: "… affected by the Acme Health data breach").
