@@ -1,3 +1,4 @@
+import { boundedMemo } from './memo.js';
 import { STOPWORDS } from './stopwords.js';
 
 /** How an item's text becomes model features. Stored with a trained model: loading must match. */
@@ -28,16 +29,7 @@ export type Stem = (word: string) => string;
  * (LIBRARIES.md), and news vocabulary repeats a lot. The cache is dropped whole when full.
  */
 export function cachedStem(stem: Stem): Stem {
-  const cache = new Map<string, string>();
-  return (word) => {
-    let stemmed = cache.get(word);
-    if (stemmed === undefined) {
-      if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-      stemmed = stem(word);
-      cache.set(word, stemmed);
-    }
-    return stemmed;
-  };
+  return boundedMemo(STEM_CACHE_LIMIT, stem);
 }
 
 /** Content words of a text, lower-cased and stemmed, in order; a CVE id becomes `cveid`. */
@@ -57,7 +49,6 @@ export function contentWords(text: string, stem: Stem, surface?: Map<string, str
 
 /** A text's content words and, for each stem, the first word it came from. */
 interface Analysis {
-  stem: Stem;
   words: string[];
   surface: Map<string, string>;
 }
@@ -67,18 +58,19 @@ interface Analysis {
  * then the evidence of three heads): analysed once. A few recent texts suffice; the cache is
  * dropped whole when full.
  */
-const recent = new Map<string, Analysis>();
 const RECENT_LIMIT = 8;
+const analysers = new WeakMap<Stem, (text: string) => Analysis>();
 
 function analyse(text: string, stem: Stem): Analysis {
-  let analysis = recent.get(text);
-  if (analysis === undefined || analysis.stem !== stem) {
-    if (recent.size >= RECENT_LIMIT) recent.clear();
-    const surface = new Map<string, string>();
-    analysis = { stem, words: contentWords(text, stem, surface), surface };
-    recent.set(text, analysis);
+  let analyser = analysers.get(stem);
+  if (analyser === undefined) {
+    analyser = boundedMemo(RECENT_LIMIT, (t) => {
+      const surface = new Map<string, string>();
+      return { words: contentWords(t, stem, surface), surface };
+    });
+    analysers.set(stem, analyser);
   }
-  return analysis;
+  return analyser(text);
 }
 
 function addAll(target: Set<string>, words: readonly string[], options: FeatureOptions, prefix: string): void {

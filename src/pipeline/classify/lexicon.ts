@@ -13,6 +13,7 @@
  * first keyword in pattern order that matches wins, and the scan resumes after the match, as
  * `matchAll` does. Sets with any other keyword keep the pattern.
  */
+import { boundedMemo } from './memo.js';
 
 /** Keyword words as keywords.ts splits them; `prefix`: the last word may be followed by any letters. */
 export interface KeywordParts {
@@ -115,18 +116,7 @@ function tokenize(text: string): Tokens {
  * The classifier scans the same title and summary with every topic's lexicon: tokenized once.
  * A few recent texts are enough (the cache is dropped whole when full).
  */
-const recent = new Map<string, Tokens>();
-const RECENT_LIMIT = 8;
-
-function tokensOf(text: string): Tokens {
-  let tokens = recent.get(text);
-  if (tokens === undefined) {
-    if (recent.size >= RECENT_LIMIT) recent.clear();
-    tokens = tokenize(text);
-    recent.set(text, tokens);
-  }
-  return tokens;
-}
+const tokensOf = boundedMemo(8, tokenize);
 
 /** The last token of keyword `index` matched from token `at`, or -1. */
 function matchAt(lexicon: Lexicon, index: number, tokens: Tokens, at: number): number {
