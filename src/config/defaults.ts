@@ -68,7 +68,7 @@ export const DEFAULT_SETTINGS: Settings = {
       title: s.title,
       subtitle: s.subtitle,
       limit: s.limit,
-      match: { section: s.match.section, ...(s.match.topics ? { topics: [...s.match.topics] } : {}) },
+      match: { section: s.match.section, ...(s.match.topics ? { topics: [...s.match.topics] } : {}), ...(s.match.victimsOnly ? { victimsOnly: true } : {}) },
       order: s.order,
       showVictims: DEFAULT_RENDER_OPTIONS.victimSections.includes(s.id),
     })),

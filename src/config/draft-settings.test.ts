@@ -18,9 +18,16 @@ describe('settings.draft', () => {
     expect(draft.windowHours).toBe(48);
     expect(draft.weights).toEqual({ ...DEFAULT_SETTINGS.draft.weights, recency: 2 });
     expect(draft.sections).toEqual([
-      { id: 'wall-of-shame', title: 'Wall of Shame', subtitle: null, limit: 3, match: { section: 'news' }, order: 'score', showVictims: true },
+      { id: 'wall-of-shame', title: 'Wall of Shame', subtitle: null, limit: 3, match: { section: 'news', victimsOnly: true }, order: 'score', showVictims: true },
       { id: 'latest-news', title: 'Latest News', subtitle: null, limit: 25, match: { section: 'news' }, order: 'score', showVictims: false },
     ]);
+  });
+
+  it('lets an editor turn the Wall of Shame victim filter off, or on for another section', () => {
+    const yaml = `settings:\n  draft:\n    sections:\n      - id: wall-of-shame\n        victimsOnly: false\n      - id: incidents\n        title: Incidents\n        section: news\n        topics: [incident]\n        victimsOnly: true\n${FEED}`;
+    const [shame, incidents] = parseConfig(yaml, 'feeds.yaml').settings.draft.sections;
+    expect(shame!.match).toEqual({ section: 'news', topics: ['data-breach', 'ransomware'] });
+    expect(incidents!.match).toEqual({ section: 'news', topics: ['incident'], victimsOnly: true });
   });
 
   it('reports every problem with its location', () => {

@@ -47,8 +47,9 @@ const sectionSchema = z
       topics: z.array(topicId, { error: 'a list of topic ids' }).min(1, { error: 'a list of at least one topic id (an empty value means any topic)' }).nullish(),
       order: z.enum(['score', 'topic'], { error: 'one of score, topic' }).optional(),
       showVictims: z.boolean({ error: 'true or false' }).optional(),
+      victimsOnly: z.boolean({ error: 'true or false' }).optional(),
     },
-    { error: 'a map of section keys (id, title, subtitle, limit, section, topics, order, showVictims)' },
+    { error: 'a map of section keys (id, title, subtitle, limit, section, topics, victimsOnly, order, showVictims)' },
   )
   .superRefine((s, ctx) => {
     if (DEFAULT_SECTION_IDS.includes(s.id)) return;
@@ -114,7 +115,12 @@ function resolveSection(s: SectionOverride, base: DraftSectionSettings | undefin
     title: s.title ?? base?.title ?? s.id,
     subtitle: s.subtitle !== undefined ? s.subtitle : (base?.subtitle ?? null),
     limit: s.limit ?? base?.limit ?? 10,
-    match: { section: s.section ?? base?.match.section ?? 'news', ...(topics ? { topics: [...topics] } : {}) },
+    match: {
+      section: s.section ?? base?.match.section ?? 'news',
+      ...(topics ? { topics: [...topics] } : {}),
+      // undefined: as the default section has it; false turns the default's filter off.
+      ...((s.victimsOnly ?? base?.match.victimsOnly) ? { victimsOnly: true } : {}),
+    },
     order: s.order ?? base?.order ?? 'score',
     showVictims: s.showVictims ?? base?.showVictims ?? false,
   };

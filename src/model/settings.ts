@@ -101,7 +101,7 @@ export interface DraftSectionSettings {
   /** Most entries kept; the rest are reported as overflow. */
   limit: number;
   /** The classifier's section a story must carry, and optionally its primary topics. */
-  match: { section: 'news' | 'press-release'; topics?: string[] };
+  match: { section: 'news' | 'press-release'; topics?: string[]; victimsOnly?: boolean };
   order: 'score' | 'topic';
   /** Whether exports name the victim organisations (the Wall of Shame). */
   showVictims: boolean;

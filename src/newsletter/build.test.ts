@@ -39,7 +39,7 @@ describe('buildDraft', () => {
     const candidates = [
       makeCandidate({ storyId: 'news', topic: 'vulnerability' }),
       makeCandidate({ storyId: 'breach', topic: 'data-breach', victims: ['Acme Health'] }),
-      makeCandidate({ storyId: 'ransom', topic: 'ransomware' }),
+      makeCandidate({ storyId: 'ransom', topic: 'ransomware', title: 'Ransomware attack on a city' }),
       makeCandidate({ storyId: 'pr', section: 'press-release', topic: 'industry' }),
       makeCandidate({ storyId: 'junk', relevant: false, section: 'press-release', topic: 'other' }),
     ];
@@ -76,7 +76,7 @@ describe('buildDraft', () => {
 
   it('applies the default limits (25, 15, 10)', () => {
     const news = Array.from({ length: 30 }, (_, i) => makeCandidate({ storyId: `n${String(i).padStart(2, '0')}` }));
-    const shame = Array.from({ length: 12 }, (_, i) => makeCandidate({ storyId: `w${String(i).padStart(2, '0')}`, topic: 'data-breach' }));
+    const shame = Array.from({ length: 12 }, (_, i) => makeCandidate({ storyId: `w${String(i).padStart(2, '0')}`, topic: 'data-breach', title: `Breach at firm ${i}` }));
     const { draft, overflow } = build([...news, ...shame, ...releases(16)]);
     expect(draft.sections.map((s) => s.entries.length)).toEqual([25, 15, 10]);
     expect(overflow.map((o) => [o.sectionId, o.entries.length])).toEqual([

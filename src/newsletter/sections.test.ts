@@ -8,9 +8,15 @@ const placeIn = (overrides: Parameters<typeof makeCandidate>[0], sections = DEFA
 };
 
 describe('assignSection with the default sections', () => {
-  it('sends breach and ransomware news to the Wall of Shame', () => {
-    expect(placeIn({ storyId: 'a', topic: 'data-breach' })).toBe('wall-of-shame');
-    expect(placeIn({ storyId: 'b', topic: 'ransomware' })).toBe('wall-of-shame');
+  it('sends breach and ransomware news about a victim to the Wall of Shame', () => {
+    expect(placeIn({ storyId: 'a', topic: 'data-breach', victims: ['Acme Health'] })).toBe('wall-of-shame');
+    expect(placeIn({ storyId: 'b', topic: 'ransomware', title: 'Hospital diverts ambulances after attack' })).toBe('wall-of-shame');
+    expect(placeIn({ storyId: 'c', topic: 'ransomware', title: 'Gang leaks school district files' })).toBe('wall-of-shame');
+  });
+
+  it('sends ransomware and breach news without a victim to Latest News', () => {
+    expect(placeIn({ storyId: 'a', topic: 'ransomware', title: 'US sanctions a bulletproof host for ransomware gangs' })).toBe('latest-news');
+    expect(placeIn({ storyId: 'b', topic: 'ransomware', title: 'Affiliates roll out a Rust encryptor aimed at hypervisors' })).toBe('latest-news');
   });
 
   it('sends other news to Latest News and press releases to Press Releases', () => {
@@ -31,7 +37,7 @@ describe('assignSection with the default sections', () => {
 
   it('chooses by specificity, not list order', () => {
     const reversed = [...DEFAULT_SECTIONS].reverse();
-    expect(placeIn({ storyId: 'a', topic: 'ransomware' }, reversed)).toBe('wall-of-shame');
+    expect(placeIn({ storyId: 'a', topic: 'ransomware', victims: ['Acme'] }, reversed)).toBe('wall-of-shame');
     expect(placeIn({ storyId: 'b', topic: 'malware' }, reversed)).toBe('latest-news');
   });
 

@@ -22,6 +22,12 @@ export interface SectionMatch {
   section: StoryCandidate['section'];
   /** Primary topics that qualify; omitted means any topic (a catch-all). */
   topics?: readonly string[];
+  /**
+   * Only stories about a victim: the classifier named the organisation hit, or the headline reports
+   * one (see `reportsVictim`). A story of the right topic without one (sanctions on a bulletproof
+   * host, a new encryptor) falls through to the catch-all section.
+   */
+  victimsOnly?: boolean;
 }
 
 export interface SectionDefinition {
@@ -62,7 +68,7 @@ export const DEFAULT_SECTIONS: readonly SectionDefinition[] = Object.freeze([
     title: 'Wall of Shame',
     subtitle: null,
     limit: 10,
-    match: { section: 'news', topics: ['data-breach', 'ransomware'] },
+    match: { section: 'news', topics: ['data-breach', 'ransomware'], victimsOnly: true },
     order: 'score',
   },
 ]);
@@ -71,12 +77,31 @@ export type Placement =
   | { placed: true; section: SectionDefinition }
   | { placed: false; reason: 'irrelevant' | 'no-section' };
 
+/**
+ * Headline wording that reports an organisation being hit: an attack on or a breach at someone, data
+ * stolen, leaked or exposed, a disclosure or notice, a disruption. Read from the title only: a
+ * summary about sanctions or a guilty plea mentions attacks in passing.
+ */
+const VICTIM_HEADLINE =
+  /\b(?:attack(?:s|ed)? on|hit(?:s)?\b|hit by|breach(?:es|ed)?|leak(?:s|ed)?|stole|stolen|steal(?:s)?|exposed?|notif(?:y|ies|ied)|notice of|disclos(?:es|ed|ure)|divert(?:s|ed)?|outage|down after|offline|disrupt(?:s|ed|ion)|claims? (?:an? )?(?:ransomware |cyber)?attack|extort(?:s|ed|ion)|victim of|compromised?)\b/i;
+
+/** Whether a story is about a victim: a named one, or a headline that reports one. */
+export function reportsVictim(candidate: Pick<StoryCandidate, 'title' | 'victims'>): boolean {
+  return candidate.victims.length > 0 || VICTIM_HEADLINE.test(candidate.title);
+}
+
 export function assignSection(candidate: StoryCandidate, sections: readonly SectionDefinition[]): Placement {
   if (!candidate.relevant) return { placed: false, reason: 'irrelevant' };
   const specific = sections.find(
-    (s) => s.match.section === candidate.section && s.match.topics !== undefined && s.match.topics.includes(candidate.topic),
+    (s) =>
+      s.match.section === candidate.section &&
+      s.match.topics !== undefined &&
+      s.match.topics.includes(candidate.topic) &&
+      (!s.match.victimsOnly || reportsVictim(candidate)),
   );
-  const section = specific ?? sections.find((s) => s.match.section === candidate.section && s.match.topics === undefined);
+  const section =
+    specific ??
+    sections.find((s) => s.match.section === candidate.section && s.match.topics === undefined && (!s.match.victimsOnly || reportsVictim(candidate)));
   return section ? { placed: true, section } : { placed: false, reason: 'no-section' };
 }
 
