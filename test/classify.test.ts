@@ -6,7 +6,10 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openApp } from '../src/app.js';
+import { runCollect } from '../src/commands/collect.js';
 import { recordCorrection } from '../src/commands/corrections.js';
+import { trainFromShippedSet } from '../src/pipeline/classify/index.js';
 import { openDatabase } from '../src/storage/index.js';
 import { cli, tempDir, writeConfig } from './support/cli.js';
 import { startLocalServer, type LocalServer } from './support/local-server.js';
@@ -102,6 +105,31 @@ describe('classification in collect, train and analyze', () => {
     await cli(['collect', '--config', config, '--db', db, '--json'], env);
     stored = rows(db);
     expect(stored.get('o1')).toMatchObject({ topic: 'ransomware', relevant: 1 });
+  });
+
+  it('loads the model only when a run has something to classify', async () => {
+    docs.set('/news.xml', () => rss([VULN]));
+    const config = writeConfig(tmp.dir, [{ id: 'news', url: `${server.baseUrl}/news.xml`, kind: 'news' }]);
+    let loads = 0;
+    const classifierSource = {
+      trainShipped: () => {
+        loads++;
+        return trainFromShippedSet();
+      },
+    };
+    const collect = async () => {
+      const app = openApp({ configPath: config, dbPath: db });
+      try {
+        return await runCollect(app, { classifierSource });
+      } finally {
+        app.close();
+      }
+    };
+    expect((await collect()).totals).toMatchObject({ ok: 1, itemsNew: 1 });
+    expect(loads).toBe(1);
+    // Same document again: nothing new or changed, so no model is loaded at all.
+    expect((await collect()).totals).toMatchObject({ ok: 1, itemsNew: 0, itemsUpdated: 0 });
+    expect(loads).toBe(1);
   });
 
   it('classifies items stored unclassified (before schema v5) at the start of the next collect', async () => {

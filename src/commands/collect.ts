@@ -1,8 +1,8 @@
 import type { App } from '../app.js';
 import { UsageError, type FeedConfig } from '../model/index.js';
 import { collectFeeds, type CollectSummary, type FeedRunResult } from '../pipeline/collect.js';
-import { createFeedRunWriter, getFeedState, storedContentHashes, syncFeeds } from '../storage/index.js';
-import { classifyItems, classifyStoredItems, readyClassifier, type ClassifierSource } from './classifier.js';
+import { countUnclassified, createFeedRunWriter, getFeedState, storedContentHashes, syncFeeds } from '../storage/index.js';
+import { classifyItems, classifyStoredItems, readyClassifier, type ClassifierSource, type ReadyClassifier } from './classifier.js';
 import { prepareStoryKeys, storyFiler } from './stories.js';
 import { dueFeeds } from '../scheduler/due.js';
 import { withRunLock } from '../scheduler/run-lock.js';
@@ -24,9 +24,12 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
   const feeds = options.feedIds?.length ? selected : dueFeeds(selected, (id) => getFeedState(app.db, id), app.now());
   const { dedupe } = app.config.settings;
   prepareStoryKeys(app.db, dedupe, app.now());
+  // The model is loaded (or trained, ~0.5 s) only when something needs classifying, so an hourly
+  // run that gets nothing but 304s never pays for it.
+  let ready: Promise<ReadyClassifier> | undefined;
+  const classifier = () => (ready ??= readyClassifier(app.db, app.config.settings.classify, options.classifierSource));
   // Items stored unclassified (before schema v5, or a classifier failure) are classified first.
-  const classifier = await readyClassifier(app.db, app.config.settings.classify, options.classifierSource);
-  classifyStoredItems(app.db, classifier);
+  if (countUnclassified(app.db) > 0) classifyStoredItems(app.db, await classifier());
   const weights = new Map(app.config.feeds.map((feed) => [feed.id, feed.weight]));
   // New items are filed in stories inside the transaction that stores them (storage/feed-runs.ts).
   const writer = createFeedRunWriter(app.db, GROUP_COMMIT, storyFiler(app.db, dedupe, (id) => weights.get(id) ?? 1));
@@ -37,7 +40,7 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
         fetcher: app.fetcher,
         store: { getFeedState: (id) => getFeedState(app.db, id), recordFeedRun: writer.record, storedContentHashes: (ids) => storedContentHashes(app.db, ids) },
         // New and changed items are classified before the write and stored with their labels.
-        classify: (items, feed) => classifyItems(classifier, app.db, items.map((item) => ({ ...item, feedKind: feed.kind }))),
+        classify: async (items, feed) => classifyItems(await classifier(), app.db, items.map((item) => ({ ...item, feedKind: feed.kind }))),
         limits: app.config.settings.collect,
         now: app.now,
         health: app.config.settings.health,
@@ -73,8 +76,9 @@ export function everyFeedFailed(summary: CollectSummary): boolean {
 export const COLLECT_LOCK = 'collect';
 
 /**
- * A lease of 2 minutes renewed every 40 s: a killed collect blocks the next one for at most 2
- * minutes, and a renewal can be late by over a minute (a long synchronous write) without losing it.
+ * A lease of 2 minutes renewed every 40 s: a renewal can be late by over a minute (a long
+ * synchronous write) without losing it. A killed holder on this host is taken over at once
+ * (`holderIsGone`); one on another host blocks the next collect for at most 2 minutes.
  */
 export const COLLECT_LOCK_TTL_MS = 120_000;
 

@@ -13,8 +13,11 @@ export interface CollectStore {
   storedContentHashes?(itemIds: readonly string[]): ReadonlyMap<string, string>;
 }
 
-/** Classifies a feed's new and changed items before they are stored (pipeline/classify). */
-export type ClassifyItems = (items: readonly Item[], feed: FeedConfig) => ItemClassifications;
+/**
+ * Classifies a feed's new and changed items before they are stored (pipeline/classify). May be
+ * async: the composition root loads the model on first use, so a run of 304s never loads it.
+ */
+export type ClassifyItems = (items: readonly Item[], feed: FeedConfig) => ItemClassifications | Promise<ItemClassifications>;
 
 export interface CollectDeps {
   fetcher: Fetcher;
@@ -67,7 +70,7 @@ export async function collectFeed(feed: FeedConfig, deps: CollectDeps): Promise<
   if (outcome.kind === 'failed' && outcome.error.code === 'aborted') {
     return emptyResult(feed, 'skipped', { skippedReason: 'aborted: the run was stopped' });
   }
-  const run = withHealth(withLabels(toRunRecord(feed, outcome, startedAt, started, deps.limits), feed, deps), state, started, deps);
+  const run = withHealth(await withLabels(toRunRecord(feed, outcome, startedAt, started, deps.limits), feed, deps), state, started, deps);
   const counts = deps.store.recordFeedRun(run);
   return {
     feedId: feed.id,
@@ -91,11 +94,11 @@ export async function collectFeed(feed: FeedConfig, deps: CollectDeps): Promise<
  * transaction as the items. An unchanged item (same content hash as stored) keeps its labels: a
  * feed that changed its ETag for one new entry costs one classification, not fifty.
  */
-function withLabels(run: FeedRunRecord, feed: FeedConfig, deps: CollectDeps): FeedRunRecord {
+async function withLabels(run: FeedRunRecord, feed: FeedConfig, deps: CollectDeps): Promise<FeedRunRecord> {
   if (!deps.classify || run.outcome !== 'ok' || run.items.length === 0) return run;
   const stored = deps.store.storedContentHashes?.(run.items.map((item) => item.id));
   const fresh = stored ? run.items.filter((item) => stored.get(item.id) !== item.contentHash) : run.items;
-  return fresh.length === 0 ? run : { ...run, labels: deps.classify(fresh, feed) };
+  return fresh.length === 0 ? run : { ...run, labels: await deps.classify(fresh, feed) };
 }
 
 function skipReason(state: FeedState | undefined, now: Date): string | undefined {
