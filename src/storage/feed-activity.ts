@@ -1,19 +1,9 @@
 import type { Db } from './database.js';
+import { listFeedStates, type FeedState } from './feeds.js';
 import { statement } from './statements.js';
 
 /** One feed's health for the review page's feed-health overview (issue 7). */
-export interface FeedActivity {
-  id: string;
-  name: string;
-  kind: string;
-  url: string;
-  lastStatus: string | null;
-  lastFetchAt: string | null;
-  lastSuccessAt: string | null;
-  consecutiveErrors: number;
-  lastErrorCode: string | null;
-  lastError: string | null;
-  disabledReason: string | null;
+export interface FeedActivity extends FeedState {
   /** Failed fetches logged since `since`. */
   recentErrors: number;
   /** Items published on each day from `since` on (UTC, oldest first, one number per day, zeros included). */
@@ -31,13 +21,7 @@ export function feedActivity(db: Db, options: { until: Date; days: number }): Fe
   const since = new Date(firstDay).toISOString();
   const until = new Date(lastDay + 86_400_000).toISOString();
 
-  const feeds = statement(
-    db,
-    `SELECT id, name, kind, url, last_status AS lastStatus, last_fetch_at AS lastFetchAt, last_success_at AS lastSuccessAt,
-       consecutive_errors AS consecutiveErrors, last_error_code AS lastErrorCode, last_error AS lastError,
-       disabled_reason AS disabledReason
-     FROM feeds WHERE id NOT LIKE 'analyze:%' ORDER BY id`,
-  ).all() as Omit<FeedActivity, 'recentErrors' | 'itemsPerDay'>[];
+  const feeds = listFeedStates(db);
   const errors = new Map(
     (
       statement(db, `SELECT feed_id, COUNT(*) AS n FROM fetch_log WHERE outcome = 'failed' AND started_at >= ? GROUP BY feed_id`).all(since) as {

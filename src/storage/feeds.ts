@@ -118,6 +118,11 @@ export function getFeedState(db: Db, id: string): FeedState | undefined {
   return row ? toFeedState(row) : undefined;
 }
 
+/** Every configured feed's state, by id (the `analyze:` pseudo-feeds left out). */
+export function listFeedStates(db: Db): FeedState[] {
+  return (statement(db, "SELECT * FROM feeds WHERE id NOT LIKE 'analyze:%' ORDER BY id").all() as FeedRow[]).map(toFeedState);
+}
+
 /** Health of the given feeds (in that order), with their stored item counts. */
 export function listFeedHealth(db: Db, ids: readonly string[]): FeedHealth[] {
   const state = statement(db, 'SELECT * FROM feeds WHERE id = ?');
