@@ -1,21 +1,15 @@
 /** Adversarial: encodings. Bytes are decoded once, by BOM, then a label checked against the bytes. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENCODED_TITLE, encodingCases } from './cases/encoding.js';
-import { expectGoodFeedUnaffected, runAdversarial, type AdversarialRun } from './support/collect.js';
+import { useAdversarialRun } from './support/collect.js';
 
 describe('adversarial: encodings (invalid UTF-8, BOM, wrong charset)', () => {
-  let run: AdversarialRun;
-  beforeAll(async () => {
-    run = await runAdversarial(Object.values(encodingCases));
-  });
-  afterAll(() => run.close());
+  const run = useAdversarialRun(Object.values(encodingCases));
 
   const title = (id: string) => {
-    expect(run.feed(id), id).toMatchObject({ status: 'ok', error: null, itemsNew: 1 });
-    return run.items(id)[0]?.title;
+    expect(run().feed(id), id).toMatchObject({ status: 'ok', error: null, itemsNew: 1 });
+    return run().items(id)[0]?.title;
   };
-
-  it('leaves the good feed of the same run unaffected', () => expectGoodFeedUnaffected(run));
 
   it('invalid UTF-8: the feed is kept, each bad byte becomes U+FFFD, the rest intact', () => {
     expect(title(encodingCases.invalidUtf8.id)).toBe('Café \uFFFD\uFFFD broken');

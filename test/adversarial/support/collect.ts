@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cli } from '../../support/cli.js';
 import { GOOD_TITLES, goodFeed } from '../cases/good.js';
 import { SECRET_MARKER, startHostileServer, type HostileCase, type HostileServer } from './server.js';
@@ -126,6 +126,25 @@ export async function runAdversarial(
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The set-up every adversarial file shares: one run of `cases` (plus the control feed) before the
+ * file's tests, closed after them, and the test that the control feed came through whole. Returns
+ * the run for the file's own tests.
+ */
+export function useAdversarialRun(cases: readonly HostileCase[], options?: Parameters<typeof runAdversarial>[1]): () => AdversarialRun {
+  let run: AdversarialRun | undefined;
+  beforeAll(async () => {
+    run = await runAdversarial(cases, options);
+  });
+  afterAll(() => run?.close());
+  const current = () => {
+    if (!run) throw new Error('the adversarial run has not started');
+    return run;
+  };
+  it('leaves the good feed of the same run unaffected', () => expectGoodFeedUnaffected(current()));
+  return current;
 }
 
 /** The control feed of a run came through whole: the hostile ones never spill over. */
