@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, tempDir } from './support/cli.js';
 
@@ -22,6 +25,19 @@ describe('secdigest CLI surface', () => {
     expect(run.code).toBe(0);
     for (const command of ['collect', 'feeds', 'parse', 'backup']) expect(run.stdout).toContain(command);
   });
+
+  it('stops quietly with exit 0 when the reader closes the pipe early (`| head`)', async () => {
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const main = path.resolve(import.meta.dirname, '../src/cli/main.ts');
+    const child = spawn(process.execPath, ['--import', tsx, main, 'collect', '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The reader is gone before the first write: every write to stdout fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  }, 30_000);
 
   it('exits 2 on an unknown option or command', async () => {
     expect((await cli(['collect', '--frobnicate'])).code).toBe(2);
