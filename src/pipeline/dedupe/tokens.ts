@@ -19,8 +19,6 @@ export interface Token {
   sentenceStart: boolean;
 }
 
-export const CVE_PATTERN = /\bCVE-\d{4}-\d{4,7}\b/gi;
-
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
   'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
