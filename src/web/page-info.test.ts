@@ -49,6 +49,12 @@ describe('createPageFetcher', () => {
     expect((error as ReviewError).message).toContain('timed out after 50 ms');
   });
 
+  it('decodes the page by its charset like a feed (a latin-1 page keeps its accents)', async () => {
+    const body = Buffer.from('<title>Caf\xe9 cr\xe8me</title>', 'latin1');
+    const fetcher = createPageFetcher({ fetch: async () => new Response(body, { headers: { 'content-type': 'text/html; charset=iso-8859-1' } }) });
+    expect((await fetcher('https://x.example/')).title).toBe('Café crème');
+  });
+
   it('reads at most maxBytes of an endless page', async () => {
     let pulled = 0;
     const endless = new ReadableStream<Uint8Array>({

@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
 import { cleanText } from '../newsletter/render/escape.js';
+import { decodeBody } from '../pipeline/parse/decode.js';
 import { safeHttpUrl } from '../newsletter/render/url.js';
 import { ReviewError } from './errors.js';
 
@@ -43,7 +44,7 @@ export function createPageFetcher(options: PageFetchOptions = {}): PageFetcher {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const type = response.headers.get('content-type') ?? '';
       if (type && !/html/i.test(type)) throw new Error(`not an HTML page (${type})`);
-      text = await readCapped(response, maxBytes);
+      text = decodeBody(await readCapped(response, maxBytes), type || null);
     } catch (cause) {
       const reason = (cause as Error).name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : (cause as Error).message;
       throw new ReviewError('unreachable', `Could not read the page (${reason}): type the title by hand.`, { cause });
@@ -52,8 +53,9 @@ export function createPageFetcher(options: PageFetchOptions = {}): PageFetcher {
   };
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return '';
+/** The first `maxBytes` of the body; the rest is never read (the title is in the head). */
+async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {
+  if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -64,7 +66,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
     size += value.byteLength;
   }
   await reader.cancel().catch(() => undefined);
-  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, maxBytes));
+  return Buffer.concat(chunks).subarray(0, maxBytes);
 }
 
 /** Pure: a page's HTML and address to its title, source and time. */
