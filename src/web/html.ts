@@ -35,14 +35,9 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
   return new SafeHtml(out);
 }
 
-/** An href for a link to the outside: only http(s), else undefined (render the text without a link). */
-export function externalHref(url: string | null | undefined): string | undefined {
-  return safeHttpUrl(url) ?? undefined;
-}
-
 /** A link to the outside, or the plain text when the URL is not http(s). */
 export function externalLink(url: string | null | undefined, text: Interpolation, className = ''): SafeHtml {
-  const href = externalHref(url);
+  const href = safeHttpUrl(url);
   if (!href) return html`<span class="${className}">${text}</span>`;
   return html`<a class="${className}" href="${href}" rel="noopener noreferrer" target="_blank">${text}</a>`;
 }
