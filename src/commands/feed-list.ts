@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { generateOpml, parseOpml } from 'feedsmith';
 import { appendFeeds, feedIdFrom, type NewFeed } from '../config/feeds-file.js';
 import { FEED_KINDS, FeedError, UsageError, type Config, type FeedKind, type FetchOutcome } from '../model/index.js';
 import { discoverFeeds } from '../pipeline/discover/index.js';
 import type { Fetcher } from '../pipeline/fetch/index.js';
 import { decodeBody, parseFeedDocument } from '../pipeline/parse/index.js';
+import { writeFileAtomic } from './atomic-file.js';
 
 export interface AddFeedOptions {
   kind: FeedKind;
@@ -64,7 +64,7 @@ export async function addFeed(
     ...(options.weight !== undefined ? { weight: options.weight } : {}),
     ...(options.tags?.length ? { tags: options.tags } : {}),
   };
-  writeAtomically(configPath, appendFeeds(fs.readFileSync(configPath, 'utf8'), [feed], configPath));
+  writeFileAtomic(configPath, appendFeeds(fs.readFileSync(configPath, 'utf8'), [feed], configPath));
   return { feed, discoveredFrom, format: parsed.format, items: parsed.entries.length };
 }
 
@@ -112,7 +112,7 @@ export function importOpml(configPath: string, config: Config | null, opml: stri
   }
   if (result.added.length > 0) {
     const text = fs.existsSync(configPath) ? fs.readFileSync(configPath, 'utf8') : 'feeds:\n';
-    writeAtomically(configPath, appendFeeds(text, result.added, configPath));
+    writeFileAtomic(configPath, appendFeeds(text, result.added, configPath));
   }
   return result;
 }
@@ -148,11 +148,4 @@ function sameUrl(a: string, b: string): boolean {
   } catch {
     return a === b;
   }
-}
-
-/** Write-then-rename, so a crash never leaves a half-written feeds.yaml. */
-function writeAtomically(file: string, text: string): void {
-  const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temp, text);
-  fs.renameSync(temp, file);
 }
