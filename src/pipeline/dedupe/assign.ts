@@ -1,7 +1,7 @@
 import type { DedupeItem, DedupeSettings, StoryIndex, StoryMatch } from '../../model/index.js';
 import { rankCandidates } from './candidates.js';
 import { FeatureCache, keysOf, nameKey, nameKeysOf } from './signature.js';
-import { verify } from './verify.js';
+import { NEAR_COPY, verify } from './verify.js';
 
 /** Where one item went, and why. */
 export interface Assignment {
@@ -17,8 +17,6 @@ export interface Assignment {
 /** Members of one candidate story compared with a new item (the most recent in the window). */
 export const MEMBERS_PER_STORY = 12;
 
-/** Similarity of a near-verbatim copy: once found, no other candidate can be a better story. */
-const NEAR_COPY = 0.9;
 
 const DAY_MS = 86_400_000;
 
@@ -79,7 +77,7 @@ export function assignStory(item: DedupeItem, index: StoryIndex, settings: Dedup
     }
     const vetoed = hardVeto || conflicts >= supports;
     if (storyBest && !vetoed && (!best || storyBest.score > best.score)) best = storyBest;
-    // A near-verbatim copy (a wire release, a re-post) cannot be beaten: stop looking.
+    // A near-verbatim copy cannot be beaten: stop looking.
     if (best && best.score >= NEAR_COPY) break;
   }
   if (best) {

@@ -39,6 +39,21 @@ describe('verify', () => {
     expect(verdict).toMatchObject({ same: false, reason: 'different-kind' });
   });
 
+  it('keeps two explainers of one feed apart unless one is a near-verbatim copy of the other', () => {
+    const schedule: [string, string] = [
+      'See the full schedule for the Velmont Winter Games',
+      'Every event of the Velmont Winter Games, with dates and medal sessions for each sport.',
+    ];
+    const medals: [string, string] = [
+      'Which countries have won the most medals at the Velmont Winter Games?',
+      'The nations that have won the most medals at the Velmont Winter Games, sport by sport.',
+    ];
+    const apart = check(schedule, medals);
+    expect(apart.score).toBeGreaterThan(settings.conflictSimilarity);
+    expect(apart).toMatchObject({ same: false, reason: 'different-kind' });
+    expect(check(schedule, [schedule[0], `${schedule[1]} Updated daily.`])).toMatchObject({ same: true });
+  });
+
   it('keeps two analyst-report announcements by different vendors apart', () => {
     const verdict = check(
       ['Quorvex named a Leader in the Halvorsen Wave for cloud detection', 'Quorvex was named a Leader in the Halvorsen Wave for cloud detection and response, Q1 2027.'],
