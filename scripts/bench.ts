@@ -67,6 +67,7 @@ if (json) {
   console.log(`collect: ${c.feeds} feeds x ${c.itemsPerFeed} items (~${c.meanFeedKb} KB each) from a local server`);
   console.log(`  cold: ${(c.cold.wallMs / 1000).toFixed(2)} s, peak RSS ${c.cold.peakRssMb.toFixed(0)} MB, ${c.cold.totals.ok} ok, ${c.cold.totals.itemsNew} new items`);
   console.log(`  warm: ${(c.warm.wallMs / 1000).toFixed(2)} s, peak RSS ${c.warm.peakRssMb.toFixed(0)} MB, ${c.warm.totals.notModified} not modified, ${c.warm.totals.itemsNew} new items`);
+  for (const failure of [...c.cold.failures, ...c.warm.failures]) console.log(`  failed: ${failure}`);
   console.log(formatDedupe(report.dedupe as DedupeFigures));
   const k = report.classify as Awaited<ReturnType<typeof benchClassify>>;
   console.log(`classify: model load ${k.importMs} ms import + ${k.trainMs} ms training on ${k.trainedOn} shipped examples (or ${k.loadMs} ms from a ${k.modelKb} KB serialized model)`);
@@ -78,5 +79,6 @@ if (json) {
 interface Pass {
   wallMs: number;
   peakRssMb: number;
+  failures: string[];
   totals: { ok: number; notModified: number; itemsNew: number };
 }
