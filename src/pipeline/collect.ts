@@ -4,6 +4,8 @@ import type { Fetcher } from './fetch/index.js';
 import { healthAfterFailure, healthSkipReason } from '../scheduler/backoff.js';
 import { normalizeEntries } from './normalize/index.js';
 import { parseFeedDocument } from './parse/index.js';
+import pLimit from 'p-limit';
+import { takeTurns, type Turn } from './turns.js';
 
 /** The storage the collector needs: read a feed's state, write one feed's results atomically. */
 export interface CollectStore {
@@ -31,6 +33,12 @@ export interface CollectDeps {
   health?: HealthSettings;
   /** Jitter source for the backoff (tests pass a constant). */
   random?: () => number;
+  /**
+   * At most this many feeds between the start of their fetch and the end of their processing
+   * (default 16, the fetch concurrency): fetched documents wait for their turn in memory, and this
+   * bounds how many.
+   */
+  maxOpenFeeds?: number;
 }
 
 export type FeedRunStatus = FeedRunOutcome | 'skipped';
@@ -54,8 +62,11 @@ export interface FeedRunResult {
   skippedReason?: string;
 }
 
-/** Fetches, parses, normalizes and stores one feed. Never throws for a feed's own problems. */
-export async function collectFeed(feed: FeedConfig, deps: CollectDeps): Promise<FeedRunResult> {
+/**
+ * Fetches, parses, normalizes and stores one feed. Never throws for a feed's own problems. What
+ * follows the fetch runs in `turn`, one feed at a time (turns.ts).
+ */
+export async function collectFeed(feed: FeedConfig, deps: CollectDeps, turn: Turn = takeTurns()): Promise<FeedRunResult> {
   const started = deps.now();
   const startedAt = started.toISOString();
   const state = deps.store.getFeedState(feed.id);
@@ -70,6 +81,18 @@ export async function collectFeed(feed: FeedConfig, deps: CollectDeps): Promise<
   if (outcome.kind === 'failed' && outcome.error.code === 'aborted') {
     return emptyResult(feed, 'skipped', { skippedReason: 'aborted: the run was stopped' });
   }
+  return turn(() => processFetched(feed, outcome, state, startedAt, started, deps));
+}
+
+/** Parses, classifies, dedupes and stores what one fetch brought back. */
+async function processFetched(
+  feed: FeedConfig,
+  outcome: FetchOutcome,
+  state: FeedState | undefined,
+  startedAt: string,
+  started: Date,
+  deps: CollectDeps,
+): Promise<FeedRunResult> {
   const run = withHealth(await withLabels(toRunRecord(feed, outcome, startedAt, started, deps.limits), feed, deps), state, started, deps);
   const counts = deps.store.recordFeedRun(run);
   return {
@@ -207,6 +230,28 @@ export interface CollectSummary {
   };
 }
 
+/** The feeds reordered to take their hosts in turn (a, b, c, a, b, a, …), each host's in order. */
+export function interleaveByHost<T extends { url: string }>(feeds: readonly T[]): T[] {
+  const byHost = new Map<string, T[]>();
+  for (const feed of feeds) {
+    let host: string;
+    try {
+      host = new URL(feed.url).host;
+    } catch {
+      host = feed.url;
+    }
+    const queue = byHost.get(host);
+    if (queue) queue.push(feed);
+    else byHost.set(host, [feed]);
+  }
+  const queues = [...byHost.values()];
+  const out: T[] = [];
+  for (let round = 0; out.length < feeds.length; round++) {
+    for (const queue of queues) if (round < queue.length) out.push(queue[round]!);
+  }
+  return out;
+}
+
 /**
  * Collects many feeds concurrently (the fetcher enforces the global and per-host limits).
  * Results come back in the configuration's order; `onResult` sees each as it finishes.
@@ -217,13 +262,19 @@ export async function collectFeeds(
   onResult?: (result: FeedRunResult) => void,
 ): Promise<CollectSummary> {
   const started = deps.now();
-  const results = await Promise.all(
-    feeds.map(async (feed) => {
-      const result = await collectFeed(feed, deps);
+  const turn = takeTurns();
+  const open = pLimit(deps.maxOpenFeeds ?? 16);
+  const byFeed = new Map<FeedConfig, Promise<FeedRunResult>>();
+  // Started hosts in turn, so feeds of one host queued together do not hold every open slot while
+  // its per-host limit lets two of them fetch.
+  for (const feed of interleaveByHost(feeds)) {
+    byFeed.set(feed, open(async () => {
+      const result = await collectFeed(feed, deps, turn);
       onResult?.(result);
       return result;
-    }),
-  );
+    }));
+  }
+  const results = await Promise.all(feeds.map((feed) => byFeed.get(feed)!));
   const finished = deps.now();
   return {
     startedAt: started.toISOString(),
