@@ -4,9 +4,9 @@
  * (natural costs ~0.6 s and ~156 MB to import: LIBRARIES.md). Over-stemming is harmless here as
  * long as both sides of a comparison are stemmed the same way.
  */
-export function stem(word: string): string {
-  const country = DEMONYMS.get(word);
-  if (country) return stem(country);
+export function stem(token: string): string {
+  // Looked up once, never again on the result: "saudi" maps to itself.
+  const word = DEMONYMS.get(token) ?? token;
   if (word.length <= 3 || /\d/.test(word)) return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
