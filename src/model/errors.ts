@@ -27,6 +27,7 @@ export const FEED_ERROR_CODES = [
   'malformed', // recognised format but the document does not parse
   'decode', // bytes cannot be decoded in the declared charset
   'aborted', // the run was cancelled (shutdown)
+  'internal', // secdigest itself failed on this feed's items (a bug): the other feeds go on
 ] as const;
 export type FeedErrorCode = (typeof FEED_ERROR_CODES)[number];
 

@@ -59,6 +59,41 @@ describe('collectFeeds', () => {
   });
 });
 
+describe('collectFeeds when secdigest itself fails on one feed', () => {
+  const feeds = [feed('1', 'a.example'), feed('2', 'b.example'), feed('3', 'c.example')];
+
+  it('fails that feed alone with code "internal", records the failure without its items, and goes on', async () => {
+    const { deps } = fakeDeps(16);
+    const recorded: FeedRunRecord[] = [];
+    const store = deps.store;
+    deps.store = {
+      ...store,
+      recordFeedRun(run) {
+        if (run.feedId === '2' && run.items.length > 0) throw new RangeError('Maximum call stack size exceeded');
+        recorded.push(run);
+        return store.recordFeedRun(run);
+      },
+    };
+    const summary = await collectFeeds(feeds, deps);
+    expect(summary.feeds.map((r) => r.status)).toEqual(['ok', 'failed', 'ok']);
+    expect(summary.feeds[1]!.error).toEqual({ code: 'internal', message: "secdigest failed on this feed's items: Maximum call stack size exceeded" });
+    const failed = recorded.find((r) => r.feedId === '2')!;
+    expect(failed).toMatchObject({ outcome: 'failed', items: [], error: { code: 'internal' } });
+    expect(failed).not.toHaveProperty('etag');
+  });
+
+  it('stops the run when the database fails, which every feed would meet', async () => {
+    const { deps } = fakeDeps(16);
+    deps.store = {
+      ...deps.store,
+      recordFeedRun() {
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      },
+    };
+    await expect(collectFeeds(feeds, deps)).rejects.toThrow('database or disk is full');
+  });
+});
+
 describe('interleaveByHost', () => {
   it('takes the hosts in turn, keeping each host\'s feeds in order', () => {
     const feeds = [feed('a1', 'a'), feed('a2', 'a'), feed('a3', 'a'), feed('b1', 'b'), feed('c1', 'c'), feed('c2', 'c')];

@@ -93,8 +93,21 @@ async function processFetched(
   started: Date,
   deps: CollectDeps,
 ): Promise<FeedRunResult> {
-  const run = withHealth(await withLabels(toRunRecord(feed, outcome, startedAt, started, deps.limits), feed, deps), state, started, deps);
-  const counts = deps.store.recordFeedRun(run);
+  const parsed = toRunRecord(feed, outcome, startedAt, started, deps.limits);
+  let run: FeedRunRecord;
+  let counts: UpsertCounts;
+  try {
+    run = withHealth(await withLabels(parsed, feed, deps), state, started, deps);
+    counts = deps.store.recordFeedRun(run);
+  } catch (error) {
+    if (!isOwnFailure(error)) throw error;
+    // A bug met in this feed's items (classification or story matching) fails this feed alone;
+    // its items were rolled back with the write, so the next run tries them again.
+    const internal = new FeedError('internal', `secdigest failed on this feed's items: ${(error as Error).message}`, { cause: error });
+    const { feedId, durationMs, attempts, httpStatus, bytes } = parsed;
+    run = withHealth({ feedId, startedAt, durationMs, attempts, httpStatus, bytes, outcome: 'failed', items: [], error: describe(internal) }, state, started, deps);
+    counts = deps.store.recordFeedRun(run);
+  }
   return {
     feedId: feed.id,
     url: feed.url,
@@ -189,6 +202,17 @@ function toRunRecord(
     case 'failed':
       return { ...base, outcome: 'failed', httpStatus: outcome.status, bytes: 0, items: [], error: describe(outcome.error) };
   }
+}
+
+/**
+ * Whether an error thrown while processing a feed is secdigest's own failure on that feed's items
+ * (a TypeError, a RangeError such as a runaway recursion), as opposed to the database failing
+ * (SQLITE_FULL, SQLITE_IOERR, a lock: better-sqlite3's errors carry a SQLITE_ code), which every
+ * feed would meet and which stops the run.
+ */
+function isOwnFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && !(typeof code === 'string' && code.startsWith('SQLITE_'));
 }
 
 function describe(error: FeedError): { code: string; message: string } {
