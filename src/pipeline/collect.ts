@@ -1,10 +1,10 @@
+import pLimit from 'p-limit';
 import { FeedError, type CollectSettings, type FeedConfig, type FetchOutcome, type HealthSettings, type Item, type ItemClassifications } from '../model/index.js';
 import type { FeedRunOutcome, FeedRunRecord, FeedState, UpsertCounts } from '../storage/index.js';
 import type { Fetcher } from './fetch/index.js';
 import { healthAfterFailure, healthSkipReason } from '../scheduler/backoff.js';
 import { normalizeEntries } from './normalize/index.js';
 import { parseFeedDocument } from './parse/index.js';
-import pLimit from 'p-limit';
 import { takeTurns, type Turn } from './turns.js';
 
 /** The storage the collector needs: read a feed's state, write one feed's results atomically. */
@@ -207,12 +207,12 @@ function toRunRecord(
 /**
  * Whether an error thrown while processing a feed is secdigest's own failure on that feed's items
  * (a TypeError, a RangeError such as a runaway recursion), as opposed to the database failing
- * (SQLITE_FULL, SQLITE_IOERR, a lock: better-sqlite3's errors carry a SQLITE_ code), which every
- * feed would meet and which stops the run.
+ * (SQLITE_FULL, SQLITE_IOERR, a lock: better-sqlite3's errors carry a SQLITE_ code; ours say
+ * `database`), which every feed would meet and which stops the run.
  */
 function isOwnFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && !(typeof code === 'string' && code.startsWith('SQLITE_'));
+  return error instanceof Error && !(typeof code === 'string' && (code.startsWith('SQLITE_') || code === 'database'));
 }
 
 function describe(error: FeedError): { code: string; message: string } {
