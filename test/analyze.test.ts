@@ -77,6 +77,17 @@ describe('secdigest analyze', () => {
     expect(third[0]).toMatchObject({ id: 'prn', match: 'known', storyId: first[0]!.storyId });
   });
 
+  it('with --db matches a backdated batch against the stored stories of its own days', async () => {
+    const db = path.join(tmp.dir, 'analyze.db');
+    const backdated = (n: number, publishedAt: string) => {
+      const item = RETOLD.items[n]!;
+      return JSON.stringify({ id: item.id, title: item.title, summary: item.summary, source: item.feedId, publishedAt });
+    };
+    const first = parseLines((await cli(['analyze', '--db', db], env, backdated(0, '2025-01-10T08:00:00Z'))).stdout);
+    const second = parseLines((await cli(['analyze', '--db', db], env, backdated(1, '2025-01-10T14:00:00Z'))).stdout);
+    expect(second[0]).toMatchObject({ id: 'outlet-b', match: 'near', storyId: first[0]!.storyId });
+  });
+
   it('uses the thresholds of --config', async () => {
     const config = path.join(tmp.dir, 'strict.yaml');
     fs.writeFileSync(config, 'settings:\n  dedupe:\n    similarity: 0.99\n    cveSimilarity: 0.99\n    conflictSimilarity: 0.99\nfeeds:\n  - { id: a, name: A, url: "https://a.example/feed", kind: news }\n');

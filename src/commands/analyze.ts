@@ -1,10 +1,10 @@
 import type { Classification, DedupeItem, FeedConfig, FeedKind, Item, ItemClassifications, Settings, StoryMatch } from '../model/index.js';
-import { findStories, FeatureCache, assignStories, type Assignment } from '../pipeline/dedupe/index.js';
+import { findStories, type Assignment } from '../pipeline/dedupe/index.js';
 import { canonicalizeUrl, contentHash, htmlToText, itemId, urlHash } from '../pipeline/normalize/index.js';
-import { ensureFeed, sqliteStoryIndex, storeItems, storyIdOfItem, type Db } from '../storage/index.js';
+import { ensureFeed, storeItems, storyIdOfItem, type Db } from '../storage/index.js';
 import type { AnalyzeInput } from './analyze-input.js';
 import { classifyItems, type ReadyClassifier } from './classifier.js';
-import { prepareStoryKeys, toDedupeItem } from './stories.js';
+import { prepareStoryKeys, storyFiler, toDedupeItem } from './stories.js';
 
 /**
  * One output line of `secdigest analyze`: a public contract, documented in its --help. Built in
@@ -132,11 +132,11 @@ function analyzeInMemory(inputs: readonly AnalyzeInput[], items: Item[], weightO
 }
 
 /**
- * With --db: the inputs are stored as items of pseudo-feeds `analyze:<source>` (kind from
- * `feedKind`, else the configured feed's, else news; weight the configured feed's, else 1), then
- * the new ones are filed in stories against the database's window, all in one transaction. An
- * input already stored (same source and id) keeps its story ("known"); a changed one is updated
- * in place.
+ * With --db: the inputs are stored as items of pseudo-feeds `analyze:<source>` (kind from the
+ * first line's `feedKind`, else the configured feed's, else news; weight the configured feed's,
+ * else 1), then filed in stories against the database's window exactly as `collect` files a feed
+ * run (storyFiler), all in one transaction. An input already stored (same source and id) keeps
+ * its story ("known"); a changed one is updated in place.
  */
 function analyzeInDatabase(
   db: Db,
@@ -148,24 +148,26 @@ function analyzeInDatabase(
   labels: ItemClassifications,
 ): AnalyzeRecord[] {
   const { dedupe } = deps.settings;
-  prepareStoryKeys(db, dedupe, now);
+  // Keys are kept from a window before the batch's earliest item, not before now: a backdated
+  // batch is matched against the stories of its own days.
+  const earliest = items.reduce((min, item) => (item.publishedAt < min ? item.publishedAt : min), now.toISOString());
+  prepareStoryKeys(db, dedupe, new Date(earliest));
   const configured = new Map(deps.feeds.map((feed) => [feed.id, feed]));
   return db.transaction(() => {
+    const weights = new Map<string, number>();
     inputs.forEach((input, i) => {
-      ensureFeed(
-        db,
-        { id: items[i]!.feedId, name: input.source ?? 'stdin', url: items[i]!.feedId, kind: kindOf(input, configured), weight: weightOf(input) },
-        now.toISOString(),
-      );
+      const feedId = items[i]!.feedId;
+      if (weights.has(feedId)) return;
+      weights.set(feedId, weightOf(input));
+      ensureFeed(db, { id: feedId, name: input.source ?? 'stdin', url: feedId, kind: kindOf(input, configured), weight: weights.get(feedId)! }, now.toISOString());
     });
-    const { inserted } = storeItems(db, items, now.toISOString(), labels);
-    const weights = new Map(items.map((item, i) => [item.id, weightOf(inputs[i]!)]));
-    const assigned = assignStories(inserted.map((item) => toDedupeItem(item, weights.get(item.id) ?? 1)), sqliteStoryIndex(db), dedupe, new FeatureCache());
+    const stored = storeItems(db, items, now.toISOString(), labels);
+    const assigned = storyFiler(db, dedupe, (feedId) => weights.get(feedId) ?? 1)(stored);
     const byItem = new Map(assigned.map((a) => [a.itemId, a]));
     return items.map((item) => {
       const assignment = byItem.get(item.id);
       byItem.delete(item.id);
-      return toRecord(item, storyIdOfItem(db, item.id)!, assignment, labels);
+      return toRecord(item, assignment?.storyId ?? storyIdOfItem(db, item.id)!, assignment, labels);
     });
   })();
 }

@@ -64,6 +64,16 @@ describe('stories in collect (storage + dedupe, one transaction per feed run)', 
     expect(getStory(db, story!)).toMatchObject({ size: 1 });
   });
 
+  it('stores the keys of an updated entry\'s new text, so a later retelling of what it says now joins its story', () => {
+    const { db, run } = setup();
+    const placeholder = item('outlet-a', 'r0', { title: 'Developing story', summary: 'More details to follow.', publishedAt: RETOLD.items[0]!.publishedAt });
+    run('outlet-a', [placeholder]);
+    const story = storyIdOfItem(db, itemId('outlet-a', 'r0'));
+    run('outlet-a', [retold('outlet-a', 0)]);
+    run('outlet-b', [retold('outlet-b', 1)]);
+    expect(storyIdOfItem(db, itemId('outlet-b', 'r1'))).toBe(story);
+  });
+
   it('files an old item re-published with a new guid and the same URL in the old story', () => {
     const { db, run } = setup();
     run('outlet-a', [item('outlet-a', 'first-guid', { title: 'Velmont water utility hacked', url: 'https://outlet-a.example/velmont', publishedAt: '2027-01-10T00:00:00.000Z' })]);

@@ -1,5 +1,5 @@
 import type { DedupeItem, DedupeSettings, Item } from '../model/index.js';
-import { assignStories, FeatureCache, fingerprint } from '../pipeline/dedupe/index.js';
+import { assignStories, FeatureCache, fingerprint, type Assignment } from '../pipeline/dedupe/index.js';
 import {
   insertStoryKeys,
   itemsPublishedSince,
@@ -9,23 +9,28 @@ import {
   storyIdOfItem,
   storyKeysSignature,
   type Db,
-  type OnItemsStored,
+  type StoredItems,
 } from '../storage/index.js';
 
 const DAY_MS = 86_400_000;
 
-/** The parameters band keys depend on: keys made with others never match and must be rebuilt. */
+/**
+ * What stored keys depend on: keys made otherwise never match and must be rebuilt. The settings
+ * are read here; the tag ("minhash-v2+cve+names") stands for the code (tokens, stemming,
+ * stopwords, weights, which entities get keys) and must change whenever that does.
+ */
 export function signatureOf(settings: Pick<DedupeSettings, 'numHashes' | 'bands'>): string {
   return `minhash-v2+cve+names:${settings.numHashes}x${settings.bands}`;
 }
 
 /**
- * Readies the stored band keys for a run: drops those of items published before the window, and
- * rebuilds them all (for the items of the window) when they were made with other MinHash/LSH
- * parameters, or never made (a database from before schema version 2). Returns the keys rebuilt.
+ * Readies the stored keys for matching items published from `from` on: drops the keys of items
+ * published more than the window before it, and rebuilds them all (for the items of the window)
+ * when they were made with another signature, or never made (a database from before schema
+ * version 2). Returns how many keys were pruned and how many items' keys were rebuilt.
  */
-export function prepareStoryKeys(db: Db, settings: DedupeSettings, now: Date): { pruned: number; rebuiltItems: number } {
-  const since = new Date(now.getTime() - settings.windowDays * DAY_MS).toISOString();
+export function prepareStoryKeys(db: Db, settings: DedupeSettings, from: Date): { pruned: number; rebuiltItems: number } {
+  const since = new Date(from.getTime() - settings.windowDays * DAY_MS).toISOString();
   const signature = signatureOf(settings);
   let rebuiltItems = 0;
   if (storyKeysSignature(db) !== signature) {
@@ -58,14 +63,15 @@ export function toDedupeItem(item: Item, weight: number): DedupeItem {
  * (storage/feed-runs.ts). An item updated in place keeps its story; the keys of its new text are
  * added to that story so later items can match what it says now.
  */
-export function storyFiler(db: Db, settings: DedupeSettings, weightOf: (feedId: string) => number): OnItemsStored {
+export function storyFiler(db: Db, settings: DedupeSettings, weightOf: (feedId: string) => number): (stored: StoredItems) => Assignment[] {
   const index = sqliteStoryIndex(db);
   const cache = new FeatureCache();
   return ({ inserted, updated }) => {
-    assignStories(inserted.map((item) => toDedupeItem(item, weightOf(item.feedId))), index, settings, cache);
+    const assignments = assignStories(inserted.map((item) => toDedupeItem(item, weightOf(item.feedId))), index, settings, cache);
     for (const item of updated) {
       const storyId = storyIdOfItem(db, item.id);
       if (storyId !== undefined) insertStoryKeys(db, storyId, item.publishedAt, fingerprint(item.title, item.summary, settings).keys);
     }
+    return assignments;
   };
 }

@@ -227,6 +227,14 @@ describe('parseConfig: rules across feeds', () => {
     ]);
     const delays = `settings:\n  fetch:\n    retryBaseDelayMs: 9000\n${MINIMAL}`;
     expect(problemsOf(delays)).toMatchObject([{ line: 3, path: 'settings.fetch.retryBaseDelayMs' }]);
+    const bucket = `settings:\n  dedupe:\n    maxBucket: 5\n${MINIMAL}`;
+    expect(problemsOf(bucket)).toEqual([
+      {
+        line: 3,
+        path: 'settings.dedupe.maxBucket',
+        message: 'commonNameStories (8, the default) must not exceed maxBucket (5): no name could ever count as common',
+      },
+    ]);
   });
 
   it.each([

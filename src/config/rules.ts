@@ -86,5 +86,10 @@ function checkDedupe(dedupe: Settings['dedupe'], overridden: (path: PathSegment[
       findings.push({ path, message: `${shown(key)} must not exceed ${shown('conflictSimilarity')}: a conflict can only raise the bar` });
     }
   }
+  // A name's stories are counted among the newest maxBucket postings under its key.
+  if (dedupe.commonNameStories > dedupe.maxBucket) {
+    const path = overridden(at('commonNameStories')) || !overridden(at('maxBucket')) ? at('commonNameStories') : at('maxBucket');
+    findings.push({ path, message: `${shown('commonNameStories')} must not exceed ${shown('maxBucket')}: no name could ever count as common` });
+  }
   return findings;
 }

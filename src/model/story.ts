@@ -50,8 +50,8 @@ export interface StoryMember {
 }
 
 /**
- * Where stories live while items are matched: in memory for `analyze`, in SQLite for `collect`
- * (storage/stories.ts). Both honour the same contract (pipeline/dedupe/story-index.contract.ts).
+ * Where stories live while items are matched: in memory for `analyze` without --db, in SQLite for
+ * `collect` and `analyze --db` (storage/stories.ts). Both honour the same contract (pipeline/dedupe/story-index.contract.ts).
  * Times are UTC ISO 8601 strings; windows are inclusive.
  */
 export interface StoryIndex {

@@ -6,7 +6,7 @@ export { writeClassification, setItemLabel, itemsToClassify, countUnclassified, 
 export { insertCorrection, listCorrections, countCorrections, correctedLabels, latestLabels, itemText, type NewCorrection, type CorrectionQuery } from './corrections.js';
 export { saveClassifierModel, latestClassifierModel, type StoredClassifierModel, type NewClassifierModel } from './classifier-models.js';
 export { recordFeedRun, recentFetchLog, type FeedRunRecord, type FeedRunOutcome, type FetchLogEntry, type OnItemsStored } from './feed-runs.js';
-export { sqliteStoryIndex, getStory, listStories, storyIdOfItem, storyMemberIds, itemsPublishedSince } from './stories.js';
+export { sqliteStoryIndex, getStory, storyIdOfItem, itemsPublishedSince } from './stories.js';
 export { pruneStoryKeys, resetStoryKeys, storyKeysSignature, insertStoryKeys } from './story-keys.js';
 export { createFeedRunWriter, type FeedRunWriter, type GroupCommitOptions } from './group-commit.js';
 export { acquireLock, renewLock, releaseLock, lockHolder, type LockHolder, type AcquireResult } from './run-lock.js';

@@ -100,16 +100,6 @@ export function storyIdOfItem(db: Db, itemId: string): number | undefined {
   return row?.storyId ?? undefined;
 }
 
-/** Stories last seen at or after `since`, latest first; ties by id. */
-export function listStories(db: Db, since = ''): Story[] {
-  return (statement(db, 'SELECT * FROM stories WHERE last_seen >= ? ORDER BY last_seen DESC, id').all(since) as StoryRow[]).map(toStory);
-}
-
-/** Ids of a story's member items, earliest published first. */
-export function storyMemberIds(db: Db, storyId: number): string[] {
-  return statement(db, 'SELECT id FROM items WHERE story_id = ? ORDER BY published_at, id').pluck().all(storyId) as string[];
-}
-
 /** Stored items published at or after `since` that have a story: whose keys a rebuild recomputes. */
 export function itemsPublishedSince(db: Db, since: string): (StoryMember & { storyId: number })[] {
   return statement(

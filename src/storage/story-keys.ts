@@ -3,8 +3,8 @@ import type { KeyPosting } from '../model/index.js';
 import { statement } from './statements.js';
 
 /**
- * The LSH band keys of stored items (table story_keys): an index from key to (publication time,
- * story). Times are whole seconds since the epoch, compact in SQLite and cheap to compare.
+ * The keys of stored items (table story_keys: LSH band keys, CVE keys and name keys,
+ * pipeline/dedupe/signature.ts): an index from key to (publication time, story). Times are whole seconds since the epoch, compact in SQLite and cheap to compare.
  */
 export function toSeconds(iso: string): number {
   return Math.floor(Date.parse(iso) / 1000);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../config/defaults.js';
 import { ALL_CASES, fixtureItem, RETOLD, WIRE_COPIES } from './fixtures/cases.js';
-import { assignStories, findStories, isSiteRoot, MemoryStoryIndex } from './index.js';
+import { assignStories, isSiteRoot } from './assign.js';
+import { findStories } from './index.js';
+import { MemoryStoryIndex } from './memory-index.js';
 
 const settings = DEFAULT_SETTINGS.dedupe;
 

@@ -9,18 +9,12 @@ import type { DedupeItem, DedupeSettings } from '../../model/index.js';
 import { assignStories, type Assignment } from './assign.js';
 import { MemoryStoryIndex } from './memory-index.js';
 
-export { assignStory, assignStories, isSiteRoot, MEMBERS_PER_STORY, type Assignment } from './assign.js';
-export { MemoryStoryIndex } from './memory-index.js';
-export { compareRepresentatives } from './representative.js';
-export { fingerprint, FeatureCache, type Fingerprint } from './signature.js';
-export { extractFeatures, type Features } from './features.js';
-export { verify, similarity, type Verdict, type VerdictReason } from './verify.js';
-export { bandKeys, candidateProbability } from './lsh.js';
-export { minhash, estimateJaccard } from './minhash.js';
-export { stripBoilerplate } from './boilerplate.js';
+export { assignStories, type Assignment } from './assign.js';
+export { fingerprint, FeatureCache } from './signature.js';
+export { extractFeatures } from './features.js';
+export { verify } from './verify.js';
 
 /** Stories of a batch on its own, in memory: what `analyze` does without --db, and the evaluation. */
-export function findStories(items: readonly DedupeItem[], settings: DedupeSettings): { assignments: Assignment[]; index: MemoryStoryIndex } {
-  const index = new MemoryStoryIndex();
-  return { assignments: assignStories(items, index, settings), index };
+export function findStories(items: readonly DedupeItem[], settings: DedupeSettings): { assignments: Assignment[] } {
+  return { assignments: assignStories(items, new MemoryStoryIndex(), settings) };
 }

@@ -84,7 +84,7 @@ function legalBesideReport(a: Features, b: Features): boolean {
  * share most of their names (`nameOverlap`) and are similar at `conflictSimilarity` anyway: a
  * retelling that adds a detail to its headline.
  */
-function differentNames(a: Features, b: Features, settings: DedupeSettings, context: VerifyContext): boolean {
+function differentNames(a: Features, b: Features, score: number, settings: DedupeSettings, context: VerifyContext): boolean {
   // A name common in the window is the setting, not the subject: "… as Trump's threat looms"
   // next to "… in Geneva talks" is no conflict in a week when dozens of stories name Trump.
   a = withoutCommonNames(a, context);
@@ -96,7 +96,7 @@ function differentNames(a: Features, b: Features, settings: DedupeSettings, cont
   // Each headline's subject (its first name) is one the other item never mentions: "Quorvex named
   // a Leader …" and "Tamsin Security named a Leader …".
   if (a.subject && b.subject && !b.weights.has(a.subject) && !a.weights.has(b.subject)) return true;
-  return nameOverlap(a.names, b.names) < settings.nameOverlap || similarity(a, b) < settings.conflictSimilarity;
+  return nameOverlap(a.names, b.names) < settings.nameOverlap || score < settings.conflictSimilarity;
 }
 
 /** What verify knows beyond the two items: how common a name is in the window (assign.ts). */
@@ -131,7 +131,7 @@ export function verify(a: Features, b: Features, settings: DedupeSettings, conte
   }
   if (ownAngle(a, b) ? score < NEAR_COPY : legalBesideReport(a, b) && score < settings.conflictSimilarity) return verdict(false, 'different-kind');
   if (sharedCve) return score >= settings.cveSimilarity ? verdict(true, 'shared-cve') : verdict(false, 'dissimilar');
-  if (differentNames(a, b, settings, context)) return verdict(false, 'different-names');
+  if (differentNames(a, b, score, settings, context)) return verdict(false, 'different-names');
   if (score < settings.similarity) return verdict(false, 'dissimilar');
   // One shared name is not a story (a vendor's two announcements, two reports about one country).
   return supportSimilarity(a, b) >= settings.supportSimilarity ? verdict(true, 'similar') : verdict(false, 'one-name');
