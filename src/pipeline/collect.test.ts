@@ -92,6 +92,20 @@ describe('collectFeeds when secdigest itself fails on one feed', () => {
     };
     await expect(collectFeeds(feeds, deps)).rejects.toThrow('database or disk is full');
   });
+
+  it('takes a constraint broken while filing one feed for a failure of that feed', async () => {
+    const { deps } = fakeDeps(16);
+    const store = deps.store;
+    deps.store = {
+      ...store,
+      recordFeedRun(run) {
+        if (run.feedId === '3' && run.items.length > 0) throw Object.assign(new Error('UNIQUE constraint failed: story_keys.key'), { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+        return store.recordFeedRun(run);
+      },
+    };
+    const summary = await collectFeeds(feeds, deps);
+    expect(summary.feeds.map((r) => [r.status, r.error?.code ?? null])).toEqual([['ok', null], ['ok', null], ['failed', 'internal']]);
+  });
 });
 
 describe('interleaveByHost', () => {

@@ -58,7 +58,7 @@ export interface FeedRunResult {
   error: { code: string; message: string } | null;
   retryAt?: string;
   movedTo?: string;
-  /** Why a feed was not fetched (disabled after 410, waiting for a Retry-After). */
+  /** Why a feed was not fetched: disabled after a 410, waiting for a Retry-After, backing off, unhealthy, or the run was stopped. */
   skippedReason?: string;
 }
 
@@ -205,14 +205,15 @@ function toRunRecord(
 }
 
 /**
- * Whether an error thrown while processing a feed is secdigest's own failure on that feed's items
- * (a TypeError, a RangeError such as a runaway recursion), as opposed to the database failing
- * (SQLITE_FULL, SQLITE_IOERR, a lock: better-sqlite3's errors carry a SQLITE_ code; ours say
- * `database`), which every feed would meet and which stops the run.
+ * SQLite errors that every feed would meet (the disk, the file, a lock): they stop the run. Any
+ * other error while processing a feed, a constraint broken by a bug in story filing included, is
+ * secdigest's own failure on that feed's items.
  */
+const ENVIRONMENT_ERRORS = /^SQLITE_(?:FULL|IOERR|BUSY|LOCKED|CORRUPT|NOTADB|READONLY|CANTOPEN|NOMEM|PERM)/;
+
 function isOwnFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && !(typeof code === 'string' && (code.startsWith('SQLITE_') || code === 'database'));
+  return error instanceof Error && !(typeof code === 'string' && ENVIRONMENT_ERRORS.test(code));
 }
 
 function describe(error: FeedError): { code: string; message: string } {

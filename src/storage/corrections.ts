@@ -65,17 +65,14 @@ export function latestLabels(corrections: readonly Pick<Correction, 'field' | 'v
   return labels;
 }
 
-/** The latest corrected labels of each of these items that has any (one query per 500 ids). */
+/** The latest corrected labels of each of these items that has any (one cached query, ids as a JSON array). */
 export function correctedLabels(db: Db, itemIds: readonly string[]): Map<string, CorrectedLabels> {
   const byItem = new Map<string, Correction[]>();
-  for (let i = 0; i < itemIds.length; i += 500) {
-    const ids = itemIds.slice(i, i + 500);
-    const rows = db.prepare(`SELECT * FROM corrections WHERE item_id IN (${ids.map(() => '?').join(', ')}) ORDER BY id`).all(...ids) as CorrectionRow[];
-    for (const row of rows) {
-      const list = byItem.get(row.item_id!) ?? [];
-      list.push(toCorrection(row));
-      byItem.set(row.item_id!, list);
-    }
+  const rows = statement(db, 'SELECT * FROM corrections WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify(itemIds)) as CorrectionRow[];
+  for (const row of rows) {
+    const list = byItem.get(row.item_id!) ?? [];
+    list.push(toCorrection(row));
+    byItem.set(row.item_id!, list);
   }
   return new Map([...byItem].map(([id, list]) => [id, latestLabels(list)]));
 }
