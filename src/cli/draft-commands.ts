@@ -25,7 +25,8 @@ is drafted the same way whenever it is run. Stories already placed in an earlier
 stories not classified yet are left out and counted. Sections, limits and titles: settings.draft.
 
 --json prints the stored draft: number, date, window, createdAt, sections with their entries.
-Exit code 0 when the draft was stored (even an empty one), 2 for a bad flag or configuration.`;
+A window with no stories stores no draft: it says so, and --json prints null.
+Exit code 0 when the draft was stored or the window was empty, 2 for a bad flag or configuration.`;
 
 const EXPORT_HELP = `
 Without --out the issue goes to stdout. --out writes a temporary file beside FILE and renames it over

@@ -30,6 +30,8 @@ describe('findVictims', () => {
     ['Clearwell Community College says breach exposed 48,000 students’ records', '', ['Clearwell Community College']],
     ['City of Harwick’s phones and payment portals down after cyberattack', '', ['City of Harwick']],
     ['Akira ransomware gang claims attack on auto-parts maker Shrivardhan Components', '', ['Shrivardhan Components']],
+    // An initial ends no sentence, so the name keeps its sentence-start verb pattern.
+    ['Update on the incident', 'The bank confirmed the leak. J.P. Morgan Chase says hackers stole customer data.', ['J.P. Morgan Chase']],
   ])('%j %j → %j', (title, summary, expected) => {
     expect(findVictims(title, summary)).toEqual(expected);
   });

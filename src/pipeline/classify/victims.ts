@@ -49,13 +49,13 @@ const PATTERNS: readonly RegExp[] = [
     `^(?<org>${ORG})\\s+(?:says|said|diverts|restores|shuts|suspends|cancels|closes|postpones|delays|reopens|recovers|is recovering|` +
       `hit with)\\b[^.!?]*?\\b(?:data breach|breach|ransomware attack|cyberattack|cyber-attack|cyber attack|` +
       `cyber incident|security incident|cybersecurity incident|stole|stolen|data theft)\\b`,
-    'u',
+    'gu',
   ),
   // "City of Harwick's phones and payment portals down after cyberattack".
   new RegExp(
     `^(?<org>${ORG})['’]s\\s+(?:[a-z][a-z-]*\\s+){1,6}(?:down|offline|disrupted|out)\\s+(?:after|following|amid)\\s+(?:a\\s+)?` +
       `(?:cyberattack|cyber-attack|cyber attack|ransomware attack|hack|breach|cyber incident)\\b`,
-    'u',
+    'gu',
   ),
 ];
 
@@ -100,12 +100,12 @@ function isTitleCase(sentence: string): boolean {
 
 export function findVictims(title: string, summary: string): string[] {
   const victims = new Set<string>();
-  // A sentence ends at . ! ? before a capital, but not after an initial ("U.S. Bank says …").
+  // A sentence ends at . ! ? before a capital, but not after an initial ("J.P. Morgan Chase says …").
   const sentences = `${title}.\n${summary.slice(0, 4000)}`.split(/(?<=[.!?])(?<!(?:^|[\s.])\p{Lu}\.)\s+(?=[\p{Lu}\d"“])|\n+/u);
   for (const sentence of sentences) {
     if (isTitleCase(sentence)) continue;
     for (const pattern of PATTERNS) {
-      for (const match of pattern.global ? sentence.matchAll(pattern) : [sentence.match(pattern)].filter((m) => m !== null)) {
+      for (const match of sentence.matchAll(pattern)) {
         const name = clean(match.groups?.org ?? '');
         if (name !== undefined) victims.add(name);
       }
