@@ -2,7 +2,7 @@ import type { App } from '../app.js';
 import type { Settings } from '../model/index.js';
 import { renderOptions } from './draft.js';
 import { UsageError } from '../model/index.js';
-import { createReviewServer, type PageFetcher } from '../web/index.js';
+import { createReviewServer, isLoopbackHost, type PageFetcher } from '../web/index.js';
 
 export interface ReviewOptions {
   host: string;
@@ -20,12 +20,7 @@ export interface ReviewHandle {
   close(): Promise<void>;
 }
 
-const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|::1|\[::1\])$/i;
 export const MIN_TOKEN_LENGTH = 16;
-
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK.test(host);
-}
 
 /**
  * `secdigest review`: serves the review page over the app's database until closed. Binding

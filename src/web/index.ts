@@ -6,4 +6,4 @@
 export { createReviewServer, type ReviewServerOptions } from './server.js';
 export { createPageFetcher, readPageInfo, type PageFetcher, type PageInfo } from './page-info.js';
 export { ReviewError, type ReviewErrorCode } from './errors.js';
-export { CONTENT_SECURITY_POLICY, CSRF_COOKIE, TOKEN_COOKIE } from './security.js';
+export { CONTENT_SECURITY_POLICY, CSRF_COOKIE, isLoopbackHost, TOKEN_COOKIE } from './security.js';

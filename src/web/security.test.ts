@@ -63,6 +63,8 @@ describe('review server guards', () => {
     expect((await client.get('/drafts', { host: 'evil.example:4173' })).statusCode).toBe(403);
     expect((await client.get('/drafts', { host: '127.0.0.1:4173' })).statusCode).toBe(200);
     expect((await client.get('/drafts', { host: '[::1]:4173' })).statusCode).toBe(200);
+    // Every 127.x address is loopback, as `review --host` accepts it without a token.
+    expect((await client.get('/drafts', { host: '127.0.0.2:4173' })).statusCode).toBe(200);
   });
 
   it('with a token, every request must carry it; ?token= sets a cookie and redirects', async () => {

@@ -44,7 +44,15 @@ declare module 'fastify' {
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|::1|\[::1\])$/i;
+
+/**
+ * Whether a host name (an address to listen on, or a Host header's name) is loopback. One rule for
+ * both: `review` runs without a token only where its server answers without one.
+ */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK.test(host);
+}
 
 export function installSecurity(app: FastifyInstance, options: SecurityOptions): void {
   app.decorateRequest('csrfToken', '');
@@ -60,7 +68,7 @@ export function installSecurity(app: FastifyInstance, options: SecurityOptions):
     const cookies = parseCookies(request.headers.cookie);
     if (options.token !== undefined) {
       if (checkToken(request, reply, cookies, options.token)) return reply;
-    } else if (!LOOPBACK_HOSTS.has(hostName(request.headers.host ?? ''))) {
+    } else if (!isLoopbackHost(hostName(request.headers.host ?? ''))) {
       throw new ReviewError('forbidden', 'This review server only answers on a loopback address (127.0.0.1 or localhost).');
     }
 
