@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startReview, type ReviewHandle } from '../src/commands/review.js';
 import { DEFAULT_SETTINGS } from '../src/config/defaults.js';
 import { UsageError } from '../src/model/index.js';
@@ -53,5 +53,31 @@ describe('secdigest review', () => {
     const code = await runCli(['review', '--host', '0.0.0.0', '--config', 'data/demo/feeds.yaml', '--db', ':memory:'], io as never);
     expect(code).toBe(2);
     expect(out.join('')).toContain('give --token');
+  });
+
+  it('names the text of a bad --port', async () => {
+    const out: string[] = [];
+    const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => out.push(s) }, env: {} };
+    const code = await runCli(['review', '--port', 'abc', '--config', 'data/demo/feeds.yaml', '--db', ':memory:'], io as never);
+    expect(code).toBe(2);
+    expect(out.join('')).toContain('--port must be a whole number from 0 to 65535 (got "abc")');
+  });
+
+  it('serves until the shutdown signal main.ts passes on, then closes and exits 0', async () => {
+    const out: string[] = [];
+    let stop: ((signal: NodeJS.Signals) => void) | undefined;
+    const io = {
+      stdout: { write: (s: string) => out.push(s) },
+      stderr: { write: (s: string) => out.push(s) },
+      env: {},
+      onShutdown: (handler: (signal: NodeJS.Signals) => void) => ((stop = handler), () => (stop = undefined)),
+    };
+    const running = runCli(['review', '--port', '0', '--json', '--config', 'data/demo/feeds.yaml', '--db', ':memory:'], io as never);
+    await vi.waitFor(() => expect(out.join('')).toContain('"url"'));
+    const { url } = JSON.parse(out.join('')) as { url: string };
+    expect((await fetch(url)).status).toBeLessThan(500);
+    stop!('SIGINT');
+    expect(await running).toBe(0);
+    await expect(fetch(url)).rejects.toThrow();
   });
 });

@@ -3,6 +3,8 @@ import { startReview } from '../commands/review.js';
 import type { CliContext, CommonFlags } from './context.js';
 import { withCommonOptions } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { listenForShutdown } from './shutdown.js';
+import { UsageError } from '../model/index.js';
 
 interface ReviewFlags extends CommonFlags {
   host: string;
@@ -24,19 +26,24 @@ export function registerReviewCommand(program: Command, ctx: CliContext): void {
     .addOption(new Option('--token <token>', 'access token every request must carry (env SECDIGEST_REVIEW_TOKEN)'))
     .addHelpText('after', HELP)
     .action(async (flags: ReviewFlags) => {
+      if (!/^\d{1,5}$/.test(flags.port)) throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${flags.port}")`);
       await ctx.withApp(flags, async (app) => {
         const token = flags.token ?? ctx.io.env.SECDIGEST_REVIEW_TOKEN;
         const handle = await startReview(app, {
           host: flags.host,
-          port: /^\d+$/.test(flags.port) ? Number(flags.port) : NaN,
+          port: Number(flags.port),
           ...(token ? { token } : {}),
           onError: (error) => ctx.io.stderr.write(`secdigest review: ${(error as Error).stack ?? String(error)}\n`),
         });
         ctx.out(flags.json ? JSON.stringify({ url: handle.url }) : `Review page: ${handle.url}  (Ctrl+C to stop)`);
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
+        // Stopping is how this command ends: the first signal closes the server (exit 0), a second
+        // one exits at once (main.ts).
+        const shutdown = listenForShutdown(ctx.io);
+        try {
+          await new Promise<void>((resolve) => shutdown.signal.addEventListener('abort', () => resolve(), { once: true }));
+        } finally {
+          shutdown.dispose();
+        }
         await handle.close();
         return EXIT.ok;
       });
