@@ -51,6 +51,20 @@ describe('feed backoff and health during collection', () => {
   }
   const collect = (a: App) => runCollect(a, { classifierSource: { trainShipped: () => model } });
 
+  it('tells the progress how many feeds it goes through: a feed not due yet is not counted', async () => {
+    const config = path.join(tmp.dir, 'feeds.yaml');
+    fs.writeFileSync(config, 'feeds:\n  - { id: hourly, name: H, url: "https://h.example/feed", kind: news, intervalMinutes: 60 }\n  - { id: every, name: E, url: "https://e.example/feed", kind: news }\n');
+    const fetch = async () => new Response(RSS, { headers: { 'content-type': 'application/rss+xml' } });
+    const a = openApp({ configPath: config, dbPath: path.join(tmp.dir, 'db.sqlite'), now: () => clock, fetch });
+    apps.push(a);
+    const started: number[] = [];
+    const run = () => runCollect(a, { classifierSource: { trainShipped: () => model }, onStart: (n) => started.push(n) });
+    expect((await run()).feeds).toHaveLength(2);
+    clock = new Date(clock.getTime() + 10 * 60_000);
+    expect((await run()).feeds).toHaveLength(1);
+    expect(started).toEqual([2, 1]);
+  });
+
   it('backs off exponentially, turns unhealthy after 10 failures over a day, and rechecks daily', async () => {
     const a = app();
     const timeline: string[] = [];

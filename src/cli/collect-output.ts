@@ -8,13 +8,16 @@ export interface Writable {
 
 /** Progress while collecting: a bar on a terminal, one JSON log line per feed otherwise. */
 export interface CollectProgress {
+  /** How many feeds the run will go through (those due, once the run knows them). */
+  onStart(feeds: number): void;
   onResult(result: FeedRunResult): void;
   stop(): void;
 }
 
-export function createProgress(total: number, stream: Writable & { isTTY?: boolean }): CollectProgress {
+export function createProgress(stream: Writable & { isTTY?: boolean }): CollectProgress {
   if (!stream.isTTY) {
     return {
+      onStart: () => {},
       onResult: (result) => stream.write(`${JSON.stringify(logLine(result))}\n`),
       stop: () => {},
     };
@@ -28,8 +31,8 @@ export function createProgress(total: number, stream: Writable & { isTTY?: boole
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0, { feed: '' });
   return {
+    onStart: (feeds) => bar.start(feeds, 0, { feed: '' }),
     onResult: (result) => bar.increment({ feed: `${result.feedId}: ${result.status}` }),
     stop: () => bar.stop(),
   };

@@ -52,13 +52,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (flags: CommonFlags & { feed?: string[]; wait?: number }) => {
       await withApp(flags, async (app) => {
         const ids = flags.feed;
-        const total = ids?.length ?? app.config.feeds.filter((f) => f.enabled).length;
         const shutdown = listenForShutdown(io);
-        const progress = createProgress(total, io.stderr);
+        const progress = createProgress(io.stderr);
         let summary;
         try {
           summary = await runCollectLocked(app, {
             ...(ids ? { feedIds: ids } : {}),
+            onStart: progress.onStart,
             onResult: progress.onResult,
             signal: shutdown.signal,
             waitMs: (flags.wait ?? 0) * 1000,

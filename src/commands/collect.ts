@@ -10,6 +10,8 @@ import { withRunLock } from '../scheduler/run-lock.js';
 export interface CollectOptions {
   /** Only these feed ids (disabled ones included when named). Default: every enabled feed. */
   feedIds?: readonly string[];
+  /** Called once the feeds to go through are known (those due, or those named). */
+  onStart?: (feeds: number) => void;
   onResult?: (result: FeedRunResult) => void;
   signal?: AbortSignal;
   /** Test seam for the classifier's model (see commands/classifier.ts). */
@@ -22,6 +24,7 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
   const selected = selectFeeds(app.config.feeds, options.feedIds);
   // A feed named with --feed is fetched now; otherwise `intervalMinutes` decides (scheduler/due.ts).
   const feeds = options.feedIds?.length ? selected : dueFeeds(selected, (id) => getFeedState(app.db, id), app.now());
+  options.onStart?.(feeds.length);
   const { dedupe } = app.config.settings;
   prepareStoryKeys(app.db, dedupe, app.now());
   // The model is loaded (or trained, ~0.5 s) only when something needs classifying, so an hourly
