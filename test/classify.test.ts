@@ -132,6 +132,18 @@ describe('classification in collect, train and analyze', () => {
     expect(loads).toBe(1);
   });
 
+  it('collect warns on stderr when the stored model cannot be read, and classifies with the shipped set', async () => {
+    docs.set('/news.xml', () => rss([VULN]));
+    const config = writeConfig(tmp.dir, [{ id: 'news', url: `${server.baseUrl}/news.xml`, kind: 'news' }]);
+    const seeded = openDatabase(db);
+    seeded.prepare("INSERT INTO classifier_models (created_at, examples, corrections, model) VALUES ('2026-11-01T00:00:00Z', 1, 0, '{not json')").run();
+    seeded.close();
+    const run = await cli(['collect', '--config', config, '--db', db], env);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/secdigest: warning: stored classifier model not used \(.+\): using the shipped training set; run `secdigest train`/);
+    expect(rows(db).get('v1')).toMatchObject({ topic: 'vulnerability' });
+  });
+
   it('classifies items stored unclassified (before schema v5) at the start of the next collect', async () => {
     docs.set('/news.xml', () => rss([VULN]));
     const config = writeConfig(tmp.dir, [{ id: 'news', url: `${server.baseUrl}/news.xml` }]);

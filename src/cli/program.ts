@@ -59,6 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           summary = await runCollectLocked(app, {
             ...(ids ? { feedIds: ids } : {}),
             onStart: progress.onStart,
+            onWarning: (message) => io.stderr.write(`secdigest: warning: ${message}\n`),
             onResult: progress.onResult,
             signal: shutdown.signal,
             waitMs: (flags.wait ?? 0) * 1000,

@@ -40,6 +40,7 @@ export function scheduleLogEvents(log: Logger): ScheduleEvents {
     missed: (job, at) => log.warn({ event: 'job-missed', job, scheduledAt: at.toISOString() }, `${job} missed its time: the process was blocked or asleep`),
     overlapped: (job, at) =>
       log.warn({ event: 'job-overlapped', job, scheduledAt: at.toISOString() }, `${job} is still running: this firing is skipped`),
+    warning: (job, message) => log.warn({ event: 'job-warning', job, message }, `${job}: ${message}`),
     feed: (result) => {
       const line = logLine(result);
       if (result.error) log.warn(line, `${result.feedId}: ${result.status}`);

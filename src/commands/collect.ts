@@ -10,6 +10,8 @@ import { withRunLock } from '../scheduler/run-lock.js';
 export interface CollectOptions {
   /** Only these feed ids (disabled ones included when named). Default: every enabled feed. */
   feedIds?: readonly string[];
+  /** Something the editor should know that fails no feed (a stored classifier model not used). */
+  onWarning?: (message: string) => void;
   /** Called once the feeds to go through are known (those due, or those named). */
   onStart?: (feeds: number) => void;
   onResult?: (result: FeedRunResult) => void;
@@ -30,7 +32,11 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
   // The model is loaded (or trained, ~0.5 s) only when something needs classifying, so an hourly
   // run that gets nothing but 304s never pays for it.
   let ready: Promise<ReadyClassifier> | undefined;
-  const classifier = () => (ready ??= readyClassifier(app.db, app.config.settings.classify, options.classifierSource));
+  const classifier = () =>
+    (ready ??= readyClassifier(app.db, app.config.settings.classify, options.classifierSource).then((loaded) => {
+      if (loaded.warning) options.onWarning?.(loaded.warning);
+      return loaded;
+    }));
   // Items stored unclassified (before schema v5, or a classifier failure) are classified first.
   if (countUnclassified(app.db) > 0) classifyStoredItems(app.db, await classifier());
   const weights = new Map(app.config.feeds.map((feed) => [feed.id, feed.weight]));

@@ -7,7 +7,7 @@ import { LockBusyError } from '../scheduler/run-lock.js';
 import { acquireLock } from '../storage/index.js';
 import { issueDate, scheduleJobs, type ScheduleEvents } from './schedule.js';
 
-const noEvents: ScheduleEvents = { started() {}, finished() {}, failed() {}, overlapped() {}, feed() {}, scheduling() {} };
+const noEvents: ScheduleEvents = { started() {}, finished() {}, failed() {}, overlapped() {}, feed() {}, warning() {}, scheduling() {} };
 const SCHEDULE = { timezone: 'Asia/Tokyo', collect: '0 * * * *', draft: '0 6 * * *', prune: '30 3 * * *' };
 
 describe('scheduled jobs', () => {

@@ -9,6 +9,8 @@ import { runPrune } from './prune.js';
 export interface ScheduleEvents extends SchedulerEvents {
   /** One feed's result during a scheduled collect (the same record `collect` logs). */
   feed(result: FeedRunResult): void;
+  /** A warning from a job that failed nothing (collect: a stored classifier model not used). */
+  warning(job: string, message: string): void;
   /** The scheduler is running: each job's next firing time (UTC). */
   scheduling(nextRuns: Record<string, string[]>): void;
 }
@@ -43,7 +45,7 @@ export function scheduleJobs(settings: ScheduleSettings, deps: ScheduleDeps): Re
     }
   };
   return {
-    collect: (signal) => withApp((app) => runCollectLocked(app, { signal, waitMs: 0, onResult: (r) => deps.events.feed(r) })),
+    collect: (signal) => withApp((app) => runCollectLocked(app, { signal, waitMs: 0, onResult: (r) => deps.events.feed(r), onWarning: (m) => deps.events.warning('collect', m) })),
     draft: () => withApp((app) => draft(app, issueDate(app.now(), settings.timezone))),
     prune: (signal) => withApp((app) => runPrune(app, { signal, waitMs: PRUNE_LOCK_WAIT_MS })),
   };
