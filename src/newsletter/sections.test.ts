@@ -17,6 +17,11 @@ describe('assignSection with the default sections', () => {
   it('sends ransomware and breach news without a victim to Latest News', () => {
     expect(placeIn({ storyId: 'a', topic: 'ransomware', title: 'US sanctions a bulletproof host for ransomware gangs' })).toBe('latest-news');
     expect(placeIn({ storyId: 'b', topic: 'ransomware', title: 'Affiliates roll out a Rust encryptor aimed at hypervisors' })).toBe('latest-news');
+    // Victim words in a headline about a trend, a study or a prosecution name no one hit.
+    for (const title of ['Ransomware payments hit record low', 'Report: breach costs rise 10%', 'LockBit affiliate pleads guilty to extortion charges']) {
+      expect(placeIn({ storyId: 'c', topic: 'ransomware', title }), title).toBe('latest-news');
+    }
+    expect(placeIn({ storyId: 'd', topic: 'ransomware', title: 'Ransomware attack hits 14 hospitals' })).toBe('wall-of-shame');
   });
 
   it('sends other news to Latest News and press releases to Press Releases', () => {

@@ -5,9 +5,11 @@ import { UsageError } from '../model/errors.js';
  * Which section a story goes to. Definitions are plain data so a config schema can validate and
  * override them later. A story goes to exactly one section, chosen by specificity, not by display
  * order: the first section (in list order) that names the story's primary topic wins; otherwise the
- * first catch-all section (no `topics`) for the story's classifier section. So the Wall of Shame can
- * be listed last and still take breach and ransomware news before Latest News, without Latest News
- * having to repeat those topics as exclusions.
+ * first catch-all section (no `topics`) for the story's classifier section. A section with
+ * `victimsOnly` takes only stories that name a victim or report one (reportsVictim); the others go
+ * on down the list. So the Wall of Shame can be listed last and still take breach and ransomware
+ * news about a victim before Latest News, without Latest News having to repeat those topics as
+ * exclusions. Among catch-alls, list order decides.
  */
 
 /** How a section orders its entries after the limit is applied. */
@@ -79,15 +81,19 @@ export type Placement =
 
 /**
  * Headline wording that reports an organisation being hit: an attack on or a breach at someone, data
- * stolen, leaked or exposed, a disclosure or notice, a disruption. Read from the title only: a
- * summary about sanctions or a guilty plea mentions attacks in passing.
+ * stolen, leaked or exposed, a disclosure or notice, a disruption. Read from the title only (a
+ * summary mentions attacks in passing), and not in a headline about a trend, a study or a
+ * prosecution, which uses the same words for no one in particular ("Ransomware payments hit record
+ * low", "Report: breach costs rise", "Affiliate pleads guilty to extortion").
  */
 const VICTIM_HEADLINE =
-  /\b(?:attack(?:s|ed)? on|hit(?:s)?\b|hit by|breach(?:es|ed)?|leak(?:s|ed)?|stole|stolen|steal(?:s)?|exposed?|notif(?:y|ies|ied)|notice of|disclos(?:es|ed|ure)|divert(?:s|ed)?|outage|down after|offline|disrupt(?:s|ed|ion)|claims? (?:an? )?(?:ransomware |cyber)?attack|extort(?:s|ed|ion)|victim of|compromised?)\b/i;
+  /\b(?:attack(?:s|ed)? on|hits|hit by|hit with|breach(?:es|ed)?|leak(?:s|ed)?|stole|stolen|steal(?:s)?|exposed?|notif(?:y|ies|ied)|notice of|disclos(?:es|ed|ure)|divert(?:s|ed)?|outage|down after|offline|disrupt(?:s|ed|ion)|claims? (?:an? )?(?:ransomware |cyber)?attack|extort(?:s|ed)|victim of|compromised?)\b/i;
+const NO_VICTIM_HEADLINE =
+  /\b(?:report|survey|study|costs?|payments?|record (?:high|low)|rise|rises|fall|falls|trends?|pleads?|guilty|sentenced|charged|charges|indicted|convicted|extradited|arrested|sanctions?)\b/i;
 
 /** Whether a story is about a victim: a named one, or a headline that reports one. */
 export function reportsVictim(candidate: Pick<StoryCandidate, 'title' | 'victims'>): boolean {
-  return candidate.victims.length > 0 || VICTIM_HEADLINE.test(candidate.title);
+  return candidate.victims.length > 0 || (VICTIM_HEADLINE.test(candidate.title) && !NO_VICTIM_HEADLINE.test(candidate.title));
 }
 
 export function assignSection(candidate: StoryCandidate, sections: readonly SectionDefinition[]): Placement {
