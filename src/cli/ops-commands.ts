@@ -2,15 +2,12 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { openApp } from '../app.js';
 import { runDoctor, type DoctorReport } from '../commands/doctor.js';
 import { runPrune, type PruneReport } from '../commands/prune.js';
-import { runSchedule } from '../commands/schedule.js';
 import { loadConfig } from '../config/index.js';
-import { validateSchedule } from '../scheduler/index.js';
 import { LockBusyError } from '../scheduler/run-lock.js';
 import type { CliContext, CommonFlags } from './context.js';
 import { withCommonOptions } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { renderTable } from './format.js';
-import { createScheduleLogger, scheduleLogEvents } from './schedule-log.js';
 import { listenForShutdown, signalExitCode } from './shutdown.js';
 
 /** `--wait SECONDS`: a whole number of seconds, 0 to 86400. */
@@ -36,6 +33,12 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
     .action(async (flags: CommonFlags) => {
       const paths = ctx.paths(flags);
       const { schedule } = loadConfig(paths.configPath).settings; // a bad feeds.yaml stops it here (exit 2)
+      // The scheduler, cron and logging libraries load only for this command, not at every CLI start.
+      const [{ runSchedule }, { validateSchedule }, { createScheduleLogger, scheduleLogEvents }] = await Promise.all([
+        import('../commands/schedule.js'),
+        import('../scheduler/index.js'),
+        import('./schedule-log.js'),
+      ]);
       validateSchedule(schedule);
       openApp(paths).close(); // the database opens and is migrated, or exit 4 now rather than at the first job
       const log = createScheduleLogger(ctx.io.stdout, { json: flags.json ?? false });

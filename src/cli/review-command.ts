@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { startReview } from '../commands/review.js';
 import type { CliContext, CommonFlags } from './context.js';
 import { withCommonOptions } from './context.js';
 import { EXIT } from './exit-codes.js';
@@ -27,6 +26,8 @@ export function registerReviewCommand(program: Command, ctx: CliContext): void {
     .addHelpText('after', HELP)
     .action(async (flags: ReviewFlags) => {
       if (!/^\d{1,5}$/.test(flags.port)) throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${flags.port}")`);
+      // The web server (fastify) loads only for this command, not at every CLI start.
+      const { startReview } = await import('../commands/review.js');
       await ctx.withApp(flags, async (app) => {
         const token = flags.token ?? ctx.io.env.SECDIGEST_REVIEW_TOKEN;
         const handle = await startReview(app, {
