@@ -50,10 +50,6 @@ export function listCorrections(db: Db, query: CorrectionQuery = {}): Correction
   return rows.map(toCorrection);
 }
 
-export function countCorrections(db: Db): number {
-  return (statement(db, 'SELECT COUNT(*) AS n FROM corrections').get() as { n: number }).n;
-}
-
 /** Folds corrections (oldest first) into the latest value of each field. */
 export function latestLabels(corrections: readonly Pick<Correction, 'field' | 'value'>[]): CorrectedLabels {
   const labels: CorrectedLabels = {};

@@ -17,11 +17,6 @@ export interface StoredItems {
   updated: Item[];
 }
 
-/** Stores a feed's items; see storeItems. */
-export function upsertItems(db: Db, items: readonly Item[], now: string): UpsertCounts {
-  return storeItems(db, items, now).counts;
-}
-
 /**
  * Stores a feed's items. New entries are inserted; an entry already stored for the same
  * (feed, guid) whose title or summary changed is updated in place and keeps its id, its story and

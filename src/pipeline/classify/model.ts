@@ -58,10 +58,11 @@ export interface SerializedModel {
   heads: Record<Head, HeadState>;
 }
 
+/** A head as scoring reads it: natural trains it, this file scores it (classifications()). */
 interface LiveHead {
   vocabulary: readonly string[];
   index: ReadonlyMap<string, number>;
-  bayes: BayesClassifier;
+  state: BayesState;
 }
 
 /** A trained classifier. Its natural objects stay private to this file. */
@@ -71,19 +72,17 @@ export class Model {
 
   constructor(natural: Natural, readonly options: ModelOptions, readonly examples: number, heads: Record<Head, HeadState>) {
     this.#natural = natural;
-    const live = (state: HeadState): LiveHead => {
-      const index = new Map(state.vocabulary.map((feature, i) => [feature, i]));
-      const bayes = new natural.Bayes(undefined, state.bayes.smoothing);
-      Object.assign(bayes.classifier, structuredClone(state.bayes));
-      bayes.textToFeatures = vectorizer(index);
-      return { vocabulary: state.vocabulary, index, bayes };
-    };
+    const live = (head: HeadState): LiveHead => ({
+      vocabulary: head.vocabulary,
+      index: new Map(head.vocabulary.map((feature, i) => [feature, i])),
+      state: head.bayes,
+    });
     this.#heads = Object.fromEntries(HEADS.map((head) => [head, live(heads[head])])) as Record<Head, LiveHead>;
   }
 
   /** Labels a head knows, e.g. the topics seen in training. */
   labels(head: Head): string[] {
-    return Object.keys(this.#heads[head].bayes.classifier.classFeatures);
+    return Object.keys(this.#heads[head].state.classFeatures);
   }
 
   /** Distinct features the heads read, for reports. */
@@ -102,8 +101,7 @@ export class Model {
   }
 
   score(head: Head, itemFeatures: readonly string[]): HeadScores {
-    const { bayes, index } = this.#heads[head];
-    const state = bayes.classifier;
+    const { state, index } = this.#heads[head];
     // Keep the product of likelihoods above the smallest double, however large the training set.
     const largestClass = Math.max(2, ...Object.values(state.classTotals));
     const features = itemFeatures.filter((f) => index.has(f)).slice(0, Math.floor(650 / Math.log(largestClass / state.smoothing)));
@@ -116,7 +114,7 @@ export class Model {
 
   serialize(): SerializedModel {
     const state = (head: Head): HeadState => {
-      const { classFeatures, classTotals, totalExamples, smoothing } = this.#heads[head].bayes.classifier;
+      const { classFeatures, classTotals, totalExamples, smoothing } = this.#heads[head].state;
       return { vocabulary: [...this.#heads[head].vocabulary], bayes: structuredClone({ classFeatures, classTotals, totalExamples, smoothing }) };
     };
     return { format: FORMAT, version: FORMAT_VERSION, options: this.options, examples: this.examples, heads: Object.fromEntries(HEADS.map((head) => [head, state(head)])) as Record<Head, HeadState> };

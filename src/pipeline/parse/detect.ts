@@ -37,14 +37,10 @@ export function detectShape(text: string, contentType: string | null): DocumentS
 }
 
 /**
- * The name of the first element, skipping the XML declaration, processing instructions, comments and
- * a DOCTYPE (whose internal subset may itself contain `<!ENTITY …>` markup).
+ * The first element (its name, and the index where its start tag begins), skipping the XML
+ * declaration, processing instructions, comments and a DOCTYPE (whose internal subset may itself
+ * contain `<!ENTITY …>` markup).
  */
-export function findRootElement(text: string, from = 0): string | undefined {
-  return locateRootElement(text, from)?.name;
-}
-
-/** {@link findRootElement}, with the index where its start tag begins. */
 export function locateRootElement(text: string, from = 0): { name: string; index: number } | undefined {
   let i = text.indexOf('<', from);
   while (i !== -1) {
