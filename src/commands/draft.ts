@@ -8,7 +8,7 @@ import {
   type SkippedStory,
   type TopicPriority,
 } from '../newsletter/index.js';
-import { DEFAULT_TAXONOMY } from '../pipeline/classify/taxonomy.js';
+import { taxonomyFromSettings } from '../pipeline/classify/configured.js';
 import { lastDraftUntil, loadDraft, nextDraftNumber, saveDraft, storyCandidates, usedStoryIds, type StoredDraft } from '../storage/index.js';
 import { resolveWindow, type DraftWindow, type WindowFlags } from './draft-window.js';
 
@@ -77,7 +77,7 @@ export function runDraft(app: Pick<App, 'db' | 'config' | 'now'>, options: Draft
 
 /** The taxonomy's priorities, with the topics an editor added under settings.classify. */
 export function topicPriority(settings: Pick<Settings, 'classify'>): TopicPriority {
-  return topicPriorityFromTaxonomy({ ...DEFAULT_TAXONOMY, topics: [...DEFAULT_TAXONOMY.topics, ...settings.classify.topics] });
+  return topicPriorityFromTaxonomy(taxonomyFromSettings(settings.classify));
 }
 
 /** How exports present a draft, from settings.draft. */

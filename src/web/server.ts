@@ -1,9 +1,10 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { recordCorrection } from '../commands/corrections.js';
 import type { ClassifySettings, Section } from '../model/index.js';
+import { DEFAULT_SETTINGS } from '../config/defaults.js';
 import { DEFAULT_SECTIONS } from '../newsletter/sections.js';
 import type { RenderOptions } from '../newsletter/render/index.js';
-import { DEFAULT_TAXONOMY } from '../pipeline/classify/taxonomy.js';
+import { taxonomyFromSettings } from '../pipeline/classify/configured.js';
 import type { Db } from '../storage/index.js';
 import { ReviewError } from './errors.js';
 import { createPageFetcher, type PageFetcher } from './page-info.js';
@@ -18,21 +19,20 @@ export interface ReviewServerOptions {
   now?: () => Date;
   /** When set, every request must carry it (required for a non-loopback bind: commands/review.ts). */
   token?: string;
-  /** Topics an entry may be given, in menu order. Default: the default taxonomy's. */
-  topics?: readonly { id: string; label: string }[];
   /** Section definitions, for the classifier section a move between sections means. */
   sections?: readonly { id: string; match: { section: Section } }[];
   /** Options of the exports (newsletter name, …). */
   renderOptions?: RenderOptions;
   /** Reads a manually added link's page. Default: fetch with a 5 s timeout and a 512 KiB cap. */
   fetchPage?: PageFetcher;
-  /** Days of items per day on the feed-health page. */
-  healthDays?: number;
-  /** The configured taxonomy additions: a correction to an editor-added topic is accepted. */
+  /** The configured taxonomy: its topics are the ones an entry may be given, in menu order. */
   classify?: ClassifySettings;
   /** Told about unexpected (500) errors; the page shows only a short message. */
   onError?: (error: unknown) => void;
 }
+
+/** Days of items per day on the feed-health page. */
+const HEALTH_DAYS = 14;
 
 /** Form posts are small: titles, blurbs, a link. */
 const BODY_LIMIT = 64 * 1024;
@@ -41,7 +41,7 @@ const BODY_LIMIT = 64 * 1024;
 export function createReviewServer(options: ReviewServerOptions): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT });
   const now = options.now ?? (() => new Date());
-  const topics = options.topics ?? [...DEFAULT_TAXONOMY.topics, ...(options.classify?.topics ?? [])].map((t) => ({ id: t.id, label: t.label }));
+  const topics = taxonomyFromSettings(options.classify ?? DEFAULT_SETTINGS.classify).topics.map((t) => ({ id: t.id, label: t.label }));
   const sections = options.sections ?? DEFAULT_SECTIONS;
 
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) => {
@@ -64,7 +64,7 @@ export function createReviewServer(options: ReviewServerOptions): FastifyInstanc
   });
 
   registerAssetRoutes(app);
-  registerPageRoutes(app, { db: options.db, now, topics, renderOptions: options.renderOptions ?? {}, healthDays: options.healthDays ?? 14 });
+  registerPageRoutes(app, { db: options.db, now, topics, renderOptions: options.renderOptions ?? {}, healthDays: HEALTH_DAYS });
   registerActionRoutes(app, {
     db: options.db,
     now,
