@@ -11,17 +11,18 @@ import {
 } from '../pipeline/classify/index.js';
 import { correctedLabels, itemsToClassify, latestClassifierModel, writeClassification, type Db } from '../storage/index.js';
 
-/** A classifier ready to use, and where its model came from. */
+/** A classifier ready to use, and which model it runs. */
 export interface ReadyClassifier {
   classifier: Classifier;
-  model: Model;
   /** The stored model's id (written with each item's labels), or null for the shipped set's. */
   modelId: number | null;
-  source: 'stored' | 'shipped';
-  /** Time to load or train the model. */
-  loadMs: number;
   /** Why a stored model was not used (it could not be read: e.g. made by another version). */
   warning?: string;
+}
+
+/** A model as the classifier of the configured taxonomy and tuning. */
+export function classifierOf(model: Model, modelId: number | null, settings: ClassifySettings): ReadyClassifier {
+  return { classifier: createClassifier({ model, taxonomy: taxonomyFromSettings(settings), tuning: tuningFromSettings(settings) }), modelId };
 }
 
 /** Test seam: how the shipped-set model is obtained (tests reuse one trained model). */
@@ -36,22 +37,16 @@ export interface ClassifierSource {
  * set with a warning rather than stopping a collection.
  */
 export async function readyClassifier(db: Db | undefined, settings: ClassifySettings, source: ClassifierSource = {}): Promise<ReadyClassifier> {
-  const started = performance.now();
-  const options = { taxonomy: taxonomyFromSettings(settings), tuning: tuningFromSettings(settings) };
   let warning: string | undefined;
   if (db) {
     try {
       const stored = latestClassifierModel(db);
-      if (stored) {
-        const model = await loadModel(stored.model);
-        return { classifier: createClassifier({ model, ...options }), model, modelId: stored.id, source: 'stored', loadMs: since(started) };
-      }
+      if (stored) return classifierOf(await loadModel(stored.model), stored.id, settings);
     } catch (error) {
       warning = `stored classifier model not used (${(error as Error).message}): using the shipped training set; run \`secdigest train\``;
     }
   }
-  const model = await (source.trainShipped ?? trainShippedOnce)();
-  const ready: ReadyClassifier = { classifier: createClassifier({ model, ...options }), model, modelId: null, source: 'shipped', loadMs: since(started) };
+  const ready = classifierOf(await (source.trainShipped ?? trainShippedOnce)(), null, settings);
   return warning ? { ...ready, warning } : ready;
 }
 
@@ -68,8 +63,6 @@ function trainShippedOnce(): Promise<Model> {
   });
   return shippedModel;
 }
-
-const since = (start: number) => Math.round(performance.now() - start);
 
 /** What the classifier reads of an item, with its id. */
 export interface ClassifiableItem {

@@ -9,8 +9,8 @@ import {
   withCorrections,
   type CorrectedText,
 } from '../pipeline/classify/index.js';
-import { getItemClassification, latestLabels, listCorrections, saveClassifierModel, type Db } from '../storage/index.js';
-import { classifyStoredItems, readyClassifier, type ClassifierSource, type ReadyClassifier } from './classifier.js';
+import { getItemClassification, latestLabels, listCorrections, saveClassifierModel, type StoredClassification } from '../storage/index.js';
+import { classifierOf, classifyStoredItems, readyClassifier, type ClassifierSource, type ReadyClassifier } from './classifier.js';
 
 export interface TrainOptions {
   /** Reclassify items published in the last N days (default: the dedupe window, settings.dedupe.windowDays). */
@@ -60,10 +60,9 @@ export async function runTrain(app: App, options: TrainOptions = {}): Promise<Tr
 
   // The labels a correction leaves alone come from the item, else from the model in use now.
   let current: ReadyClassifier | undefined;
-  const texts = groupCorrections(corrections);
-  const needsModel = texts.some((text) => !text.itemId || !getItemClassification(app.db, text.itemId));
-  if (needsModel) current = await readyClassifier(app.db, app.config.settings.classify, options.classifierSource);
-  const corrected = texts.map((text) => toCorrectedText(app.db, text, current));
+  const texts = groupCorrections(corrections).map((group) => ({ group, stored: group.itemId ? getItemClassification(app.db, group.itemId) : undefined }));
+  if (texts.some((text) => !text.stored)) current = await readyClassifier(app.db, app.config.settings.classify, options.classifierSource);
+  const corrected = texts.map(({ group, stored }) => toCorrectedText(group, stored, current));
 
   const trainStarted = performance.now();
   const shippedModelTopics = new Set(shipped.map((example) => example.topics[0]!));
@@ -77,12 +76,13 @@ export async function runTrain(app: App, options: TrainOptions = {}): Promise<Tr
     model: serializeModel(model),
   });
 
-  const ready = await readyClassifier(app.db, app.config.settings.classify);
+  // The model just trained, as stored: no need to read it back.
+  const ready = classifierOf(model, modelId, app.config.settings.classify);
   const days = options.days ?? app.config.settings.dedupe.windowDays;
   const since = options.all ? null : new Date(now.getTime() - days * DAY_MS).toISOString();
   const reclassified = classifyStoredItems(app.db, ready, since === null ? { all: true } : { publishedSince: since });
 
-  const warning = current?.warning ?? ready.warning;
+  const warning = current?.warning;
   return {
     modelId,
     examples: examples.length,
@@ -120,8 +120,7 @@ function groupCorrections(corrections: readonly Correction[]): CorrectionGroup[]
   return [...groups.values()];
 }
 
-function toCorrectedText(db: Db, group: CorrectionGroup, current: ReadyClassifier | undefined): CorrectedText {
-  const stored = group.itemId ? getItemClassification(db, group.itemId) : undefined;
+function toCorrectedText(group: CorrectionGroup, stored: StoredClassification | undefined, current: ReadyClassifier | undefined): CorrectedText {
   const base = stored ?? current!.classifier.classify({ title: group.title, summary: group.summary });
   return {
     title: group.title,
