@@ -3,12 +3,11 @@ import { openApp } from '../app.js';
 import { runDoctor, type DoctorReport } from '../commands/doctor.js';
 import { runPrune, type PruneReport } from '../commands/prune.js';
 import { loadConfig } from '../config/index.js';
-import { LockBusyError } from '../scheduler/run-lock.js';
 import type { CliContext, CommonFlags } from './context.js';
 import { withCommonOptions } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { renderTable } from './format.js';
-import { listenForShutdown, signalExitCode } from './shutdown.js';
+import { listenForShutdown, lockedRunExitCode } from './shutdown.js';
 
 /** `--wait SECONDS`: a whole number of seconds, 0 to 86400. */
 export function parseSeconds(value: string): number {
@@ -102,11 +101,7 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
           ctx.out(flags.json ? JSON.stringify(report, null, 2) : renderPrune(report));
           return EXIT.ok;
         } catch (error) {
-          const signal = shutdown.received();
-          if (signal) return signalExitCode(signal);
-          if (!(error instanceof LockBusyError)) throw error;
-          ctx.io.stderr.write(`secdigest: ${error.message}: prune skipped (pass --wait SECONDS to wait for it)\n`);
-          return EXIT.busy;
+          return lockedRunExitCode(error, shutdown, ctx.io, 'prune skipped');
         } finally {
           shutdown.dispose();
         }

@@ -13,8 +13,7 @@ import { renderParseReports } from './render.js';
 import { registerFeedCommands } from './feeds-commands.js';
 import { registerAnalyzeCommand } from './analyze-command.js';
 import { registerOpsCommands, parseSeconds } from './ops-commands.js';
-import { LockBusyError } from '../scheduler/run-lock.js';
-import { listenForShutdown, signalExitCode } from './shutdown.js';
+import { listenForShutdown, lockedRunExitCode, signalExitCode } from './shutdown.js';
 import { registerTrainCommand } from './train-command.js';
 import { registerDraftCommands } from './draft-commands.js';
 import { registerReviewCommand } from './review-command.js';
@@ -65,11 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             waitMs: (flags.wait ?? 0) * 1000,
           });
         } catch (error) {
-          const signal = shutdown.received();
-          if (signal) return signalExitCode(signal);
-          if (!(error instanceof LockBusyError)) throw error;
-          io.stderr.write(`secdigest: ${error.message}: skipped (pass --wait SECONDS to wait for it)\n`);
-          return EXIT.busy;
+          return lockedRunExitCode(error, shutdown, io, 'skipped');
         } finally {
           progress.stop();
           shutdown.dispose();

@@ -1,4 +1,6 @@
+import { LockBusyError } from '../scheduler/run-lock.js';
 import type { CliIo } from './context.js';
+import { EXIT } from './exit-codes.js';
 
 /** What a shutdown signal did to a command: the signal's name, or null when none came. */
 export interface Shutdown {
@@ -28,4 +30,16 @@ export function listenForShutdown(io: CliIo): Shutdown {
 /** The shell's convention for a process ended by a signal: 128 + its number (SIGINT 130, SIGTERM 143). */
 export function signalExitCode(signal: NodeJS.Signals): number {
   return 128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1);
+}
+
+/**
+ * The exit code for an error that ended a locked run (collect, prune): the signal's when one
+ * stopped it, busy when another run held the lock (said on stderr); anything else is rethrown.
+ */
+export function lockedRunExitCode(error: unknown, shutdown: Shutdown, io: CliIo, skipped: 'skipped' | 'prune skipped'): number {
+  const signal = shutdown.received();
+  if (signal) return signalExitCode(signal);
+  if (!(error instanceof LockBusyError)) throw error;
+  io.stderr.write(`secdigest: ${error.message}: ${skipped} (pass --wait SECONDS to wait for it)\n`);
+  return EXIT.busy;
 }
