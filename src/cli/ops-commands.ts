@@ -33,12 +33,8 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
       const paths = ctx.paths(flags);
       const { schedule } = loadConfig(paths.configPath).settings; // a bad feeds.yaml stops it here (exit 2)
       // The scheduler, cron and logging libraries load only for this command, not at every CLI start.
-      const [{ runSchedule }, { validateSchedule }, { createScheduleLogger, scheduleLogEvents }] = await Promise.all([
-        import('../commands/schedule.js'),
-        import('../scheduler/index.js'),
-        import('./schedule-log.js'),
-      ]);
-      validateSchedule(schedule);
+      // loadConfig has checked the cron expressions and the time zone (config/ops-settings.ts).
+      const [{ runSchedule }, { createScheduleLogger, scheduleLogEvents }] = await Promise.all([import('../commands/schedule.js'), import('./schedule-log.js')]);
       openApp(paths).close(); // the database opens and is migrated, or exit 4 now rather than at the first job
       const log = createScheduleLogger(ctx.io.stdout, { json: flags.json ?? false });
       const shutdown = listenForShutdown(ctx.io);

@@ -227,6 +227,10 @@ describe('parseConfig: rules across feeds', () => {
     ]);
     const delays = `settings:\n  fetch:\n    retryBaseDelayMs: 9000\n${MINIMAL}`;
     expect(problemsOf(delays)).toMatchObject([{ line: 3, path: 'settings.fetch.retryBaseDelayMs' }]);
+    const backoff = `settings:\n  health:\n    backoffBaseMinutes: 600\n    backoffMaxHours: 2\n${MINIMAL}`;
+    expect(problemsOf(backoff)).toMatchObject([
+      { path: 'settings.health.backoffBaseMinutes', message: expect.stringContaining('must not exceed backoffMaxHours (2) × 60') },
+    ]);
     const bucket = `settings:\n  dedupe:\n    maxBucket: 5\n${MINIMAL}`;
     expect(problemsOf(bucket)).toEqual([
       {
