@@ -47,20 +47,22 @@ describe('secdigest review', () => {
     expect(first.headers.get('set-cookie')).toContain(`sd_token=${token}`);
   });
 
-  it('exits 2 for a non-loopback host without a token on the command line', async () => {
+  /** `secdigest review ARGS` in process on the demo config and an in-memory database; its output joined. */
+  async function review(args: string[]): Promise<{ code: number; output: string }> {
     const out: string[] = [];
     const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => out.push(s) }, env: {} };
-    const code = await runCli(['review', '--host', '0.0.0.0', '--config', 'data/demo/feeds.yaml', '--db', ':memory:'], io as never);
-    expect(code).toBe(2);
-    expect(out.join('')).toContain('give --token');
+    const code = await runCli(['review', ...args, '--config', 'data/demo/feeds.yaml', '--db', ':memory:'], io as never);
+    return { code, output: out.join('') };
+  }
+
+  it('exits 2 for a non-loopback host without a token on the command line', async () => {
+    expect(await review(['--host', '0.0.0.0'])).toMatchObject({ code: 2, output: expect.stringContaining('give --token') });
   });
 
   it('names the text of a bad --port', async () => {
-    const out: string[] = [];
-    const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => out.push(s) }, env: {} };
-    const code = await runCli(['review', '--port', 'abc', '--config', 'data/demo/feeds.yaml', '--db', ':memory:'], io as never);
+    const { code, output } = await review(['--port', 'abc']);
     expect(code).toBe(2);
-    expect(out.join('')).toContain('--port must be a whole number from 0 to 65535 (got "abc")');
+    expect(output).toContain('--port must be a whole number from 0 to 65535 (got "abc")');
   });
 
   it('serves until the shutdown signal main.ts passes on, then closes and exits 0', async () => {
