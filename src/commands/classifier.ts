@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { ClassifySettings, Classification, FeedKind, ItemClassifications } from '../model/index.js';
 import {
   applyCorrections,
@@ -101,19 +102,26 @@ export interface ReclassifyScope {
   /** Items published at or after this ISO time (plus every unclassified one). Absent: unclassified only. */
   publishedSince?: string;
   all?: boolean;
+  /** Stops between pages (shutdown): the pages written stay, the rest waits for the next run. */
+  signal?: AbortSignal;
 }
 
 const PAGE = 500;
 
 /**
  * (Re)classifies stored items and writes their labels, a page of 500 per transaction so a long run
- * never holds the write lock for long. Returns how many were written.
+ * never holds the write lock for long. It yields to the event loop between pages: a reclassification
+ * of a large database (after a schema upgrade) takes minutes, and the run lock's renewal timer and
+ * the signal handlers must still get their turn, or another collect could take over the expired
+ * lease while this one is still working. Returns how many were written.
  */
-export function classifyStoredItems(db: Db, ready: ReadyClassifier, scope: ReclassifyScope = {}): number {
+export async function classifyStoredItems(db: Db, ready: ReadyClassifier, scope: ReclassifyScope = {}): Promise<number> {
+  const { signal, ...which } = scope;
   let written = 0;
   let afterId = '';
   for (;;) {
-    const page = itemsToClassify(db, { ...scope, afterId, limit: PAGE });
+    if (signal?.aborted) return written;
+    const page = itemsToClassify(db, { ...which, afterId, limit: PAGE });
     if (page.length === 0) return written;
     const labels = classifyItems(ready, db, page);
     db.transaction(() => {
@@ -121,5 +129,6 @@ export function classifyStoredItems(db: Db, ready: ReadyClassifier, scope: Recla
     })();
     written += labels.byItem.size;
     afterId = page.at(-1)!.id;
+    await setImmediate();
   }
 }

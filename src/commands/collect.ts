@@ -38,7 +38,9 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
       return loaded;
     }));
   // Items stored unclassified (before schema v5, or a classifier failure) are classified first.
-  if (countUnclassified(app.db) > 0) classifyStoredItems(app.db, await classifier());
+  if (countUnclassified(app.db) > 0) {
+    await classifyStoredItems(app.db, await classifier(), options.signal ? { signal: options.signal } : {});
+  }
   const weights = new Map(app.config.feeds.map((feed) => [feed.id, feed.weight]));
   // New items are filed in stories inside the transaction that stores them (storage/feed-runs.ts).
   const writer = createFeedRunWriter(app.db, GROUP_COMMIT, storyFiler(app.db, dedupe, (id) => weights.get(id) ?? 1));

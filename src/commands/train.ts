@@ -80,7 +80,7 @@ export async function runTrain(app: App, options: TrainOptions = {}): Promise<Tr
   const ready = classifierOf(model, modelId, app.config.settings.classify);
   const days = options.days ?? app.config.settings.dedupe.windowDays;
   const since = options.all ? null : new Date(now.getTime() - days * DAY_MS).toISOString();
-  const reclassified = classifyStoredItems(app.db, ready, since === null ? { all: true } : { publishedSince: since });
+  const reclassified = await classifyStoredItems(app.db, ready, since === null ? { all: true } : { publishedSince: since });
 
   const warning = current?.warning;
   return {

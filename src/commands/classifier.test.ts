@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { Classification, Item } from '../model/index.js';
+import type { Classifier } from '../pipeline/classify/index.js';
+import { countUnclassified, ensureFeed, openDatabase, storeItems } from '../storage/index.js';
+import { classifyStoredItems, type ReadyClassifier } from './classifier.js';
+
+const NOW = '2026-11-21T00:00:00.000Z';
+const LABEL: Classification = {
+  topic: 'incident', topics: [], relevant: true, relevanceScore: 0.8, section: 'news', cves: [], victims: [],
+  evidence: { topic: [], relevance: [], section: [] },
+};
+/** Labels every item the same: these tests are about paging and yielding, not about the model. */
+const READY: ReadyClassifier = { classifier: { classify: () => LABEL } as unknown as Classifier, modelId: null };
+
+/** `count` items stored without labels, as before schema v5 or after a classifier failure. */
+function unclassifiedDatabase(count: number) {
+  const db = openDatabase(':memory:');
+  ensureFeed(db, { id: 'f', name: 'F', url: 'https://f.example/feed', kind: 'news', weight: 1 }, NOW);
+  const items: Item[] = Array.from({ length: count }, (_, i) => ({
+    id: `id-${String(i).padStart(5, '0')}`, feedId: 'f', guid: `g${i}`, url: null, canonicalUrl: null, urlHash: null,
+    title: `Item ${i}`, summary: '', author: null, categories: [], publishedAt: NOW, fetchedAt: NOW, contentHash: `c${i}`,
+  }));
+  storeItems(db, items, NOW, { modelId: null, byItem: new Map() });
+  return db;
+}
+
+describe('classifyStoredItems', () => {
+  it('labels every unclassified item, a page at a time', async () => {
+    const db = unclassifiedDatabase(1_234);
+    expect(countUnclassified(db)).toBe(1_234);
+    expect(await classifyStoredItems(db, READY)).toBe(1_234);
+    expect(countUnclassified(db)).toBe(0);
+  });
+
+  it('lets queued work run between pages, so the run lock is renewed during a long reclassification', async () => {
+    const db = unclassifiedDatabase(1_100);
+    const seenAt: number[] = [];
+    // Queued before the call: it can only run if classifyStoredItems gives the event loop a turn.
+    setImmediate(() => seenAt.push(countUnclassified(db)));
+    await classifyStoredItems(db, READY);
+    expect(seenAt).toHaveLength(1);
+    expect(seenAt[0]).toBeGreaterThan(0);
+    expect(seenAt[0]).toBeLessThan(1_100);
+  });
+
+  it('stops between pages when its signal aborts, keeping the pages written', async () => {
+    const db = unclassifiedDatabase(1_100);
+    const controller = new AbortController();
+    setImmediate(() => controller.abort());
+    const written = await classifyStoredItems(db, READY, { signal: controller.signal });
+    expect(written).toBe(500);
+    expect(countUnclassified(db)).toBe(600);
+  });
+});
