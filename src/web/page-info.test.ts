@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewError } from './errors.js';
 import { createPageFetcher, readPageInfo } from './page-info.js';
 
@@ -66,5 +68,42 @@ describe('createPageFetcher', () => {
     const fetcher = createPageFetcher({ maxBytes: 8 * 1024, fetch: async () => new Response(endless, { headers: { 'content-type': 'text/html' } }) });
     expect((await fetcher('https://x.example/')).title).toBe('Endless');
     expect(pulled).toBeLessThan(20);
+  });
+
+  it('refuses a link with a user name or password before fetching, in the editor\'s words', async () => {
+    const fetcher = createPageFetcher({ fetch: async () => { throw new Error('must not fetch'); } });
+    for (const url of ['https://user:secret@x.example/a', 'https://user@x.example/a', 'http://:secret@x.example/', ' https://user:@x.example/ ']) {
+      await expect(fetcher(url)).rejects.toMatchObject({ code: 'bad-request', message: 'The link must not contain a user name or password.' });
+    }
+  });
+});
+
+describe('createPageFetcher with the real fetch (a local server)', () => {
+  let server: Server;
+  let origin: string;
+  const requests: string[] = [];
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('<title>Local page</title>'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('reads a page', async () => {
+    expect(await createPageFetcher()(`${origin}/plain`)).toEqual({ title: 'Local page', source: '127.0.0.1', publishedAt: undefined });
+  });
+
+  it('refuses credentials with its own error, not fetch\'s, and sends nothing', async () => {
+    requests.length = 0;
+    const error = await createPageFetcher()(`http://user:secret@${origin.slice('http://'.length)}/private`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ReviewError);
+    expect(error).toMatchObject({ code: 'bad-request', message: 'The link must not contain a user name or password.' });
+    expect((error as Error).message).not.toContain('secret');
+    expect(requests).toEqual([]);
   });
 });

@@ -23,9 +23,10 @@ export interface PageFetchOptions {
 export type PageFetcher = (url: string) => Promise<PageInfo>;
 
 /**
- * Reads a page's title, site name and publication time. http(s) only, with a total timeout
- * and a size cap (the body is read up to `maxBytes`, then cancelled). Fails with
- * ReviewError('unreachable') for anything that is not a readable HTML page.
+ * Reads a page's title, site name and publication time. http(s) only and without a user name or
+ * password (ReviewError('bad-request'), before any request), with a total timeout and a size cap
+ * (the body is read up to `maxBytes`, then cancelled). Fails with ReviewError('unreachable') for
+ * anything that is not a readable HTML page.
  */
 export function createPageFetcher(options: PageFetchOptions = {}): PageFetcher {
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -34,6 +35,10 @@ export function createPageFetcher(options: PageFetchOptions = {}): PageFetcher {
   return async (raw) => {
     const url = safeHttpUrl(raw);
     if (!url) throw new ReviewError('bad-request', 'The link must be an absolute http(s) URL.');
+    // fetch refuses such a URL outright (Fetch standard, Request constructor: "If parsedURL includes
+    // credentials, then throw a TypeError"); say so in the editor's terms instead of fetch's.
+    const { username, password } = new URL(url);
+    if (username || password) throw new ReviewError('bad-request', 'The link must not contain a user name or password.');
     let text: string;
     try {
       const response = await fetchImpl(url, {
@@ -53,7 +58,11 @@ export function createPageFetcher(options: PageFetchOptions = {}): PageFetcher {
   };
 }
 
-/** The first `maxBytes` of the body; the rest is never read (the title is in the head). */
+/**
+ * The first `maxBytes` of the body; the rest is never read (the title is in the head). Not the
+ * fetch stage's readCappedBody: that one refuses a body over the cap (too-large), a page wants
+ * its prefix.
+ */
 async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {
   if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
