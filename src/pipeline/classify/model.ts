@@ -126,6 +126,7 @@ export class Model {
  * item's features instead of its whole 0/1 vector over the vocabulary: the same sums in the same
  * order (vocabulary index descending), so the same floating-point values. The dense loop over
  * every vocabulary entry of every label was the largest cost of scoring in a cold collect.
+ * model-natural.test.ts holds this to natural's own getClassifications.
  */
 function classifications(state: BayesState, index: ReadonlyMap<string, number>, features: readonly string[]): { label: string; value: number }[] {
   const present = [...new Set(features.map((feature) => index.get(feature)).filter((i) => i !== undefined))].sort((a, b) => b - a);
