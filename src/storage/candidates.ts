@@ -14,6 +14,7 @@ interface RepresentativeRow {
   story_id: number;
   first_seen: string;
   coverage: number;
+  size: number;
   item_id: string;
   feed_id: string;
   title: string;
@@ -44,13 +45,13 @@ interface MemberRow {
  * an item published at 05:55, after the 06:00 draft closed its window, and the next draft's window
  * starts at 06:00. Without the second clause such a story would never be drafted. Stories already
  * used by an earlier draft are excluded by the builder, so overlapping windows never repeat one.
- * `last_seen >= @lateSince` lets the stories_last_seen index narrow the scan.
+ * `last_seen >= @lateSince` lets the stories_last_seen index narrow the scan. The first collection
+ * is read once per story: SQLite computes the two identical MIN() aggregates of one query once.
  */
 const IN_WINDOW = `s.last_seen >= @lateSince AND (
     (s.first_seen >= @since AND s.first_seen < @until)
     OR (s.first_seen >= @lateSince AND s.first_seen < @since
-        AND (SELECT MIN(x.fetched_at) FROM items x WHERE x.story_id = s.id) >= @since
-        AND (SELECT MIN(x.fetched_at) FROM items x WHERE x.story_id = s.id) < @until))`;
+        AND (SELECT MIN(x.fetched_at) >= @since AND MIN(x.fetched_at) < @until FROM items x WHERE x.story_id = s.id)))`;
 
 /** How far before the window a story first collected in it may have been published. */
 export const LATE_ARRIVAL_HOURS = 48;
@@ -70,7 +71,7 @@ function windowParams(window: { since: string; until: string }) {
 export function storyCandidates(db: Db, window: { since: string; until: string }): WindowCandidates {
   const reps = statement(
     db,
-    `SELECT s.id AS story_id, s.first_seen, s.coverage, i.id AS item_id, i.feed_id, i.title,
+    `SELECT s.id AS story_id, s.first_seen, s.coverage, s.size, i.id AS item_id, i.feed_id, i.title,
        COALESCE(i.canonical_url, i.url) AS url, i.summary,
        i.published_at, i.topic, i.topic_scores, i.relevant, i.section, i.cves, i.victims,
        f.name AS feed_name, f.weight AS feed_weight
@@ -79,37 +80,42 @@ export function storyCandidates(db: Db, window: { since: string; until: string }
      ORDER BY s.first_seen, s.id`,
   ).all(windowParams(window)) as RepresentativeRow[];
 
-  // One row per (story, feed) other than the representative's feed: its earliest member.
+  const classified = reps.filter((row) => row.topic !== null && row.section !== null && row.relevant !== null);
+  const links = otherLinks(db, classified.filter((row) => row.size > 1).map((row) => row.story_id));
+  return {
+    candidates: classified.map((row) => toCandidate(row, links.get(row.story_id) ?? [])),
+    unclassified: reps.length - classified.length,
+  };
+}
+
+/**
+ * "Also covered by" of the given stories: one row per (story, feed) other than the
+ * representative's feed, that feed's earliest member. Takes the story ids the window query found
+ * rather than filtering the window again.
+ */
+function otherLinks(db: Db, storyIds: readonly number[]): Map<number, StoryLink[]> {
+  const links = new Map<number, StoryLink[]>();
+  if (storyIds.length === 0) return links;
   const members = statement(
     db,
     `SELECT story_id, feed_id, feed_name, title, url FROM (
        SELECT m.story_id, m.feed_id, f.name AS feed_name, f.weight, m.title, COALESCE(m.canonical_url, m.url) AS url, m.published_at,
          ROW_NUMBER() OVER (PARTITION BY m.story_id, m.feed_id ORDER BY m.published_at, m.id) AS nth
-       FROM items m JOIN feeds f ON f.id = m.feed_id
-       JOIN stories s ON s.id = m.story_id
+       FROM json_each(?) w
+       JOIN stories s ON s.id = w.value
        JOIN items r ON r.id = s.representative_item_id
-       WHERE ${IN_WINDOW} AND s.size > 1 AND m.feed_id <> r.feed_id
+       JOIN items m ON m.story_id = s.id
+       JOIN feeds f ON f.id = m.feed_id
+       WHERE m.feed_id <> r.feed_id
      ) WHERE nth = 1
      ORDER BY story_id, weight DESC, published_at, feed_id`,
-  ).all(windowParams(window)) as MemberRow[];
-
-  const links = new Map<number, StoryLink[]>();
+  ).all(JSON.stringify(storyIds)) as MemberRow[];
   for (const m of members) {
     let list = links.get(m.story_id);
     if (!list) links.set(m.story_id, (list = []));
     list.push({ source: m.feed_name, sourceId: m.feed_id, title: m.title, url: m.url });
   }
-
-  const candidates: StoryCandidate[] = [];
-  let unclassified = 0;
-  for (const row of reps) {
-    if (row.topic === null || row.section === null || row.relevant === null) {
-      unclassified++;
-      continue;
-    }
-    candidates.push(toCandidate(row, links.get(row.story_id) ?? []));
-  }
-  return { candidates, unclassified };
+  return links;
 }
 
 function toCandidate(row: RepresentativeRow, alsoCoveredBy: StoryLink[]): StoryCandidate {
