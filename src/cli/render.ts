@@ -1,5 +1,6 @@
 import type { FeedReport } from '../commands/feeds.js';
 import type { ParseReport } from '../commands/parse.js';
+import { feedAttention } from '../model/feed-health.js';
 import { clip, renderTable, timeAgo } from './format.js';
 
 export function renderFeedTable(rows: readonly FeedReport[], now: Date): string {
@@ -16,9 +17,9 @@ export function renderFeedTable(rows: readonly FeedReport[], now: Date): string 
       clip(note(r, now), 90),
     ]),
   );
-  const failing = rows.filter((r) => r.consecutiveErrors > 0 || r.disabledReason).length;
+  const attention = rows.filter((r) => feedAttention(r, r.enabled)).length;
   const unhealthy = rows.filter((r) => r.health === 'unhealthy').length;
-  return `${table}\n\n${rows.length} feeds, ${failing} need attention` + (unhealthy ? ` (${unhealthy} unhealthy: \`secdigest feeds --retry ID\` to try again now)` : '');
+  return `${table}\n\n${rows.length} feeds, ${attention} need attention` + (unhealthy ? ` (${unhealthy} unhealthy: \`secdigest feeds --retry ID\` to try again now)` : '');
 }
 
 function note(r: FeedReport, now: Date): string {

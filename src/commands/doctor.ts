@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config/index.js';
+import { feedAttention, type FeedAttention } from '../model/feed-health.js';
 import { ConfigError, type Config } from '../model/index.js';
 import { databaseHealth, listFeedHealth, lockHolder, openDatabase, type Db, type FeedHealth } from '../storage/index.js';
 
@@ -20,7 +21,7 @@ export interface DoctorReport {
    * Feeds that need attention, with the reason: `unhealthy`, `disabled` (410) and `moved` make the
    * report a warning; `failing` (a streak still backing off) is listed but does not.
    */
-  feeds: { id: string; state: 'failing' | 'unhealthy' | 'disabled' | 'moved'; problem: string }[];
+  feeds: { id: string; state: FeedAttention; problem: string }[];
 }
 
 /** No collect at all for this long: the scheduler or the cron job has probably stopped. */
@@ -91,9 +92,10 @@ export function runDoctor(paths: { configPath: string; dbPath: string }, now: Da
             : { name: 'last-run', status: 'ok', detail: `last fetch at ${lastRun}` },
       );
       if (config) {
+        // Only enabled feeds: one switched off in feeds.yaml never needs attention (feedAttention).
         for (const feed of listFeedHealth(db, config.feeds.filter((f) => f.enabled).map((f) => f.id))) {
-          const problem = feedProblem(feed);
-          if (problem) feeds.push({ id: feed.id, ...problem });
+          const state = feedAttention(feed, true);
+          if (state) feeds.push({ id: feed.id, state, problem: feedProblem(feed, state) });
         }
         const serious = feeds.filter((f) => f.state !== 'failing');
         const failing = feeds.length - serious.length;
@@ -120,18 +122,21 @@ function summarize(checks: DoctorCheck[], feeds: DoctorReport['feeds']): DoctorR
   return { status, checks, feeds };
 }
 
-function feedProblem(feed: FeedHealth): { state: DoctorReport['feeds'][number]['state']; problem: string } | null {
+/** The `problem` text of each state (its wording is part of the `--json` contract). */
+function feedProblem(feed: FeedHealth, state: FeedAttention): string {
   const last = `last: [${feed.lastErrorCode}] ${feed.lastError}`;
-  if (feed.disabledReason) return { state: 'disabled', problem: `disabled: ${feed.disabledReason} (\`secdigest feeds --retry ${feed.id}\` or change its url)` };
-  if (feed.unhealthySince) {
-    const next = feed.nextAttemptAt ? `next check at ${feed.nextAttemptAt}` : 'no automatic recheck';
-    return { state: 'unhealthy', problem: `unhealthy since ${feed.unhealthySince} after ${feed.consecutiveErrors} errors (${next}), ${last}` };
+  switch (state) {
+    case 'disabled':
+      return `disabled: ${feed.disabledReason} (\`secdigest feeds --retry ${feed.id}\` or change its url)`;
+    case 'unhealthy': {
+      const next = feed.nextAttemptAt ? `next check at ${feed.nextAttemptAt}` : 'no automatic recheck';
+      return `unhealthy since ${feed.unhealthySince} after ${feed.consecutiveErrors} errors (${next}), ${last}`;
+    }
+    case 'failing':
+      return `${feed.consecutiveErrors} consecutive error(s) since ${feed.errorSince ?? '?'}, next try at ${feed.nextAttemptAt ?? 'the next collect'}, ${last}`;
+    case 'moved':
+      return `moved permanently to ${feed.movedTo}: update feeds.yaml`;
   }
-  if (feed.consecutiveErrors > 0) {
-    return { state: 'failing', problem: `${feed.consecutiveErrors} consecutive error(s) since ${feed.errorSince ?? '?'}, next try at ${feed.nextAttemptAt ?? 'the next collect'}, ${last}` };
-  }
-  if (feed.movedTo) return { state: 'moved', problem: `moved permanently to ${feed.movedTo}: update feeds.yaml` };
-  return null;
 }
 
 function lastFetchAt(db: Db): string | null {

@@ -1,4 +1,5 @@
 import type { App } from '../app.js';
+import { feedHealth, type FeedHealthState } from '../model/feed-health.js';
 import { UsageError, type FeedKind } from '../model/index.js';
 import { listFeedHealth, retryFeed, syncFeeds } from '../storage/index.js';
 
@@ -20,7 +21,7 @@ export interface FeedReport {
   disabledReason: string | null;
   movedTo: string | null;
   retryAt: string | null;
-  /** ok, failing (backing off), unhealthy (skipped until a recheck or `--retry`), disabled (410 or enabled: false). */
+  /** ok, failing (backing off), unhealthy (skipped until a recheck or `--retry`), disabled (410 or enabled: false): `feedHealth`. */
   health: FeedHealthState;
   /** When a failing or unhealthy feed is tried next; null: at the next collect (or never when unhealthy without recheck). */
   nextAttemptAt: string | null;
@@ -30,7 +31,7 @@ export interface FeedReport {
   intervalMinutes: number | null;
 }
 
-export type FeedHealthState = 'ok' | 'failing' | 'unhealthy' | 'disabled';
+const NEVER_FETCHED = { consecutiveErrors: 0, disabledReason: null, unhealthySince: null, movedTo: null };
 
 /** `secdigest feeds`: every configured feed with its health, in the configuration's order. */
 export function listFeeds(app: App): FeedReport[] {
@@ -55,7 +56,7 @@ export function listFeeds(app: App): FeedReport[] {
       disabledReason: h?.disabledReason ?? null,
       movedTo: h?.movedTo ?? null,
       retryAt: h?.retryAt ?? null,
-      health: !feed.enabled || h?.disabledReason ? 'disabled' : h?.unhealthySince ? 'unhealthy' : h?.consecutiveErrors ? 'failing' : 'ok',
+      health: feedHealth(h ?? NEVER_FETCHED, feed.enabled),
       nextAttemptAt: h?.nextAttemptAt ?? null,
       errorSince: h?.errorSince ?? null,
       unhealthySince: h?.unhealthySince ?? null,

@@ -1,3 +1,4 @@
+import { feedAttention, feedHealth } from '../../model/feed-health.js';
 import type { DraftSummary } from '../../storage/drafts.js';
 import type { FeedActivity } from '../../storage/feed-activity.js';
 import { externalLink, html } from '../html.js';
@@ -14,23 +15,27 @@ ${drafts.map((d) => html`<tr><td><a href="/drafts/${d.number}">#${d.number}</a><
   return layout({ title: 'Drafts', csrfToken, active: 'drafts', body });
 }
 
-const HEALTHY = new Set(['ok', 'not-modified']);
+/**
+ * The review server has no feeds.yaml, so every stored feed counts as enabled here; the rule is
+ * the one `secdigest feeds` and `doctor` use (model/feed-health.ts).
+ */
+const ENABLED = true;
 
 export function feedsPage(feeds: readonly FeedActivity[], options: { now: Date; days: number; csrfToken: string }): string {
-  const attention = feeds.filter((f) => f.lastStatus !== null && !HEALTHY.has(f.lastStatus)).length;
+  const attention = feeds.filter((f) => feedAttention(f, ENABLED)).length;
   const body = html`<h1>Feed health</h1>
 <p class="window">${feeds.length} feeds, ${attention} need attention · items published per day over the last ${options.days} days (UTC)</p>
 <table class="list feeds"><thead><tr><th>Feed</th><th>Kind</th><th>Status</th><th>Last success</th><th class="num">Errors</th><th>Last error</th><th>Items per day</th><th class="num">Total</th></tr></thead><tbody>
 ${feeds.map((f) => {
-  const status = f.disabledReason ? 'disabled' : (f.lastStatus ?? 'never fetched');
+  const status = feedHealth(f, ENABLED) === 'disabled' ? 'disabled' : (f.lastStatus ?? 'never fetched');
   const total = f.itemsPerDay.reduce((a, b) => a + b, 0);
-  return html`<tr class="${HEALTHY.has(status) ? '' : 'attention'}">
+  return html`<tr class="${feedAttention(f, ENABLED) ? 'attention' : ''}">
 <td>${externalLink(f.url, f.name, 'feed-name')}<div class="feed-id">${f.id}</div></td>
 <td>${f.kind}</td>
 <td><span class="status status-${status.replace(/[^a-z-]/g, '')}">${status}</span></td>
 <td title="${formatTime(f.lastSuccessAt)}">${ago(f.lastSuccessAt, options.now)}</td>
 <td class="num" title="in a row now / failed fetches in ${options.days} days">${f.consecutiveErrors} / ${f.recentErrors}</td>
-<td class="error">${f.lastErrorCode ? html`<code>${f.lastErrorCode}</code> ${f.lastError ?? ''}` : ''}${f.disabledReason ? html`<div>${f.disabledReason}</div>` : ''}</td>
+<td class="error">${f.lastErrorCode ? html`<code>${f.lastErrorCode}</code> ${f.lastError ?? ''}` : ''}${f.disabledReason ? html`<div>${f.disabledReason}</div>` : ''}${f.movedTo ? html`<div>moved permanently to ${f.movedTo}: update feeds.yaml</div>` : ''}</td>
 <td>${sparkline(f.itemsPerDay, `${f.name}: ${f.itemsPerDay.join(', ')} items per day`)}</td>
 <td class="num">${total}</td>
 </tr>`;
