@@ -1,7 +1,8 @@
 import type { FeedReport } from '../commands/feeds.js';
 import type { ParseReport } from '../commands/parse.js';
 import { feedAttention } from '../model/feed-health.js';
-import { clip, renderTable, timeAgo } from './format.js';
+import { timeAgo, timeUntil } from '../model/time-format.js';
+import { clip, renderTable } from './format.js';
 
 export function renderFeedTable(rows: readonly FeedReport[], now: Date): string {
   const table = renderTable(
@@ -30,15 +31,6 @@ function note(r: FeedReport, now: Date): string {
   if (r.lastError) return `${health}[${r.lastErrorCode}] ${r.lastError}`;
   if (r.movedTo) return `moved to ${r.movedTo}`;
   return '';
-}
-
-/** "in 2h", "in 3d", "now". */
-function timeUntil(iso: string, now: Date): string {
-  const seconds = Math.round((Date.parse(iso) - now.getTime()) / 1000);
-  if (seconds <= 0) return 'now';
-  if (seconds < 3600) return `in ${Math.max(1, Math.round(seconds / 60))}m`;
-  if (seconds < 86_400) return `in ${Math.round(seconds / 3600)}h`;
-  return `in ${Math.round(seconds / 86_400)}d`;
 }
 
 export function renderParseReports(reports: readonly ParseReport[]): string {

@@ -1,9 +1,10 @@
 import { feedAttention, feedHealth } from '../../model/feed-health.js';
+import { timeAgo } from '../../model/time-format.js';
 import type { DraftSummary } from '../../storage/drafts.js';
 import type { FeedActivity } from '../../storage/feed-activity.js';
 import { externalLink, html } from '../html.js';
 import { sparkline } from './charts.js';
-import { ago, formatTime } from './format.js';
+import { formatTime } from './format.js';
 import { layout } from './layout.js';
 
 export function draftsPage(drafts: readonly DraftSummary[], csrfToken: string): string {
@@ -33,7 +34,7 @@ ${feeds.map((f) => {
 <td>${externalLink(f.url, f.name, 'feed-name')}<div class="feed-id">${f.id}</div></td>
 <td>${f.kind}</td>
 <td><span class="status status-${status.replace(/[^a-z-]/g, '')}">${status}</span></td>
-<td title="${formatTime(f.lastSuccessAt)}">${ago(f.lastSuccessAt, options.now)}</td>
+<td title="${formatTime(f.lastSuccessAt)}">${timeAgo(f.lastSuccessAt, options.now)}</td>
 <td class="num" title="in a row now / failed fetches in ${options.days} days">${f.consecutiveErrors} / ${f.recentErrors}</td>
 <td class="error">${f.lastErrorCode ? html`<code>${f.lastErrorCode}</code> ${f.lastError ?? ''}` : ''}${f.disabledReason ? html`<div>${f.disabledReason}</div>` : ''}${f.movedTo ? html`<div>moved permanently to ${f.movedTo}: update feeds.yaml</div>` : ''}</td>
 <td>${sparkline(f.itemsPerDay, `${f.name}: ${f.itemsPerDay.join(', ')} items per day`)}</td>
