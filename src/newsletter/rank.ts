@@ -1,5 +1,6 @@
 import type { StoryCandidate } from '../model/draft.js';
 import type { Taxonomy } from '../model/classification.js';
+import { DEFAULT_TAXONOMY } from '../pipeline/classify/taxonomy.js';
 
 /**
  * Ranking (issue 6): one explainable score per story, the sum of four components, each of which an
@@ -39,27 +40,15 @@ export const DEFAULT_RANKING_WEIGHTS: Readonly<RankingWeights> = Object.freeze({
 
 export const DEFAULT_HALF_LIFE_HOURS = 24;
 
-/**
- * The default taxonomy's priorities (src/pipeline/classify/taxonomy.ts): vulnerabilities, ransomware
- * and breaches first, off-topic last. A configured taxonomy should be passed through
- * `topicPriorityFromTaxonomy` instead, so both stay one list.
- */
-export const DEFAULT_TOPIC_PRIORITY: TopicPriority = Object.freeze({
-  vulnerability: 90,
-  ransomware: 85,
-  'data-breach': 80,
-  incident: 75,
-  malware: 70,
-  'phishing-fraud': 65,
-  'nation-state': 60,
-  'policy-legal': 55,
-  industry: 40,
-  other: 10,
-});
-
 export function topicPriorityFromTaxonomy(taxonomy: Taxonomy): TopicPriority {
   return Object.freeze(Object.fromEntries(taxonomy.topics.map((t) => [t.id, t.priority])));
 }
+
+/**
+ * The default taxonomy's priorities (vulnerabilities, ransomware and breaches first, off-topic
+ * last), read from the taxonomy itself so the two cannot drift apart.
+ */
+export const DEFAULT_TOPIC_PRIORITY: TopicPriority = topicPriorityFromTaxonomy(DEFAULT_TAXONOMY);
 
 export interface RankingOptions {
   /** The instant ages are measured to: the draft window's end (never the clock). */
