@@ -94,12 +94,3 @@ export function addEntry(db: Db, draftId: number, sectionId: string, entry: Draf
     return true;
   })();
 }
-
-/**
- * The item that stands for a story (stories.representative_item_id). Draft entries keep the
- * story id as text; an entry added by hand has no story and so no item.
- */
-export function representativeItemId(db: Db, storyId: string): string | undefined {
-  if (!/^\d+$/.test(storyId)) return undefined;
-  return statement(db, 'SELECT representative_item_id FROM stories WHERE id = ?').pluck().get(Number(storyId)) as string | undefined;
-}

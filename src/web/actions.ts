@@ -8,13 +8,13 @@ import {
   getEntryPlace,
   moveEntry,
   moveEntryToSection,
-  representativeItemId,
   setEntryBlurb,
   setEntryIncluded,
   setEntryTitle,
   setEntryTopic,
   type EntryRef,
 } from '../storage/draft-edits.js';
+import { representativeItemId } from '../storage/entry-labels.js';
 import type { Db } from '../storage/index.js';
 import { ReviewError } from './errors.js';
 import type { PageFetcher } from './page-info.js';

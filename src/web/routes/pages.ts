@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { renderDraft, type RenderOptions } from '../../newsletter/render/index.js';
-import { getItemClassification, type StoredClassification } from '../../storage/classifications.js';
-import { representativeItemId } from '../../storage/draft-edits.js';
+import { representativeLabels } from '../../storage/entry-labels.js';
 import { listDrafts, loadDraft, type Db, type StoredDraft } from '../../storage/index.js';
 import { feedActivity } from '../../storage/feed-activity.js';
 import { ReviewError } from '../errors.js';
@@ -35,12 +34,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
 
   app.get<{ Params: { number: string } }>('/drafts/:number', async (request, reply) => {
     const draft = draftOr404(deps.db, request.params.number);
-    const evidence = new Map<string, StoredClassification>();
-    for (const entry of draft.sections.flatMap((s) => s.entries)) {
-      const itemId = representativeItemId(deps.db, entry.storyId);
-      const labels = itemId ? getItemClassification(deps.db, itemId) : undefined;
-      if (labels) evidence.set(entry.storyId, labels);
-    }
+    const evidence = representativeLabels(deps.db, draft.sections.flatMap((s) => s.entries.map((e) => e.storyId)));
     return reply.type('text/html; charset=utf-8').send(draftPage({ draft, topics: deps.topics, evidence, csrfToken: request.csrfToken }));
   });
 
