@@ -1,6 +1,6 @@
 import type { DedupeItem, DedupeSettings, StoryIndex, StoryMatch } from '../../model/index.js';
 import { rankCandidates } from './candidates.js';
-import { FeatureCache, keysOf, nameKey, nameKeysOf } from './signature.js';
+import { FeatureCache, nameKey, storedKeys } from './signature.js';
 import { NEAR_COPY, verify } from './verify.js';
 
 /** Where one item went, and why. */
@@ -46,9 +46,8 @@ export function isSiteRoot(canonicalUrl: string): boolean {
  */
 export function assignStory(item: DedupeItem, index: StoryIndex, settings: DedupeSettings, cache = new FeatureCache()): Assignment {
   const own = cache.features(item.id, item.title, item.summary);
-  const candidateKeys = keysOf(own, settings);
-  // Stored, never searched with: name keys only count how common a name is in the window.
-  const keys = [...candidateKeys, ...nameKeysOf(own)];
+  // Name keys are stored, never searched with: they only count how common a name is in the window.
+  const { candidate: candidateKeys, stored: keys } = storedKeys(own, settings);
   const base = { itemId: item.id };
   if (item.urlHash && item.canonicalUrl && !isSiteRoot(item.canonicalUrl)) {
     const storyId = index.storyOfUrl(item.urlHash);

@@ -12,7 +12,13 @@ export interface Fingerprint {
 
 export function fingerprint(title: string, summary: string, settings: Pick<DedupeSettings, 'numHashes' | 'bands'>): Fingerprint {
   const features = extractFeatures(title, summary);
-  return { features, keys: [...keysOf(features, settings), ...nameKeysOf(features)] };
+  return { features, keys: storedKeys(features, settings).stored };
+}
+
+/** The keys an item is searched with (`candidate`) and stored under (`stored`: those plus its name keys). */
+export function storedKeys(features: Features, settings: Pick<DedupeSettings, 'numHashes' | 'bands'>): { candidate: number[]; stored: number[] } {
+  const candidate = keysOf(features, settings);
+  return { candidate, stored: [...candidate, ...nameKeysOf(features)] };
 }
 
 /**
