@@ -1,8 +1,8 @@
 import type { DedupeItem, KeyPosting, Story, StoryIndex, StoryMember } from '../../model/index.js';
 import { compareRepresentatives } from './representative.js';
 
+/** A story is its members: size, coverage, first and last seen are read off them. */
 interface Entry {
-  story: Story;
   /** Sorted by publishedAt, then id. */
   members: DedupeItem[];
   feeds: Set<string>;
@@ -82,8 +82,7 @@ export class MemoryStoryIndex implements StoryIndex {
 
   createStory(item: DedupeItem, keys: readonly number[]): number {
     const id = this.stories.size + 1;
-    const story: Story = { id, representativeItemId: item.id, firstSeen: item.publishedAt, lastSeen: item.publishedAt, coverage: 1, size: 1 };
-    this.stories.set(id, { story, members: [item], feeds: new Set([item.feedId]), representative: item });
+    this.stories.set(id, { members: [item], feeds: new Set([item.feedId]), representative: item });
     this.index(id, item, keys);
     return id;
   }
@@ -91,24 +90,24 @@ export class MemoryStoryIndex implements StoryIndex {
   joinStory(storyId: number, item: DedupeItem, keys: readonly number[]): void {
     const entry = this.stories.get(storyId);
     if (!entry) throw new Error(`no story ${storyId}`);
-    const { story } = entry;
     entry.feeds.add(item.feedId);
-    story.coverage = entry.feeds.size;
     insertSorted(entry.members, item, byPublishedThenId);
-    story.size++;
-    if (item.publishedAt < story.firstSeen) story.firstSeen = item.publishedAt;
-    if (item.publishedAt > story.lastSeen) story.lastSeen = item.publishedAt;
-    if (compareRepresentatives(item, entry.representative) < 0) {
-      entry.representative = item;
-      story.representativeItemId = item.id;
-    }
+    if (compareRepresentatives(item, entry.representative) < 0) entry.representative = item;
     this.index(storyId, item, keys);
   }
 
-  /** A copy of a story's record, for callers and tests. */
+  /** A story's record, for callers and tests. */
   story(storyId: number): Story | undefined {
     const entry = this.stories.get(storyId);
-    return entry ? { ...entry.story } : undefined;
+    if (!entry) return undefined;
+    return {
+      id: storyId,
+      representativeItemId: entry.representative.id,
+      firstSeen: entry.members[0]!.publishedAt,
+      lastSeen: entry.members.at(-1)!.publishedAt,
+      coverage: entry.feeds.size,
+      size: entry.members.length,
+    };
   }
 
   private index(storyId: number, item: DedupeItem, keys: readonly number[]): void {
