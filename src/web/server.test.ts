@@ -156,9 +156,22 @@ describe('review actions persist at once', () => {
     expect(html.body).toContain('Edited title');
   });
 
-  it('404s an unknown entry or action', async () => {
+  it('404s an unknown entry, draft or action', async () => {
     client = await createTestClient();
-    expect((await act(client, 'nope', 'exclude')).statusCode).toBe(404);
+    for (const [action, fields] of [['exclude', {}], ['up', {}], ['title', { title: 'T' }], ['blurb', { blurb: 'B' }], ['topic', { topic: 'malware' }], ['section', { section: 'wall-of-shame' }]] as const) {
+      expect((await act(client, 'nope', action, fields)).statusCode).toBe(404);
+    }
     expect((await act(client, '1', 'explode')).statusCode).toBe(404);
+    expect((await client.post('/drafts/99/entries/1/exclude')).statusCode).toBe(404);
+    expect((await client.post('/drafts/99/entries', { url: 'https://news.example/x', title: 'X' })).statusCode).toBe(404);
+  });
+
+  it("adds a manual link to the draft's first section when none is chosen", async () => {
+    client = await createTestClient();
+    const first = loadDraft(client.db, 12)!.sections[0]!.id;
+    const added = await client.post('/drafts/12/entries', { url: 'https://news.example/first', title: 'First section', source: 'Example' }, { accept: 'application/json' });
+    expect(added.statusCode).toBe(200);
+    expect(order(client, first).at(-1)).toBe(added.json<{ storyId: string }>().storyId);
+    expect((await client.post('/drafts/12/entries', { url: 'https://news.example/none', title: 'No section', section: '' })).statusCode).toBe(400);
   });
 });
