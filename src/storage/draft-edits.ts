@@ -82,6 +82,11 @@ export function moveEntryToSection(db: Db, ref: EntryRef, sectionId: string): st
   })();
 }
 
+/** The draft's first section (in display order), where an added link goes unless told otherwise. */
+export function firstSectionId(db: Db, draftId: number): string | undefined {
+  return statement(db, 'SELECT section_id FROM draft_sections WHERE draft_id = ? ORDER BY position LIMIT 1').pluck().get(draftId) as string | undefined;
+}
+
 export function draftHasSection(db: Db, draftId: number, sectionId: string): boolean {
   return statement(db, 'SELECT 1 FROM draft_sections WHERE draft_id = ? AND section_id = ?').get(draftId, sectionId) !== undefined;
 }

@@ -92,6 +92,17 @@ interface EntryRow {
   included: number;
 }
 
+/** A stored draft's row id and number, without its sections and entries. */
+export interface DraftRef {
+  id: number;
+  number: number;
+}
+
+/** The draft numbered `number`, for callers that change it and need only its row id (the review page's edits). */
+export function findDraft(db: Db, number: number): DraftRef | undefined {
+  return statement(db, 'SELECT id, number FROM drafts WHERE number = ?').get(number) as DraftRef | undefined;
+}
+
 /** A draft by number, or the latest when `number` is undefined. */
 export function loadDraft(db: Db, number?: number): StoredDraft | undefined {
   const row = (

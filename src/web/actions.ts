@@ -5,6 +5,7 @@ import { safeHttpUrl } from '../newsletter/render/url.js';
 import {
   addEntry,
   draftHasSection,
+  firstSectionId,
   getEntryPlace,
   moveEntry,
   moveEntryToSection,
@@ -42,44 +43,56 @@ export type EntryAction = (typeof ENTRY_ACTIONS)[number];
 export const MAX_TITLE = 300;
 export const MAX_BLURB = 300;
 
-/** Applies one action to an entry; `fields` are the submitted form fields. */
+/**
+ * Applies one action to an entry; `fields` are the submitted form fields. Each action reads only
+ * what it needs: a plain write learns from the write itself whether the entry exists (a title
+ * that fails its check is refused before that), a topic or section change reads the entry's
+ * current value first.
+ */
 export function applyEntryAction(deps: ActionDeps, ref: EntryRef, action: EntryAction, fields: Record<string, unknown>): void {
-  const place = getEntryPlace(deps.db, ref);
-  if (!place) throw new ReviewError('not-found', `This draft has no entry ${ref.storyId}.`);
+  if (!entryAction(deps, ref, action, fields)) throw new ReviewError('not-found', `This draft has no entry ${ref.storyId}.`);
+}
+
+/** False when the draft has no such entry. */
+function entryAction(deps: ActionDeps, ref: EntryRef, action: EntryAction, fields: Record<string, unknown>): boolean {
   switch (action) {
     case 'include':
     case 'exclude':
-      setEntryIncluded(deps.db, ref, action === 'include');
-      return;
+      return setEntryIncluded(deps.db, ref, action === 'include');
     case 'up':
     case 'down':
-      moveEntry(deps.db, ref, action === 'up' ? -1 : 1);
-      return;
+      return moveEntry(deps.db, ref, action === 'up' ? -1 : 1);
     case 'title':
-      setEntryTitle(deps.db, ref, oneLine(fields.title, 'title', MAX_TITLE, true));
-      return;
+      return setEntryTitle(deps.db, ref, oneLine(fields.title, 'title', MAX_TITLE, true));
     case 'blurb':
-      setEntryBlurb(deps.db, ref, oneLine(fields.blurb, 'blurb', MAX_BLURB, false) || null);
-      return;
+      return setEntryBlurb(deps.db, ref, oneLine(fields.blurb, 'blurb', MAX_BLURB, false) || null);
     case 'topic':
-      return changeTopic(deps, ref, place.topic, field(fields.topic, 'topic'));
+      return changeTopic(deps, ref, fields.topic);
     case 'section':
-      return changeSection(deps, ref, place.sectionId, field(fields.section, 'section'));
+      return changeSection(deps, ref, fields.section);
   }
 }
 
-function changeTopic(deps: ActionDeps, ref: EntryRef, previous: string, topic: string): void {
+function changeTopic(deps: ActionDeps, ref: EntryRef, value: unknown): boolean {
+  const place = getEntryPlace(deps.db, ref);
+  if (!place) return false;
+  const topic = field(value, 'topic');
   if (!deps.topicIds.has(topic)) throw new ReviewError('bad-request', `Unknown topic "${topic}".`);
-  if (topic === previous) return;
+  if (topic === place.topic) return true;
   deps.db.transaction(() => {
     setEntryTopic(deps.db, ref, topic);
     correct(deps, ref.storyId, 'topic', topic);
   })();
+  return true;
 }
 
-function changeSection(deps: ActionDeps, ref: EntryRef, previous: string, sectionId: string): void {
+function changeSection(deps: ActionDeps, ref: EntryRef, value: unknown): boolean {
+  const place = getEntryPlace(deps.db, ref);
+  if (!place) return false;
+  const sectionId = field(value, 'section');
+  const previous = place.sectionId;
   if (!draftHasSection(deps.db, ref.draftId, sectionId)) throw new ReviewError('bad-request', `This draft has no section "${sectionId}".`);
-  if (sectionId === previous) return;
+  if (sectionId === previous) return true;
   deps.db.transaction(() => {
     moveEntryToSection(deps.db, ref, sectionId);
     // Only a move between a news and a press-release section corrects the classifier: Latest
@@ -88,6 +101,7 @@ function changeSection(deps: ActionDeps, ref: EntryRef, previous: string, sectio
     const to = deps.classifierSection.get(sectionId);
     if (from && to && from !== to) correct(deps, ref.storyId, 'section', to);
   })();
+  return true;
 }
 
 function correct(deps: ActionDeps, storyId: string, fieldName: 'topic' | 'section', value: string): void {
@@ -104,7 +118,8 @@ function correct(deps: ActionDeps, storyId: string, fieldName: 'topic' | 'sectio
 
 export interface ManualLink {
   url: string;
-  sectionId: string;
+  /** Default: the draft's first section. */
+  sectionId?: string;
   title?: string;
   source?: string;
   topic?: string;
@@ -117,7 +132,8 @@ export interface ManualLink {
 export async function addManualLink(deps: ActionDeps, draftId: number, link: ManualLink): Promise<string> {
   const url = safeHttpUrl(link.url.trim());
   if (!url) throw new ReviewError('bad-request', 'The link must be an absolute http(s) URL.');
-  if (!draftHasSection(deps.db, draftId, link.sectionId)) throw new ReviewError('bad-request', `This draft has no section "${link.sectionId}".`);
+  const sectionId = link.sectionId ?? firstSectionId(deps.db, draftId) ?? '';
+  if (!draftHasSection(deps.db, draftId, sectionId)) throw new ReviewError('bad-request', `This draft has no section "${sectionId}".`);
   const topic = link.topic || 'other';
   if (!deps.topicIds.has(topic)) throw new ReviewError('bad-request', `Unknown topic "${topic}".`);
   let title = oneLine(link.title ?? '', 'title', MAX_TITLE, false);
@@ -154,7 +170,7 @@ export async function addManualLink(deps: ActionDeps, draftId: number, link: Man
     rankReasons: ['added by the editor'],
     included: true,
   };
-  if (!addEntry(deps.db, draftId, link.sectionId, entry)) throw new ReviewError('conflict', 'That link is already in this draft.');
+  if (!addEntry(deps.db, draftId, sectionId, entry)) throw new ReviewError('conflict', 'That link is already in this draft.');
   return storyId;
 }
 

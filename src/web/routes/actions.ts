@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addManualLink, applyEntryAction, ENTRY_ACTIONS, type ActionDeps, type EntryAction } from '../actions.js';
 import { ReviewError } from '../errors.js';
-import { draftOr404 } from './pages.js';
+import { draftRefOr404 } from './pages.js';
 
 type Fields = Record<string, unknown>;
 
@@ -12,19 +12,19 @@ export function registerActionRoutes(app: FastifyInstance, deps: ActionDeps): vo
     async (request, reply) => {
       const { number, storyId, action } = request.params;
       if (!(ENTRY_ACTIONS as readonly string[]).includes(action)) throw new ReviewError('not-found', `Unknown action "${action}".`);
-      const draft = draftOr404(deps.db, number);
+      const draft = draftRefOr404(deps.db, number);
       applyEntryAction(deps, { draftId: draft.id, storyId }, action as EntryAction, request.body ?? {});
       return done(request, reply, draft.number, storyId);
     },
   );
 
   app.post<{ Params: { number: string }; Body: Fields }>('/drafts/:number/entries', async (request, reply) => {
-    const draft = draftOr404(deps.db, request.params.number);
+    const draft = draftRefOr404(deps.db, request.params.number);
     const body = request.body ?? {};
     const text = (name: string): string | undefined => (typeof body[name] === 'string' ? body[name] : undefined);
     const storyId = await addManualLink(deps, draft.id, {
       url: text('url') ?? '',
-      sectionId: text('section') ?? draft.sections[0]?.id ?? '',
+      sectionId: text('section'),
       title: text('title'),
       source: text('source'),
       topic: text('topic'),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { renderDraft, type RenderOptions } from '../../newsletter/render/index.js';
 import { representativeLabels } from '../../storage/entry-labels.js';
+import { findDraft, type DraftRef } from '../../storage/drafts.js';
 import { listDrafts, loadDraft, type Db, type StoredDraft } from '../../storage/index.js';
 import { feedActivity } from '../../storage/feed-activity.js';
 import { ReviewError } from '../errors.js';
@@ -17,9 +18,18 @@ export interface PageDeps {
 
 /** A draft by the number in the URL, or a 404. */
 export function draftOr404(db: Db, number: string): StoredDraft {
-  const draft = /^\d{1,9}$/.test(number) ? loadDraft(db, Number(number)) : undefined;
-  if (!draft) throw new ReviewError('not-found', `There is no draft #${number}.`);
-  return draft;
+  return byNumber(number, (n) => loadDraft(db, n));
+}
+
+/** Only the draft's row id and number, or a 404: what an edit needs (it reads no sections or entries). */
+export function draftRefOr404(db: Db, number: string): DraftRef {
+  return byNumber(number, (n) => findDraft(db, n));
+}
+
+function byNumber<T>(number: string, find: (number: number) => T | undefined): T {
+  const found = /^\d{1,9}$/.test(number) ? find(Number(number)) : undefined;
+  if (!found) throw new ReviewError('not-found', `There is no draft #${number}.`);
+  return found;
 }
 
 const EXPORTS = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' } as const;

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedFeeds, seedStory } from '../../../test/support/stories.js';
 import type { Draft, DraftEntry } from '../../model/index.js';
-import { migrate, saveDraft, writeClassification, type Db } from '../../storage/index.js';
+import { loadDraft, migrate, saveDraft, writeClassification, type Db } from '../../storage/index.js';
+import { ORIGIN } from '../fixtures/client.js';
 import { CSRF_COOKIE } from '../security.js';
 import { createReviewServer } from '../server.js';
 
@@ -71,22 +72,36 @@ function seedDraft(db: Db, number: number, size: number): void {
 let db: Db | undefined;
 afterEach(() => db?.close());
 
+const CSRF = 'a'.repeat(43);
+
+/** Drafts #1 (3 stories) and #2 (30 stories) on a database that counts statements, and the server. */
+function setup() {
+  const counting = countingDb();
+  db = counting.db;
+  seedFeeds(db, [{ id: 'a' }]);
+  seedDraft(db, 1, 3);
+  seedDraft(db, 2, 30);
+  const app = createReviewServer({ db });
+  /** The statements one request runs. */
+  const run = async (request: { method: 'GET' | 'POST'; url: string; fields?: Record<string, string> }) => {
+    counting.statements.length = 0;
+    const response = await app.inject({
+      method: request.method,
+      url: request.url,
+      headers: { cookie: `${CSRF_COOKIE}=${CSRF}`, ...(request.method === 'POST' ? { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      ...(request.method === 'POST' ? { payload: new URLSearchParams({ _csrf: CSRF, ...request.fields }).toString() } : {}),
+    });
+    expect(response.statusCode, response.body).toBeLessThan(400);
+    return { body: response.body, statements: [...counting.statements] };
+  };
+  return { app, db, run };
+}
+
 describe('draft page', () => {
   it('runs the same statements for a draft of 30 entries as for one of 3', async () => {
-    const counting = countingDb();
-    db = counting.db;
-    seedFeeds(db, [{ id: 'a' }]);
-    seedDraft(db, 1, 3);
-    seedDraft(db, 2, 30);
-    const app = createReviewServer({ db });
-    const page = async (number: number) => {
-      counting.statements.length = 0;
-      const response = await app.inject({ method: 'GET', url: `/drafts/${number}`, headers: { cookie: `${CSRF_COOKIE}=${'a'.repeat(43)}` } });
-      expect(response.statusCode).toBe(200);
-      return { body: response.body, statements: [...counting.statements] };
-    };
-    const small = await page(1);
-    const large = await page(2);
+    const { app, run } = setup();
+    const small = await run({ method: 'GET', url: '/drafts/1' });
+    const large = await run({ method: 'GET', url: '/drafts/2' });
     await app.close();
     // Every story's labels are on the page, read with the rest of the page.
     expect(small.body.match(/<dt>Topic evidence<\/dt>/g)).toHaveLength(3);
@@ -94,5 +109,31 @@ describe('draft page', () => {
     expect(large.body).toContain('evidence of d2-29');
     expect(large.statements.length).toBe(small.statements.length);
     expect(large.statements.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('edits', () => {
+  it('read the draft row and what the action needs, never the whole draft', async () => {
+    const { app, db, run } = setup();
+    const storyId = loadDraft(db, 2)!.sections[0]!.entries[10]!.storyId;
+    const edit = (action: string, fields: Record<string, string> = {}) => run({ method: 'POST', url: `/drafts/2/entries/${storyId}/${action}`, fields });
+    const edits = [
+      await edit('exclude'),
+      await edit('include'),
+      await edit('title', { title: 'Retitled' }),
+      await edit('blurb', { blurb: 'One line.' }),
+      await edit('up'),
+      await edit('topic', { topic: 'malware' }),
+      await edit('section', { section: 'latest-news' }),
+      await run({ method: 'POST', url: '/drafts/2/entries', fields: { url: 'https://b.example/x', title: 'Added', source: 'B' } }),
+    ];
+    await app.close();
+    for (const { statements } of edits) {
+      expect(statements.filter((sql) => /FROM draft_entries WHERE draft_id = \S+ ORDER BY section_id/.test(sql))).toEqual([]);
+      expect(statements[0]).toBe('SELECT id, number FROM drafts WHERE number = 2.0');
+    }
+    // A plain write learns from the write itself that the entry exists.
+    expect(edits[0]!.statements).toHaveLength(2);
+    expect(loadDraft(db, 2)!.sections[0]!.entries.at(-1)).toMatchObject({ title: 'Added', source: 'B' });
   });
 });
