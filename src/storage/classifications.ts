@@ -101,7 +101,8 @@ export interface StoredClassification {
   modelId: number | null;
 }
 
-interface LabelRow {
+/** The label columns of an items row, as SQL returns them. */
+export interface LabelRow {
   topic: string | null;
   topic_scores: string;
   relevant: number | null;
@@ -116,7 +117,12 @@ interface LabelRow {
 /** The stored classification of an item; undefined when the item is missing or not classified yet. */
 export function getItemClassification(db: Db, itemId: string): StoredClassification | undefined {
   const row = statement(db, 'SELECT topic, topic_scores, relevant, relevance_score, section, cves, victims, evidence, model_id FROM items WHERE id = ?').get(itemId) as LabelRow | undefined;
-  if (!row || row.topic === null) return undefined;
+  return row ? labelsOfRow(row) : undefined;
+}
+
+/** An items row's labels; undefined when the item is not classified yet (topic NULL). */
+export function labelsOfRow(row: LabelRow): StoredClassification | undefined {
+  if (row.topic === null) return undefined;
   return {
     topic: row.topic,
     topics: JSON.parse(row.topic_scores) as TopicScore[],

@@ -1,5 +1,4 @@
-import type { Section, TopicScore } from '../model/index.js';
-import type { StoredClassification } from './classifications.js';
+import { labelsOfRow, type LabelRow, type StoredClassification } from './classifications.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
@@ -19,24 +18,11 @@ export function representativeItemId(db: Db, storyId: string): string | undefine
   return statement(db, 'SELECT representative_item_id FROM stories WHERE id = ?').pluck().get(id) as string | undefined;
 }
 
-interface LabelRow {
-  story_id: number;
-  topic: string;
-  topic_scores: string;
-  relevant: number | null;
-  relevance_score: number | null;
-  section: string | null;
-  cves: string;
-  victims: string;
-  evidence: string;
-  model_id: number | null;
-}
-
 /**
  * The stored labels of each story's representative item, by story id, in one query whatever the
  * number of stories (the review page shows them for every entry). Stories without a classified
  * representative, and manual entries, are absent. Read as classifications.ts getItemClassification
- * reads one item.
+ * reads one item (`labelsOfRow`).
  */
 export function representativeLabels(db: Db, storyIds: Iterable<string>): Map<string, StoredClassification> {
   const rowIds = new Map<string, number>();
@@ -51,25 +37,12 @@ export function representativeLabels(db: Db, storyIds: Iterable<string>): Map<st
     `SELECT s.id AS story_id, i.topic, i.topic_scores, i.relevant, i.relevance_score, i.section, i.cves, i.victims, i.evidence, i.model_id
      FROM json_each(?) w JOIN stories s ON s.id = w.value JOIN items i ON i.id = s.representative_item_id
      WHERE i.topic IS NOT NULL`,
-  ).all(JSON.stringify([...rowIds.values()])) as LabelRow[];
+  ).all(JSON.stringify([...rowIds.values()])) as (LabelRow & { story_id: number })[];
   const byRowId = new Map(rows.map((row) => [row.story_id, row]));
   for (const [storyId, id] of rowIds) {
     const row = byRowId.get(id);
-    if (row) labels.set(storyId, toLabels(row));
+    const stored = row && labelsOfRow(row);
+    if (stored) labels.set(storyId, stored);
   }
   return labels;
-}
-
-function toLabels(row: LabelRow): StoredClassification {
-  return {
-    topic: row.topic,
-    topics: JSON.parse(row.topic_scores) as TopicScore[],
-    relevant: row.relevant === 1,
-    relevanceScore: row.relevance_score,
-    section: (row.section ?? 'news') as Section,
-    cves: JSON.parse(row.cves) as string[],
-    victims: JSON.parse(row.victims) as string[],
-    evidence: JSON.parse(row.evidence) as StoredClassification['evidence'],
-    modelId: row.model_id,
-  };
 }
