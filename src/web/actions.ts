@@ -132,6 +132,9 @@ export interface ManualLink {
 export async function addManualLink(deps: ActionDeps, draftId: number, link: ManualLink): Promise<string> {
   const url = safeHttpUrl(link.url.trim());
   if (!url) throw new ReviewError('bad-request', 'The link must be an absolute http(s) URL.');
+  // A user name or password in a link would be printed in the newsletter for every reader.
+  const { username, password } = new URL(url);
+  if (username || password) throw new ReviewError('bad-request', 'The link must not contain a user name or password.');
   const sectionId = link.sectionId ?? firstSectionId(deps.db, draftId) ?? '';
   if (!draftHasSection(deps.db, draftId, sectionId)) throw new ReviewError('bad-request', `This draft has no section "${sectionId}".`);
   const topic = link.topic || 'other';

@@ -166,6 +166,19 @@ describe('review actions persist at once', () => {
     expect((await client.post('/drafts/99/entries', { url: 'https://news.example/x', title: 'X' })).statusCode).toBe(404);
   });
 
+  it('refuses a manual link with a user name or password, even with a typed title, before fetching it', async () => {
+    const pages: string[] = [];
+    client = await createTestClient({ fetchPage: async (url) => (pages.push(url), { title: 'T', source: 'S', publishedAt: undefined }) });
+    const before = order(client, 'latest-news');
+    for (const url of ['https://editor:s3cret@news.example/a', 'https://editor@news.example/b', 'https://:s3cret@news.example/c']) {
+      const refused = await client.post('/drafts/12/entries', { url, section: 'latest-news', title: 'Typed title' }, { accept: 'application/json' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toEqual({ error: { code: 'bad-request', message: 'The link must not contain a user name or password.' } });
+    }
+    expect(pages).toEqual([]);
+    expect(order(client, 'latest-news')).toEqual(before);
+  });
+
   it("adds a manual link to the draft's first section when none is chosen", async () => {
     client = await createTestClient();
     const first = loadDraft(client.db, 12)!.sections[0]!.id;
