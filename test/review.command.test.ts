@@ -30,6 +30,18 @@ describe('secdigest review', () => {
     expect(await response.text()).toContain('Issue #12');
   });
 
+  it("shows a feed switched off in feeds.yaml as disabled on the feed-health page, needing no attention", async () => {
+    const base = app();
+    const ids = base.db.prepare('SELECT id FROM feeds').pluck().all() as string[];
+    const feeds = ids.map((id) => ({ id, enabled: id !== 'threat-ledger' }));
+    handle = await startReview({ ...base, config: { ...base.config, feeds } }, { host: '127.0.0.1', port: 0 });
+    const page = await (await fetch(`${handle.url}feeds`)).text();
+    expect(page).toContain(`${ids.length} feeds, 1 need attention`); // 2 with every feed enabled (src/web/server.test.ts)
+    const row = page.split('<tr').find((r) => r.includes('threat-ledger'))!;
+    expect(row).toContain('<span class="status status-disabled">disabled</span>');
+    expect(row).not.toContain('class="attention"');
+  });
+
   it('refuses a non-loopback bind without a token, and a short token, before listening', async () => {
     await expect(startReview(app(), { host: '0.0.0.0', port: 0 })).rejects.toThrow(UsageError);
     await expect(startReview(app(), { host: '192.0.2.1', port: 0 })).rejects.toThrow(/--token \(or SECDIGEST_REVIEW_TOKEN\)/);

@@ -1,5 +1,5 @@
 import type { App } from '../app.js';
-import type { Settings } from '../model/index.js';
+import type { FeedConfig, Settings } from '../model/index.js';
 import { renderOptions } from './draft.js';
 import { UsageError } from '../model/index.js';
 import { createReviewServer, isLoopbackHost, type PageFetcher } from '../web/index.js';
@@ -28,7 +28,7 @@ export const MIN_TOKEN_LENGTH = 16;
  * anything listens).
  */
 export async function startReview(
-  app: Pick<App, 'db' | 'now'> & { config: { settings: Pick<Settings, 'classify' | 'draft'> } },
+  app: Pick<App, 'db' | 'now'> & { config: { settings: Pick<Settings, 'classify' | 'draft'>; feeds: readonly Pick<FeedConfig, 'id' | 'enabled'>[] } },
   options: ReviewOptions,
 ): Promise<ReviewHandle> {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
@@ -47,6 +47,7 @@ export async function startReview(
     now: app.now,
     ...(token !== undefined ? { token } : {}),
     classify: settings.classify,
+    enabledFeedIds: new Set(app.config.feeds.filter((feed) => feed.enabled).map((feed) => feed.id)),
     sections: settings.draft.sections,
     renderOptions: renderOptions(settings.draft),
     ...(options.fetchPage ? { fetchPage: options.fetchPage } : {}),

@@ -85,15 +85,19 @@ describe('every surface follows the rule', () => {
     expect(report.feeds.find((f) => f.id === 'moved')?.problem).toBe('moved permanently to https://new.example/feed: update feeds.yaml');
   });
 
-  it('the review page: every stored feed counts as enabled there (it has no feeds.yaml)', () => {
-    const page = (feeds: FeedActivity[]) => feedsPage(feeds, { now: NOW, days: 14, csrfToken: 't' });
+  it('the review page: a feed off in feeds.yaml shows as disabled and needs no attention, as in `feeds`', () => {
+    const enabled = new Set(CASES.filter((c) => c.enabled).map((c) => c.id));
+    const page = (feeds: FeedActivity[]) => feedsPage(feeds, { now: NOW, days: 14, csrfToken: 't', isEnabled: (id) => enabled.has(id) });
     const feeds = feedActivity(app.db, { until: NOW, days: 14 });
-    expect(page(feeds)).toContain(`${CASES.length} feeds, ${needing(() => true)} need attention`);
+    expect(page(feeds)).toContain(`${CASES.length} feeds, ${needing((c) => c.enabled)} need attention`);
     for (const feed of feeds) {
-      const stored = CASES.find((c) => c.id === feed.id)!.stored;
-      const attention = feedAttention(stored, true) ? 1 : 0;
+      const c = CASES.find((k) => k.id === feed.id)!;
+      const attention = c.attention ? 1 : 0;
       expect(page([feed])).toContain(`1 feeds, ${attention} need attention`);
       expect(page([feed]).match(/<tr class="attention">/g) ?? []).toHaveLength(attention);
+      if (c.health === 'disabled') expect(page([feed])).toContain('<span class="status status-disabled">disabled</span>');
     }
+    // Without feeds.yaml (a test server), every stored feed counts as enabled.
+    expect(feedsPage(feeds, { now: NOW, days: 14, csrfToken: 't' })).toContain(`${CASES.length} feeds, ${needing(() => true)} need attention`);
   });
 });

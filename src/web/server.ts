@@ -27,6 +27,8 @@ export interface ReviewServerOptions {
   fetchPage?: PageFetcher;
   /** The configured taxonomy: its topics are the ones an entry may be given, in menu order. */
   classify?: ClassifySettings;
+  /** The feeds feeds.yaml fetches (enabled), for the feed-health page; absent: every stored feed. */
+  enabledFeedIds?: ReadonlySet<string>;
   /** Told about unexpected (500) errors; the page shows only a short message. */
   onError?: (error: unknown) => void;
 }
@@ -64,7 +66,15 @@ export function createReviewServer(options: ReviewServerOptions): FastifyInstanc
   });
 
   registerAssetRoutes(app);
-  registerPageRoutes(app, { db: options.db, now, topics, renderOptions: options.renderOptions ?? {}, healthDays: HEALTH_DAYS });
+  const enabled = options.enabledFeedIds;
+  registerPageRoutes(app, {
+    db: options.db,
+    now,
+    topics,
+    renderOptions: options.renderOptions ?? {},
+    healthDays: HEALTH_DAYS,
+    ...(enabled ? { isFeedEnabled: (id: string) => enabled.has(id) } : {}),
+  });
   registerActionRoutes(app, {
     db: options.db,
     now,

@@ -14,6 +14,7 @@ export interface PageDeps {
   topics: readonly { id: string; label: string }[];
   renderOptions: RenderOptions;
   healthDays: number;
+  isFeedEnabled?: (feedId: string) => boolean;
 }
 
 /** A draft by the number in the URL, or a 404. */
@@ -62,6 +63,6 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
   app.get('/feeds', async (request, reply) => {
     const now = deps.now();
     const feeds = feedActivity(deps.db, { until: now, days: deps.healthDays });
-    return reply.type('text/html; charset=utf-8').send(feedsPage(feeds, { now, days: deps.healthDays, csrfToken: request.csrfToken }));
+    return reply.type('text/html; charset=utf-8').send(feedsPage(feeds, { now, days: deps.healthDays, csrfToken: request.csrfToken, ...(deps.isFeedEnabled ? { isEnabled: deps.isFeedEnabled } : {}) }));
   });
 }

@@ -17,20 +17,24 @@ ${drafts.map((d) => html`<tr><td><a href="/drafts/${d.number}">#${d.number}</a><
 }
 
 /**
- * The review server has no feeds.yaml, so every stored feed counts as enabled here; the rule is
- * the one `secdigest feeds` and `doctor` use (model/feed-health.ts).
+ * The feed-health page. `isEnabled` says whether feeds.yaml fetches a feed (a stored feed that is
+ * off, or no longer listed, shows as disabled and never needs attention); the rule is the one
+ * `secdigest feeds` and `doctor` use (model/feed-health.ts).
  */
-const ENABLED = true;
-
-export function feedsPage(feeds: readonly FeedActivity[], options: { now: Date; days: number; csrfToken: string }): string {
-  const attention = feeds.filter((f) => feedAttention(f, ENABLED)).length;
+export function feedsPage(
+  feeds: readonly FeedActivity[],
+  options: { now: Date; days: number; csrfToken: string; isEnabled?: (feedId: string) => boolean },
+): string {
+  const isEnabled = options.isEnabled ?? (() => true);
+  const attention = feeds.filter((f) => feedAttention(f, isEnabled(f.id))).length;
   const body = html`<h1>Feed health</h1>
 <p class="window">${feeds.length} feeds, ${attention} need attention · items published per day over the last ${options.days} days (UTC)</p>
 <table class="list feeds"><thead><tr><th>Feed</th><th>Kind</th><th>Status</th><th>Last success</th><th class="num">Errors</th><th>Last error</th><th>Items per day</th><th class="num">Total</th></tr></thead><tbody>
 ${feeds.map((f) => {
-  const status = feedHealth(f, ENABLED) === 'disabled' ? 'disabled' : (f.lastStatus ?? 'never fetched');
+  const enabled = isEnabled(f.id);
+  const status = feedHealth(f, enabled) === 'disabled' ? 'disabled' : (f.lastStatus ?? 'never fetched');
   const total = f.itemsPerDay.reduce((a, b) => a + b, 0);
-  return html`<tr class="${feedAttention(f, ENABLED) ? 'attention' : ''}">
+  return html`<tr class="${feedAttention(f, enabled) ? 'attention' : ''}">
 <td>${externalLink(f.url, f.name, 'feed-name')}<div class="feed-id">${f.id}</div></td>
 <td>${f.kind}</td>
 <td><span class="status status-${status.replace(/[^a-z-]/g, '')}">${status}</span></td>
