@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startReview, type ReviewHandle } from '../src/commands/review.js';
 import { DEFAULT_SETTINGS } from '../src/config/defaults.js';
@@ -30,16 +33,33 @@ describe('secdigest review', () => {
     expect(await response.text()).toContain('Issue #12');
   });
 
-  it("shows a feed switched off in feeds.yaml as disabled on the feed-health page, needing no attention", async () => {
+  it('shows a feed switched off in feeds.yaml as disabled, needing no attention, and reads feeds.yaml again at each view', async () => {
     const base = app();
     const ids = base.db.prepare('SELECT id FROM feeds').pluck().all() as string[];
-    const feeds = ids.map((id) => ({ id, enabled: id !== 'threat-ledger' }));
-    handle = await startReview({ ...base, config: { ...base.config, feeds } }, { host: '127.0.0.1', port: 0 });
-    const page = await (await fetch(`${handle.url}feeds`)).text();
-    expect(page).toContain(`${ids.length} feeds, 1 need attention`); // 2 with every feed enabled (src/web/server.test.ts)
-    const row = page.split('<tr').find((r) => r.includes('threat-ledger'))!;
-    expect(row).toContain('<span class="status status-disabled">disabled</span>');
-    expect(row).not.toContain('class="attention"');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdigest-review-'));
+    const configPath = path.join(dir, 'feeds.yaml');
+    const writeFeeds = (off: string | null) =>
+      fs.writeFileSync(configPath, `feeds:\n${ids.map((id) => `  - { id: ${id}, name: ${id}, url: "https://${id}.example/feed", kind: news, enabled: ${id !== off} }\n`).join('')}`);
+    try {
+      writeFeeds('threat-ledger');
+      handle = await startReview(base, { host: '127.0.0.1', port: 0, configPath });
+      const view = async () => {
+        const page = await (await fetch(`${handle!.url}feeds`)).text();
+        return { page, row: page.split('<tr').find((r) => r.includes('threat-ledger'))! };
+      };
+      const off = await view();
+      expect(off.page).toContain(`${ids.length} feeds, 1 need attention`); // 2 with every feed enabled (src/web/server.test.ts)
+      expect(off.row).toContain('<span class="status status-disabled">disabled</span>');
+      expect(off.row).not.toContain('class="attention"');
+      writeFeeds(null); // switched back on while the page runs
+      const on = await view();
+      expect(on.page).toContain(`${ids.length} feeds, 2 need attention`);
+      expect(on.row).toContain('class="attention"');
+      fs.writeFileSync(configPath, 'feeds: [ {'); // mid-edit: the last good list stays
+      expect((await view()).page).toContain(`${ids.length} feeds, 2 need attention`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a non-loopback bind without a token, and a short token, before listening', async () => {

@@ -33,6 +33,7 @@ export function registerReviewCommand(program: Command, ctx: CliContext): void {
         const handle = await startReview(app, {
           host: flags.host,
           port: Number(flags.port),
+          configPath: ctx.paths(flags).configPath,
           ...(token ? { token } : {}),
           onError: (error) => ctx.io.stderr.write(`secdigest review: ${(error as Error).stack ?? String(error)}\n`),
         });

@@ -1,5 +1,6 @@
 import type { App } from '../app.js';
 import type { FeedConfig, Settings } from '../model/index.js';
+import { loadConfig } from '../config/index.js';
 import { renderOptions } from './draft.js';
 import { UsageError } from '../model/index.js';
 import { createReviewServer, isLoopbackHost, type PageFetcher } from '../web/index.js';
@@ -9,6 +10,12 @@ export interface ReviewOptions {
   port: number;
   /** Required when `host` is not a loopback address; then every request must carry it. */
   token?: string;
+  /**
+   * feeds.yaml, read again at each view of the feed-health page so a feed added or switched off
+   * while the page runs shows as it is (a file mid-edit keeps the last good list). Absent: the
+   * feeds of the configuration the app was opened with.
+   */
+  configPath?: string;
   /** Injected for tests. */
   fetchPage?: PageFetcher;
   onError?: (error: unknown) => void;
@@ -42,12 +49,23 @@ export async function startReview(
     throw new UsageError(`the review token must be at least ${MIN_TOKEN_LENGTH} characters (try \`openssl rand -hex 16\`)`);
   }
   const { settings } = app.config;
+  let feeds = app.config.feeds;
+  const enabledFeedIds = () => {
+    if (options.configPath) {
+      try {
+        feeds = loadConfig(options.configPath).feeds;
+      } catch {
+        // Mid-edit or broken: the last good list; `collect` and `doctor` report the problem.
+      }
+    }
+    return new Set(feeds.filter((feed) => feed.enabled).map((feed) => feed.id));
+  };
   const server = createReviewServer({
     db: app.db,
     now: app.now,
     ...(token !== undefined ? { token } : {}),
     classify: settings.classify,
-    enabledFeedIds: new Set(app.config.feeds.filter((feed) => feed.enabled).map((feed) => feed.id)),
+    enabledFeedIds,
     sections: settings.draft.sections,
     renderOptions: renderOptions(settings.draft),
     ...(options.fetchPage ? { fetchPage: options.fetchPage } : {}),

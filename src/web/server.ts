@@ -27,8 +27,11 @@ export interface ReviewServerOptions {
   fetchPage?: PageFetcher;
   /** The configured taxonomy: its topics are the ones an entry may be given, in menu order. */
   classify?: ClassifySettings;
-  /** The feeds feeds.yaml fetches (enabled), for the feed-health page; absent: every stored feed. */
-  enabledFeedIds?: ReadonlySet<string>;
+  /**
+   * The feeds feeds.yaml fetches (enabled), for the feed-health page; asked at each view of it, as
+   * feeds.yaml may change while the page runs. Absent: every stored feed counts as enabled.
+   */
+  enabledFeedIds?: () => ReadonlySet<string>;
   /** Told about unexpected (500) errors; the page shows only a short message. */
   onError?: (error: unknown) => void;
 }
@@ -66,14 +69,13 @@ export function createReviewServer(options: ReviewServerOptions): FastifyInstanc
   });
 
   registerAssetRoutes(app);
-  const enabled = options.enabledFeedIds;
   registerPageRoutes(app, {
     db: options.db,
     now,
     topics,
     renderOptions: options.renderOptions ?? {},
     healthDays: HEALTH_DAYS,
-    ...(enabled ? { isFeedEnabled: (id: string) => enabled.has(id) } : {}),
+    ...(options.enabledFeedIds ? { enabledFeedIds: options.enabledFeedIds } : {}),
   });
   registerActionRoutes(app, {
     db: options.db,

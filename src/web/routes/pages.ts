@@ -14,7 +14,7 @@ export interface PageDeps {
   topics: readonly { id: string; label: string }[];
   renderOptions: RenderOptions;
   healthDays: number;
-  isFeedEnabled?: (feedId: string) => boolean;
+  enabledFeedIds?: () => ReadonlySet<string>;
 }
 
 /** A draft by the number in the URL, or a 404. */
@@ -63,6 +63,8 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
   app.get('/feeds', async (request, reply) => {
     const now = deps.now();
     const feeds = feedActivity(deps.db, { until: now, days: deps.healthDays });
-    return reply.type('text/html; charset=utf-8').send(feedsPage(feeds, { now, days: deps.healthDays, csrfToken: request.csrfToken, ...(deps.isFeedEnabled ? { isEnabled: deps.isFeedEnabled } : {}) }));
+    const enabled = deps.enabledFeedIds?.();
+    const isEnabled = enabled ? { isEnabled: (id: string) => enabled.has(id) } : {};
+    return reply.type('text/html; charset=utf-8').send(feedsPage(feeds, { now, days: deps.healthDays, csrfToken: request.csrfToken, ...isEnabled }));
   });
 }
