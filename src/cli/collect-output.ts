@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { CollectSummary, FeedRunResult } from '../pipeline/collect.js';
 import { formatDuration } from './format.js';
+import { movedNote } from '../model/feed-health.js';
 
 export interface Writable {
   write(chunk: string): unknown;
@@ -66,14 +67,13 @@ export function renderSummary(summary: CollectSummary): string {
       (t.skipped ? `, ${t.skipped} skipped` : ''),
     `${t.itemsNew} new items, ${t.itemsUpdated} updated`,
   ];
-  const problems = summary.feeds.filter((r) => r.error || r.skippedReason);
+  const problems = summary.feeds.filter((r) => r.error || r.skippedReason || r.movedTo);
   if (problems.length) {
     lines.push('', 'Feeds that need attention:');
     for (const r of problems) {
-      lines.push(`  ${r.feedId}: ${r.error ? `[${r.error.code}] ${r.error.message}` : r.skippedReason}`);
+      if (r.error || r.skippedReason) lines.push(`  ${r.feedId}: ${r.error ? `[${r.error.code}] ${r.error.message}` : r.skippedReason}`);
+      if (r.movedTo) lines.push(`  ${r.feedId}: ${movedNote(r.movedTo)}`);
     }
   }
-  const moved = summary.feeds.filter((r) => r.movedTo);
-  for (const r of moved) lines.push(`  ${r.feedId}: moved permanently to ${r.movedTo} (update feeds.yaml)`);
   return lines.join('\n');
 }

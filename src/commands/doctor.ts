@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config/index.js';
-import { feedAttention, type FeedAttention } from '../model/feed-health.js';
+import { feedAttention, movedNote, type FeedAttention } from '../model/feed-health.js';
 import { ConfigError, type Config } from '../model/index.js';
 import { databaseHealth, listFeedHealth, lockHolder, openDatabase, type Db, type FeedHealth } from '../storage/index.js';
 
@@ -135,7 +135,7 @@ function feedProblem(feed: FeedHealth, state: FeedAttention): string {
     case 'failing':
       return `${feed.consecutiveErrors} consecutive error(s) since ${feed.errorSince ?? '?'}, next try at ${feed.nextAttemptAt ?? 'the next collect'}, ${last}`;
     case 'moved':
-      return `moved permanently to ${feed.movedTo}: update feeds.yaml`;
+      return movedNote(feed.movedTo ?? '?');
   }
 }
 

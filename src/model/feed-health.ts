@@ -3,8 +3,7 @@
  * `failing` backs off, `unhealthy` is tried only at its recheck (or after `feeds --retry`),
  * `disabled` is off in feeds.yaml or stopped by a 410 Gone.
  */
-export const FEED_HEALTH_STATES = ['ok', 'failing', 'unhealthy', 'disabled'] as const;
-export type FeedHealthState = (typeof FEED_HEALTH_STATES)[number];
+export type FeedHealthState = 'ok' | 'failing' | 'unhealthy' | 'disabled';
 
 /**
  * Why a feed needs the editor (`state` in `secdigest doctor --json`, a public contract): its
@@ -33,12 +32,17 @@ export function feedHealth(feed: StoredFeedHealth, enabled: boolean): FeedHealth
 
 /**
  * Whether, and why, a feed "needs attention" (the count under `secdigest feeds`, doctor's list, the
- * review page's highlighted rows). A feed switched off in feeds.yaml never does: it is not fetched,
- * so what is stored about it is old news.
+ * review page's highlighted rows). A feed switched off in feeds.yaml never does: the editor has
+ * already put it aside (a `collect --feed ID` of it still reports its own result).
  */
 export function feedAttention(feed: StoredFeedHealth, enabled: boolean): FeedAttention | null {
   if (!enabled) return null;
   const health = feedHealth(feed, enabled);
   if (health !== 'ok') return health;
   return feed.movedTo ? 'moved' : null;
+}
+
+/** What to do about a permanent redirect, in doctor's `problem` (a public contract) and on every surface. */
+export function movedNote(movedTo: string): string {
+  return `moved permanently to ${movedTo}: update feeds.yaml`;
 }

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CorrectionError, type DraftEntry, type Section } from '../model/index.js';
 import { cleanText } from '../newsletter/render/escape.js';
-import { safeHttpUrl } from '../newsletter/render/url.js';
 import {
   addEntry,
   draftHasSection,
@@ -18,7 +17,7 @@ import {
 import { representativeItemId } from '../storage/entry-labels.js';
 import type { Db } from '../storage/index.js';
 import { ReviewError } from './errors.js';
-import type { PageFetcher } from './page-info.js';
+import { editorLink, type PageFetcher } from './page-info.js';
 
 /**
  * What the editor can do to a draft entry. Plain functions of their dependencies: the routes
@@ -130,11 +129,7 @@ export interface ManualLink {
  * from the page. An unreachable page with no typed title is refused, asking for one.
  */
 export async function addManualLink(deps: ActionDeps, draftId: number, link: ManualLink): Promise<string> {
-  const url = safeHttpUrl(link.url.trim());
-  if (!url) throw new ReviewError('bad-request', 'The link must be an absolute http(s) URL.');
-  // A user name or password in a link would be printed in the newsletter for every reader.
-  const { username, password } = new URL(url);
-  if (username || password) throw new ReviewError('bad-request', 'The link must not contain a user name or password.');
+  const url = editorLink(link.url);
   const sectionId = link.sectionId ?? firstSectionId(deps.db, draftId) ?? '';
   if (!draftHasSection(deps.db, draftId, sectionId)) throw new ReviewError('bad-request', `This draft has no section "${sectionId}".`);
   const topic = link.topic || 'other';

@@ -23,6 +23,20 @@ export interface PageFetchOptions {
 export type PageFetcher = (url: string) => Promise<PageInfo>;
 
 /**
+ * A link an editor typed, as an absolute http(s) URL, or ReviewError('bad-request') saying why not.
+ * A user name or password is refused: it would be printed in the newsletter, and fetch refuses such
+ * a URL anyway (Fetch standard, Request constructor: "If parsedURL includes credentials, then throw
+ * a TypeError"), so the editor hears it in their own terms.
+ */
+export function editorLink(raw: string): string {
+  const url = safeHttpUrl(raw.trim());
+  if (!url) throw new ReviewError('bad-request', 'The link must be an absolute http(s) URL.');
+  const { username, password } = new URL(url);
+  if (username || password) throw new ReviewError('bad-request', 'The link must not contain a user name or password.');
+  return url;
+}
+
+/**
  * Reads a page's title, site name and publication time. http(s) only and without a user name or
  * password (ReviewError('bad-request'), before any request), with a total timeout and a size cap
  * (the body is read up to `maxBytes`, then cancelled). Fails with ReviewError('unreachable') for
@@ -33,12 +47,7 @@ export function createPageFetcher(options: PageFetchOptions = {}): PageFetcher {
   const timeoutMs = options.timeoutMs ?? 5000;
   const maxBytes = options.maxBytes ?? 512 * 1024;
   return async (raw) => {
-    const url = safeHttpUrl(raw);
-    if (!url) throw new ReviewError('bad-request', 'The link must be an absolute http(s) URL.');
-    // fetch refuses such a URL outright (Fetch standard, Request constructor: "If parsedURL includes
-    // credentials, then throw a TypeError"); say so in the editor's terms instead of fetch's.
-    const { username, password } = new URL(url);
-    if (username || password) throw new ReviewError('bad-request', 'The link must not contain a user name or password.');
+    const url = editorLink(raw);
     let text: string;
     try {
       const response = await fetchImpl(url, {

@@ -3,7 +3,8 @@ import type { StoredDraft } from '../../storage/drafts.js';
 import { html, type SafeHtml } from '../html.js';
 import { barChart } from './charts.js';
 import { entryView, type EntryContext } from './entry.js';
-import { formatTime, plural } from './format.js';
+import { formatUtc } from '../../model/time-format.js';
+import { plural } from './format.js';
 import { csrfField, layout } from './layout.js';
 
 export interface DraftPageModel {
@@ -21,7 +22,7 @@ export function draftPage(model: DraftPageModel): string {
   const base = `/drafts/${draft.number}`;
   const body = html`<section class="draft-head">
 <div><h1>Issue #${draft.number} <span class="date">${draft.date}</span></h1>
-<p class="window">Stories first seen ${formatTime(draft.window.since)} – ${formatTime(draft.window.until)} · ${plural(included, 'entry', 'entries')} included, ${entries.length - included} excluded</p></div>
+<p class="window">Stories first seen ${formatUtc(draft.window.since)} – ${formatUtc(draft.window.until)} · ${plural(included, 'entry', 'entries')} included, ${entries.length - included} excluded</p></div>
 <div class="toolbar">
 <a class="button" href="${base}/export.md" download>Export Markdown</a>
 <a class="button" href="${base}/export.html" download>Export HTML</a>

@@ -3,7 +3,8 @@ import type { StoredClassification } from '../../storage/classifications.js';
 import { externalLink, html, type SafeHtml } from '../html.js';
 import { MAX_BLURB, MAX_TITLE } from '../actions.js';
 import { csrfField } from './layout.js';
-import { formatTime, plural } from './format.js';
+import { formatUtc } from '../../model/time-format.js';
+import { plural } from './format.js';
 
 export interface EntryContext {
   draftNumber: number;
@@ -27,7 +28,7 @@ export function entryView(entry: DraftEntry, position: number, evidence: StoredC
 <span class="rank">${position + 1}</span>
 <div class="entry-body">
 <h3 class="entry-title">${externalLink(entry.url, entry.title || 'Untitled')}</h3>
-<p class="meta"><span class="source">${entry.source}</span> · <time datetime="${entry.publishedAt}">${formatTime(entry.publishedAt)}</time> · <span class="coverage" title="distinct outlets that carried the story">${plural(entry.coverage, 'outlet')}</span> · <span class="topic">${topicLabel}</span>${entry.included ? '' : html` · <strong class="flag">excluded</strong>`}</p>
+<p class="meta"><span class="source">${entry.source}</span> · <time datetime="${entry.publishedAt}">${formatUtc(entry.publishedAt)}</time> · <span class="coverage" title="distinct outlets that carried the story">${plural(entry.coverage, 'outlet')}</span> · <span class="topic">${topicLabel}</span>${entry.included ? '' : html` · <strong class="flag">excluded</strong>`}</p>
 ${entry.blurb ? html`<p class="blurb">${entry.blurb}</p>` : ''}
 ${alsoCovered(entry)}
 ${evidenceView(entry, evidence)}

@@ -1,16 +1,15 @@
-import { feedAttention, feedHealth } from '../../model/feed-health.js';
-import { timeAgo } from '../../model/time-format.js';
+import { feedAttention, feedHealth, movedNote } from '../../model/feed-health.js';
+import { formatUtc, timeAgo } from '../../model/time-format.js';
 import type { DraftSummary } from '../../storage/drafts.js';
 import type { FeedActivity } from '../../storage/feed-activity.js';
 import { externalLink, html } from '../html.js';
 import { sparkline } from './charts.js';
-import { formatTime } from './format.js';
 import { layout } from './layout.js';
 
 export function draftsPage(drafts: readonly DraftSummary[], csrfToken: string): string {
   const body = drafts.length
     ? html`<h1>Drafts</h1><table class="list"><thead><tr><th>Issue</th><th>Date</th><th>Window</th><th class="num">Entries</th><th>Created</th></tr></thead><tbody>
-${drafts.map((d) => html`<tr><td><a href="/drafts/${d.number}">#${d.number}</a></td><td>${d.date}</td><td>${formatTime(d.since)} – ${formatTime(d.until)}</td><td class="num">${d.entries}</td><td>${formatTime(d.createdAt)}</td></tr>`)}
+${drafts.map((d) => html`<tr><td><a href="/drafts/${d.number}">#${d.number}</a></td><td>${d.date}</td><td>${formatUtc(d.since)} – ${formatUtc(d.until)}</td><td class="num">${d.entries}</td><td>${formatUtc(d.createdAt)}</td></tr>`)}
 </tbody></table>`
     : html`<h1>Drafts</h1><p class="empty">No drafts yet: run <code>secdigest draft</code> first.</p>`;
   return layout({ title: 'Drafts', csrfToken, active: 'drafts', body });
@@ -38,9 +37,9 @@ ${feeds.map((f) => {
 <td>${externalLink(f.url, f.name, 'feed-name')}<div class="feed-id">${f.id}</div></td>
 <td>${f.kind}</td>
 <td><span class="status status-${status.replace(/[^a-z-]/g, '')}">${status}</span></td>
-<td title="${formatTime(f.lastSuccessAt)}">${timeAgo(f.lastSuccessAt, options.now)}</td>
+<td title="${formatUtc(f.lastSuccessAt)}">${timeAgo(f.lastSuccessAt, options.now)}</td>
 <td class="num" title="in a row now / failed fetches in ${options.days} days">${f.consecutiveErrors} / ${f.recentErrors}</td>
-<td class="error">${f.lastErrorCode ? html`<code>${f.lastErrorCode}</code> ${f.lastError ?? ''}` : ''}${f.disabledReason ? html`<div>${f.disabledReason}</div>` : ''}${f.movedTo ? html`<div>moved permanently to ${f.movedTo}: update feeds.yaml</div>` : ''}</td>
+<td class="error">${f.lastErrorCode ? html`<code>${f.lastErrorCode}</code> ${f.lastError ?? ''}` : ''}${f.disabledReason ? html`<div>${f.disabledReason}</div>` : ''}${f.movedTo ? html`<div>${movedNote(f.movedTo)}</div>` : ''}</td>
 <td>${sparkline(f.itemsPerDay, `${f.name}: ${f.itemsPerDay.join(', ')} items per day`)}</td>
 <td class="num">${total}</td>
 </tr>`;
