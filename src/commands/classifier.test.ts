@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification, Item } from '../model/index.js';
 import type { Classifier } from '../pipeline/classify/index.js';
-import { countUnclassified, ensureFeed, openDatabase, storeItems } from '../storage/index.js';
+import { countUnclassified, ensureFeed, lockHolder, openDatabase, storeItems } from '../storage/index.js';
+import { withRunLock } from '../scheduler/run-lock.js';
 import { classifyStoredItems, type ReadyClassifier } from './classifier.js';
 
 const NOW = '2026-11-21T00:00:00.000Z';
@@ -41,6 +42,28 @@ describe('classifyStoredItems', () => {
     expect(seenAt).toHaveLength(1);
     expect(seenAt[0]).toBeGreaterThan(0);
     expect(seenAt[0]).toBeLessThan(1_100);
+  });
+
+  it('keeps the run lock renewed through a reclassification that outlasts the lease', async () => {
+    const db = unclassifiedDatabase(2_000);
+    let calls = 0;
+    // A slow model: each page of 500 takes 25 ms, longer than the renewal interval (a third of 30 ms).
+    const slow: ReadyClassifier = {
+      classifier: {
+        classify: () => {
+          if (calls++ % 500 === 0) for (const until = Date.now() + 25; Date.now() < until; );
+          return LABEL;
+        },
+      } as unknown as Classifier,
+      modelId: null,
+    };
+    const holder = await withRunLock(db, 'collect', { ttlMs: 30, waitMs: 0 }, async () => {
+      await classifyStoredItems(db, slow);
+      return lockHolder(db, 'collect')!;
+    });
+    expect(countUnclassified(db)).toBe(0);
+    // Renewed at least once: without the turns between pages the lease would still end 30 ms after it was taken.
+    expect(Date.parse(holder.expiresAt) - Date.parse(holder.acquiredAt)).toBeGreaterThan(30);
   });
 
   it('stops between pages when its signal aborts, keeping the pages written', async () => {
