@@ -41,6 +41,8 @@ function seed(db: Db): Record<string, string> {
     late: story([item('l-b', 'b', at('24T05:55'), { fetchedAt: at('24T06:10') }), item('l-c', 'c', at('24T05:58'), { fetchedAt: at('24T06:20') })]),
     // Published before the window and first collected before it too, though a member came later.
     early: story([item('e-b', 'b', at('24T05:50'), { fetchedAt: at('24T05:58') }), item('e-c', 'c', at('24T05:52'), { fetchedAt: at('24T06:30') })]),
+    // Published just before the window but first collected after it: the next window's story.
+    tooLate: story([item('t-b', 'b', at('24T05:40'), { fetchedAt: at('25T06:05') })]),
     unclassified: story([item('u-b', 'b', at('24T14:00'), { classification: null })]),
     before: story([item('x-b', 'b', at('20T10:00')), item('x-c', 'c', at('20T11:00'))]),
     after: story([item('y-b', 'b', at('25T07:00')), item('y-c', 'c', at('25T07:10'))]),
