@@ -48,6 +48,24 @@ describe('operations CLI: run lock, doctor, prune', () => {
     expect((await cli(args('collect', '--wait', 'soon'))).code).toBe(2);
   });
 
+  it('a database another process keeps locked for writing: collect skips (exit 5), draft fails cleanly (exit 4), no stack trace', async () => {
+    expect((await cli(args('collect'))).code).toBe(0); // the schema exists: opening the file writes nothing
+    const other = openDatabase(db);
+    other.exec('BEGIN IMMEDIATE'); // a long write elsewhere (an `analyze --db` of a big batch)
+    try {
+      const busy = await cli(args('collect'));
+      expect(busy.code).toBe(5);
+      expect(busy.stderr).toMatch(/^secdigest: the database is busy: another process kept it locked for writing .*: skipped \(pass --wait SECONDS to wait for it\)\n$/);
+      const draft = await cli(args('draft', '--date', '2026-11-24'));
+      expect(draft.code).toBe(4);
+      expect(draft.stderr).toMatch(/^secdigest: database error \(SQLITE_BUSY\): database is locked: another secdigest process kept it locked for writing; try again when it is done\n$/);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect((await cli(args('collect'))).code).toBe(0);
+  }, 30_000);
+
   it('a stale lock left by a killed collect expires and the next collect takes it over', async () => {
     const other = holdLock('dead-host:99:dead', new Date(Date.now() - 10 * 60_000), 120_000); // lease ended 8 minutes ago
     other.close();

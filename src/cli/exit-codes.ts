@@ -1,4 +1,4 @@
-import { ConfigError, SecdigestError, UsageError } from '../model/index.js';
+import { ConfigError, SecdigestError, sqliteEnvironmentCode, UsageError } from '../model/index.js';
 
 /** Exit codes are part of the CLI contract (README, "Exit codes"): monitors and cron rely on them. */
 export const EXIT = {
@@ -20,6 +20,8 @@ export const EXIT = {
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ConfigError || error instanceof UsageError) return EXIT.usage;
   if (error instanceof SecdigestError && error.code === 'database') return EXIT.database;
+  // The disk, the file or another process's lock: not a bug, no stack trace.
+  if (sqliteEnvironmentCode(error)) return EXIT.database;
   if (error instanceof SecdigestError && error.code === 'busy') return EXIT.busy;
   return EXIT.internal;
 }

@@ -5,6 +5,7 @@ import { everyFeedFailed, runCollectLocked } from '../commands/collect.js';
 import { parseSources } from '../commands/parse.js';
 import { DEFAULT_SETTINGS, PACKAGE_VERSION } from '../config/defaults.js';
 import { loadConfig } from '../config/index.js';
+import { isDatabaseBusy, sqliteEnvironmentCode } from '../model/index.js';
 import { createFetcher } from '../pipeline/fetch/index.js';
 import { createProgress, renderSummary } from './collect-output.js';
 import { createContext, withCommonOptions, type CliIo, type CommonFlags } from './context.js';
@@ -126,11 +127,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     const code = exitCodeFor(error);
-    io.stderr.write(`secdigest: ${(error as Error).message}\n`);
+    io.stderr.write(`secdigest: ${errorMessage(error)}\n`);
     if (code === EXIT.internal) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return code;
   }
   return exitCode;
+}
+
+/** What the editor reads on stderr; a SQLite error of the environment says which, and what to do when busy. */
+function errorMessage(error: unknown): string {
+  const message = (error as Error).message;
+  const sqlite = sqliteEnvironmentCode(error);
+  if (!sqlite) return message;
+  const hint = isDatabaseBusy(error) ? ': another secdigest process kept it locked for writing; try again when it is done' : '';
+  return `database error (${sqlite}): ${message}${hint}`;
 }
 
 async function fileExists(file: string): Promise<boolean> {

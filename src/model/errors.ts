@@ -75,3 +75,17 @@ export class UsageError extends SecdigestError {
     super('usage', message, options);
   }
 }
+
+/**
+ * SQLite failures of the environment (the disk, the file, another process's lock), not of
+ * secdigest's logic: every feed and every command would meet them. Returns the SQLite code.
+ */
+export function sqliteEnvironmentCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(?:FULL|IOERR|BUSY|LOCKED|CORRUPT|NOTADB|READONLY|CANTOPEN|NOMEM|PERM)/.test(code) ? code : undefined;
+}
+
+/** Another connection held the write lock past `busy_timeout` (storage/database.ts). */
+export function isDatabaseBusy(error: unknown): boolean {
+  return /^SQLITE_(?:BUSY|LOCKED)/.test(sqliteEnvironmentCode(error) ?? '');
+}

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { FeedError, type CollectSettings, type FeedConfig, type FetchOutcome, type HealthSettings, type Item, type ItemClassifications } from '../model/index.js';
+import { FeedError, sqliteEnvironmentCode, type CollectSettings, type FeedConfig, type FetchOutcome, type HealthSettings, type Item, type ItemClassifications } from '../model/index.js';
 import type { FeedRunOutcome, FeedRunRecord, FeedState, UpsertCounts } from '../storage/index.js';
 import type { Fetcher } from './fetch/index.js';
 import { healthAfterFailure, healthSkipReason } from '../scheduler/backoff.js';
@@ -205,15 +205,12 @@ function toRunRecord(
 }
 
 /**
- * SQLite errors that every feed would meet (the disk, the file, a lock): they stop the run. Any
- * other error while processing a feed, a constraint broken by a bug in story filing included, is
+ * SQLite errors that every feed would meet (the disk, the file, a lock) stop the run. Any other
+ * error while processing a feed, a constraint broken by a bug in story filing included, is
  * secdigest's own failure on that feed's items.
  */
-const ENVIRONMENT_ERRORS = /^SQLITE_(?:FULL|IOERR|BUSY|LOCKED|CORRUPT|NOTADB|READONLY|CANTOPEN|NOMEM|PERM)/;
-
 function isOwnFailure(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return error instanceof Error && !(typeof code === 'string' && ENVIRONMENT_ERRORS.test(code));
+  return error instanceof Error && sqliteEnvironmentCode(error) === undefined;
 }
 
 function describe(error: FeedError): { code: string; message: string } {

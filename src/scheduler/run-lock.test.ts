@@ -41,6 +41,29 @@ describe('run lock (a lease in SQLite)', () => {
     expect(lockHolder(second, 'collect')).toBeUndefined();
   });
 
+  it('survives another connection keeping the database locked: no lock taken (busy), renewals and release skipped, not thrown', async () => {
+    first.pragma('busy_timeout = 5');
+    second.pragma('busy_timeout = 5');
+    second.exec('BEGIN IMMEDIATE');
+    const refused = withRunLock(first, 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => 'ran');
+    await expect(refused).rejects.toThrow(LockBusyError);
+    await expect(refused).rejects.toThrow(/the database is busy/);
+    second.exec('ROLLBACK');
+
+    // Locked while the work runs: the renewals (every 10 ms) and the release meet SQLITE_BUSY.
+    const ran = withRunLock(first, 'collect', { ttlMs: 30, waitMs: 0 }, async () => {
+      second.exec('BEGIN IMMEDIATE');
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      return 'ran';
+    });
+    await expect(ran).resolves.toBe('ran');
+    second.exec('ROLLBACK');
+    // The lease was not released; it ends by itself (30 ms) and the next run takes it.
+    expect(lockHolder(second, 'collect')).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await expect(withRunLock(second, 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => 'next')).resolves.toBe('next');
+  });
+
   it('lets a stale lock from a killed process expire', async () => {
     const killedAt = new Date('2026-11-25T06:00:00Z');
     // A process took the lock and died: nobody renews or releases it.

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { SecdigestError } from '../model/index.js';
+import { isDatabaseBusy, SecdigestError } from '../model/index.js';
 import { acquireLock, releaseLock, renewLock, type Db, type LockHolder } from '../storage/index.js';
 
 export interface RunLockOptions {
@@ -14,13 +14,21 @@ export interface RunLockOptions {
   signal?: AbortSignal;
 }
 
-/** Another process holds the lock: the caller skips (or waited and gave up). */
+/**
+ * Another process holds the lock, or held the database's write lock too long to even look: the
+ * caller skips (or waited and gave up).
+ */
 export class LockBusyError extends SecdigestError {
   constructor(
     readonly lockName: string,
-    readonly holder: LockHolder,
+    readonly holder: LockHolder | undefined,
   ) {
-    super('busy', `another ${lockName} is running (${holder.owner}, since ${holder.acquiredAt}; its lease ends ${holder.expiresAt})`);
+    super(
+      'busy',
+      holder
+        ? `another ${lockName} is running (${holder.owner}, since ${holder.acquiredAt}; its lease ends ${holder.expiresAt})`
+        : `the database is busy: another process kept it locked for writing (a long \`analyze --db\` or \`train\`?), so no ${lockName} could start`,
+    );
   }
 }
 
@@ -59,19 +67,46 @@ export async function withRunLock<T>(db: Db, name: string, options: RunLockOptio
   const deadline = now().getTime() + options.waitMs;
   for (;;) {
     options.signal?.throwIfAborted();
-    const result = acquireLock(db, name, owner, now(), options.ttlMs, (holder) => holderIsGone(holder));
-    if (result.acquired) break;
+    const result = tryAcquire(db, name, owner, now(), options.ttlMs);
+    if (result?.acquired) break;
     const left = deadline - now().getTime();
-    if (left <= 0) throw new LockBusyError(name, result.holder);
+    if (left <= 0) throw new LockBusyError(name, result?.holder);
     await sleep(Math.min(left, 1000));
   }
-  const renewal = setInterval(() => renewLock(db, name, owner, now(), options.ttlMs), Math.max(10, options.ttlMs / 3));
+  const renewal = setInterval(() => {
+    try {
+      renewLock(db, name, owner, now(), options.ttlMs);
+    } catch (error) {
+      // Another writer kept the database locked past busy_timeout: the lease outlasts a few missed
+      // renewals, and a throw here would be uncaught and end the process.
+      if (!isDatabaseBusy(error)) throw error;
+    }
+  }, Math.max(10, options.ttlMs / 3));
   renewal.unref();
   try {
     return await work();
   } finally {
     clearInterval(renewal);
+    releaseUnlessBusy(db, name, owner);
+  }
+}
+
+/** Releases the lease; when another writer keeps the database locked, the lease ends by itself within its ttl. */
+function releaseUnlessBusy(db: Db, name: string, owner: string): void {
+  try {
     releaseLock(db, name, owner);
+  } catch (error) {
+    if (!isDatabaseBusy(error)) throw error;
+  }
+}
+
+/** The lock, or undefined when another connection kept the database locked past busy_timeout. */
+function tryAcquire(db: Db, name: string, owner: string, now: Date, ttlMs: number): ReturnType<typeof acquireLock> | undefined {
+  try {
+    return acquireLock(db, name, owner, now, ttlMs, (holder) => holderIsGone(holder));
+  } catch (error) {
+    if (isDatabaseBusy(error)) return undefined;
+    throw error;
   }
 }
 
