@@ -27,22 +27,42 @@ export interface FeedRunWriter {
 export function createFeedRunWriter(db: Db, options: GroupCommitOptions, onStored?: OnItemsStored): FeedRunWriter {
   let pending = 0;
   let timer: NodeJS.Timeout | undefined;
+  // A commit the timer could not make (a full disk, an I/O error): thrown to the next caller, since
+  // a throw in a timer would be uncaught and end the process (a whole `schedule`).
+  let timedFailure: { error: unknown } | undefined;
 
-  const flush = () => {
+  const commit = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (pending === 0) return;
     pending = 0;
     if (db.inTransaction) db.exec('COMMIT');
   };
+  const throwTimedFailure = () => {
+    const failure = timedFailure;
+    timedFailure = undefined;
+    if (failure) throw failure.error;
+  };
+  const flush = () => {
+    throwTimedFailure();
+    commit();
+  };
+  const commitLater = () => {
+    try {
+      commit();
+    } catch (error) {
+      timedFailure = { error };
+    }
+  };
 
   return {
     record(run) {
+      throwTimedFailure();
       if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
       const counts = recordFeedRun(db, run, onStored);
       pending++;
       if (pending >= options.maxFeeds) flush();
-      else if (!timer) timer = setTimeout(flush, options.maxDelayMs);
+      else if (!timer) timer = setTimeout(commitLater, options.maxDelayMs);
       return counts;
     },
     flush,

@@ -102,4 +102,31 @@ describe('storage', () => {
     expect(db.prepare('SELECT feed_id FROM fetch_log').pluck().all()).toEqual(['f']);
     db.close();
   });
+
+  it("a commit the timer cannot make is thrown to the next record, not from the timer (which would end the process)", async () => {
+    const db = openDatabase(':memory:');
+    syncFeeds(db, [feed], 'now');
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    let failCommit = true;
+    // The disk fills up exactly at the timed commit.
+    const failing = new Proxy(db, {
+      get(target, key) {
+        if (key !== 'exec') return Reflect.get(target, key, target) as unknown;
+        return (sql: string) => {
+          if (sql === 'COMMIT' && failCommit) {
+            failCommit = false;
+            throw full;
+          }
+          return target.exec(sql);
+        };
+      },
+    });
+    const writer = createFeedRunWriter(failing, { maxFeeds: 10, maxDelayMs: 5 });
+    writer.record(run([item('1', 'One')]));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(() => writer.record(run([item('2', 'Two')]))).toThrow(full);
+    // Thrown once: the caller stops the run, and its closing flush does not throw it again.
+    expect(() => writer.flush()).not.toThrow();
+    db.close();
+  });
 });
