@@ -1,4 +1,4 @@
-import { SecdigestError } from '../model/errors.js';
+import { isDatabaseBusy, SecdigestError, sqliteEnvironmentCode } from '../model/errors.js';
 
 /** What a review request can fail with; each maps to one HTTP status in the error handler. */
 export const REVIEW_ERROR_STATUS = {
@@ -9,6 +9,8 @@ export const REVIEW_ERROR_STATUS = {
   conflict: 409,
   /** A manual link whose page could not be read, and no title was typed. */
   unreachable: 422,
+  /** The database could not be used: another process keeps it locked, the disk is full, … */
+  unavailable: 503,
 } as const;
 
 export type ReviewErrorCode = keyof typeof REVIEW_ERROR_STATUS;
@@ -22,4 +24,17 @@ export class ReviewError extends SecdigestError {
   get status(): number {
     return REVIEW_ERROR_STATUS[this.code];
   }
+}
+
+/**
+ * A SQLite failure of the environment as the editor should read it (503, try again), or undefined
+ * for anything else. A lock held by a collect or an `analyze --db` passes in seconds.
+ */
+export function databaseUnavailable(error: unknown): ReviewError | undefined {
+  const code = sqliteEnvironmentCode(error);
+  if (!code) return undefined;
+  const message = isDatabaseBusy(error)
+    ? 'The database is busy: another secdigest process is writing to it. Try again in a moment.'
+    : `The database could not be used (${code}: ${(error as Error).message}).`;
+  return new ReviewError('unavailable', message, { cause: error });
 }

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { listCorrections, loadDraft } from '../storage/index.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { listCorrections, loadDraft, openDatabase } from '../storage/index.js';
+import { seedReviewFixture } from './fixtures/review-fixture.js';
 import { ReviewError } from './errors.js';
 import { createTestClient, type TestClient } from './fixtures/client.js';
 import type { PageFetcher } from './page-info.js';
@@ -177,6 +181,35 @@ describe('review actions persist at once', () => {
     }
     expect(pages).toEqual([]);
     expect(order(client, 'latest-news')).toEqual(before);
+  });
+
+  it('answers 503 "busy, try again" when another process keeps the database locked, and the edit lands on retry', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdigest-busy-'));
+    const file = path.join(dir, 'db.sqlite');
+    const db = openDatabase(file);
+    seedReviewFixture(db);
+    db.pragma('busy_timeout = 10');
+    const errors: unknown[] = [];
+    client = await createTestClient({ db, onError: (error) => errors.push(error) });
+    const other = openDatabase(file);
+    try {
+      other.exec('BEGIN IMMEDIATE'); // a collect's write, say
+      const busy = await act(client, '9', 'exclude');
+      expect(busy.statusCode).toBe(503);
+      expect(busy.body).toContain('The database is busy: another secdigest process is writing to it. Try again in a moment.');
+      const json = await client.post('/drafts/12/entries/9/exclude', {}, { accept: 'application/json' });
+      expect(json.json()).toEqual({ error: { code: 'unavailable', message: 'The database is busy: another secdigest process is writing to it. Try again in a moment.' } });
+      other.exec('ROLLBACK');
+      expect((await act(client, '9', 'exclude')).statusCode).toBe(303);
+      expect(loadDraft(db, 12)!.sections.flatMap((s) => s.entries).find((e) => e.storyId === '9')!.included).toBe(false);
+      expect(errors).toEqual([]); // not a bug: nothing for the terminal
+    } finally {
+      other.close();
+      await client.close();
+      client = undefined;
+      db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("adds a manual link to the draft's first section when none is chosen", async () => {

@@ -6,7 +6,7 @@ import { DEFAULT_SECTIONS } from '../newsletter/sections.js';
 import type { RenderOptions } from '../newsletter/render/index.js';
 import { taxonomyFromSettings } from '../pipeline/classify/configured.js';
 import type { Db } from '../storage/index.js';
-import { ReviewError } from './errors.js';
+import { databaseUnavailable, ReviewError } from './errors.js';
 import { createPageFetcher, type PageFetcher } from './page-info.js';
 import { registerActionRoutes, wantsJson } from './routes/actions.js';
 import { registerAssetRoutes } from './routes/assets.js';
@@ -55,11 +55,20 @@ export function createReviewServer(options: ReviewServerOptions): FastifyInstanc
 
   installSecurity(app, options.token !== undefined ? { token: options.token } : {});
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error instanceof ReviewError ? error.status : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    if (status >= 500) options.onError?.(error);
-    const message = status >= 500 ? 'Internal error: see the terminal running secdigest review.' : error.message;
-    const code = error instanceof ReviewError ? error.code : status >= 500 ? 'internal' : 'bad-request';
+  app.setErrorHandler((raw: FastifyError, request, reply) => {
+    const error = databaseUnavailable(raw) ?? raw;
+    let status: number;
+    let code: string;
+    let message: string;
+    if (error instanceof ReviewError) {
+      ({ status, code, message } = error);
+    } else if (raw.statusCode && raw.statusCode < 500) {
+      [status, code, message] = [raw.statusCode, 'bad-request', raw.message];
+    } else {
+      // Unexpected: a bug. The terminal gets the details, the page a short message.
+      options.onError?.(raw);
+      [status, code, message] = [500, 'internal', 'Internal error: see the terminal running secdigest review.'];
+    }
     void reply.status(status);
     if (wantsJson(request)) return reply.send({ error: { code, message } });
     return reply.type('text/html; charset=utf-8').send(errorPage(status, message, request.csrfToken));
