@@ -7,7 +7,7 @@ export const EXIT = {
   internal: 1,
   /** Bad flags, bad configuration, unknown feed id: nothing ran. */
   usage: 2,
-  /** The command ran but its work failed: every feed failed, or a document did not parse. */
+  /** The command ran but its work failed: every feed failed, a document did not parse, a file could not be written. */
   failed: 3,
   /** The database could not be opened or used. */
   database: 4,
@@ -23,5 +23,7 @@ export function exitCodeFor(error: unknown): number {
   // The disk, the file or another process's lock: not a bug, no stack trace.
   if (sqliteEnvironmentCode(error)) return EXIT.database;
   if (error instanceof SecdigestError && error.code === 'busy') return EXIT.busy;
+  // An output file (export --out, feeds.yaml) that could not be written: the work failed.
+  if (error instanceof SecdigestError && error.code === 'output') return EXIT.failed;
   return EXIT.internal;
 }
