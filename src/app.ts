@@ -14,6 +14,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Injected for tests; defaults to Node's fetch. */
   fetch?: typeof globalThis.fetch;
+  /** Refuse to create the database (commands that only use what collect stored). */
+  databaseMustExist?: boolean;
 }
 
 /** Everything a command needs, wired once. The only place that knows how the parts fit. */
@@ -31,7 +33,7 @@ export interface App {
  */
 export function openApp(options: AppOptions): App {
   const config = loadConfig(options.configPath);
-  const db = openDatabase(options.dbPath);
+  const db = openDatabase(options.dbPath, { mustExist: options.databaseMustExist ?? false });
   const now = options.now ?? (() => new Date());
   const fetcher = createFetcher(config.settings.fetch, options.fetch ? { fetch: options.fetch } : {});
   return { config, db, fetcher, now, close: () => db.close() };

@@ -322,10 +322,20 @@ describe('secdigest export', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
-  it('says to draft first when there is no draft at all', async () => {
+  it('says to draft first when there is no draft at all, and to collect first when there is no database', async () => {
     const empty = path.join(tmp.dir, 'empty.db');
+    openDatabase(empty).close();
     const run = await cliAt(NOW, ['export', '--config', config, '--db', empty]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('there is no draft yet: run `secdigest draft` first');
+
+    // A mistyped --db: no empty database is created, for any command that only reads what collect stored.
+    const typo = path.join(tmp.dir, 'typo', 'secdigest.db');
+    for (const command of [['export'], ['draft'], ['train'], ['prune', '--dry-run'], ['backup', path.join(tmp.dir, 'backup.db')], ['review', '--port', '0']]) {
+      const missing = await cliAt(NOW, [...command, '--config', config, '--db', typo]);
+      expect(missing.code).toBe(4);
+      expect(missing.stderr).toBe(`secdigest: no database at ${typo}: run \`secdigest collect\` first, or check --db / SECDIGEST_DB\n`);
+    }
+    expect(fs.existsSync(path.dirname(typo))).toBe(false);
   });
 });

@@ -126,6 +126,7 @@ describe('operations CLI: run lock, doctor, prune', () => {
   });
 
   it('prune --dry-run --json reports the cutoff and counts; --older-than is checked', async () => {
+    openDatabase(db).close();
     const run = await cli(args('prune', '--older-than', '26w', '--dry-run', '--json'));
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);

@@ -30,7 +30,11 @@ export interface CliContext {
   /** Prints a result on stdout, with a trailing newline. */
   out(text: string): void;
   /** Opens the app (config first, then database), runs `body`, closes, and records its exit code. */
-  withApp(flags: CommonFlags, body: (app: App) => Promise<number> | number): Promise<void>;
+  /**
+   * Opens the app for one command. `existingDatabase`: the command only uses what collect stored,
+   * so a missing database is an error (exit 4), not a new empty file.
+   */
+  withApp(flags: CommonFlags, body: (app: App) => Promise<number> | number, options?: { existingDatabase?: boolean }): Promise<void>;
   setExitCode(code: number): void;
   paths(flags: CommonFlags): { configPath: string; dbPath: string };
 }
@@ -42,8 +46,8 @@ export function createContext(io: CliIo, setExitCode: (code: number) => void): C
     out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     paths,
     setExitCode,
-    async withApp(flags, body) {
-      const app = openApp({ ...paths(flags), ...(io.now ? { now: io.now } : {}) });
+    async withApp(flags, body, options = {}) {
+      const app = openApp({ ...paths(flags), ...(io.now ? { now: io.now } : {}), databaseMustExist: options.existingDatabase ?? false });
       try {
         setExitCode(await body(app));
       } finally {

@@ -48,7 +48,7 @@ export function registerDraftCommands(program: Command, ctx: CliContext): void {
         const run = runDraft(app, { since: flags.since, window: flags.window, date: flags.date });
         ctx.out(flags.json ? JSON.stringify(run.draft, null, 2) : renderDraftSummary(run));
         return EXIT.ok;
-      });
+      }, { existingDatabase: true });
     });
 
   withCommonOptions(
@@ -66,6 +66,6 @@ export function registerDraftCommands(program: Command, ctx: CliContext): void {
         if (result.file === null) ctx.io.stdout.write(result.text);
         else ctx.out(flags.json ? JSON.stringify({ number: result.number, date: result.date, format: result.format, file: result.file, bytes: result.bytes }) : renderExportNote(result));
         return EXIT.ok;
-      });
+      }, { existingDatabase: true });
     });
 }

@@ -101,7 +101,7 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
         } finally {
           shutdown.dispose();
         }
-      });
+      }, { existingDatabase: true });
     });
 }
 

@@ -110,7 +110,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const result = await backupDatabase(app.db, file);
       out(flags.json ? JSON.stringify(result) : `backed up ${result.pages} pages (${result.bytes} bytes) to ${result.file}`);
       return EXIT.ok;
-    });
+    }, { existingDatabase: true });
   });
 
   registerAnalyzeCommand(program, ctx);

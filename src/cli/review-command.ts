@@ -48,6 +48,6 @@ export function registerReviewCommand(program: Command, ctx: CliContext): void {
         }
         await handle.close();
         return EXIT.ok;
-      });
+      }, { existingDatabase: true });
     });
 }

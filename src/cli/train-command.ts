@@ -38,7 +38,7 @@ export function registerTrainCommand(program: Command, ctx: CliContext): void {
         ctx.out(flags.json ? JSON.stringify(summary, null, 2) : renderTrainSummary(summary));
         if (summary.warning) ctx.io.stderr.write(`secdigest: warning: ${summary.warning}\n`);
         return EXIT.ok;
-      });
+      }, { existingDatabase: true });
     });
 }
 

@@ -11,12 +11,15 @@ export type Db = Database.Database;
  * WAL with synchronous=NORMAL: a killed process never loses a committed transaction
  * (LIBRARIES.md, measured); only a power loss may drop the last commits, never corrupt.
  */
-export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
-  if (file !== ':memory:' && !options.readonly) {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+export function openDatabase(file: string, options: { readonly?: boolean; mustExist?: boolean } = {}): Db {
+  // A command that only reads or edits what collect stored must not create an empty database at
+  // a mistyped path and report success (a nightly `backup` of nothing).
+  if (options.mustExist && file !== ':memory:' && !fs.existsSync(file)) {
+    throw new SecdigestError('database', `no database at ${file}: run \`secdigest collect\` first, or check --db / SECDIGEST_DB`);
   }
   let db: Db;
   try {
+    if (file !== ':memory:' && !options.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (cause) {
     throw new SecdigestError('database', `cannot open database ${file}: ${(cause as Error).message}`, { cause });
