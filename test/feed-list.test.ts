@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.js';
 import { cli, tempDir } from './support/cli.js';
+import { openDatabase } from '../src/storage/index.js';
 import { startLocalServer, type LocalServer } from './support/local-server.js';
 
 const FEED = `<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet Harbor Security</title>
@@ -152,5 +153,32 @@ describe('feed list management', () => {
     const again = await cli(['backup', copy, '--config', feedConfig, '--db', db]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
+  });
+
+  it('backup keeps no copy of a damaged database, and names a destination it cannot write', async () => {
+    const db = path.join(tmp.dir, 'damaged.db');
+    const conn = new Database(db);
+    conn.exec('CREATE TABLE t (x); CREATE INDEX t_x ON t (x);');
+    conn.prepare('INSERT INTO t VALUES (?)').run('row');
+    conn.close();
+    const live = openDatabase(db); // migrated: the schema is secdigest's, t_x's page is the last one
+    live.pragma('wal_checkpoint(TRUNCATE)');
+    live.close();
+    const pages = fs.statSync(db).size / 4096;
+    const fd = fs.openSync(db, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, (pages - 1) * 4096); // one page overwritten, as a bad sector would
+    fs.closeSync(fd);
+    const copy = path.join(tmp.dir, 'backups', 'damaged-copy.db');
+    const run = await cli(['backup', copy, '--config', config, '--db', db]);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(/^secdigest: the database is damaged, so no backup was kept \(quick_check: .+\): see docs\/OPERATIONS.md, "Backups"\n$/);
+    expect(fs.existsSync(copy)).toBe(false);
+
+    fs.writeFileSync(path.join(tmp.dir, 'a-file'), '');
+    const good = path.join(tmp.dir, 'good.db');
+    openDatabase(good).close();
+    const blocked = await cli(['backup', path.join(tmp.dir, 'a-file', 'copy.db'), '--config', config, '--db', good]);
+    expect(blocked.code).toBe(3);
+    expect(blocked.stderr).toMatch(/^secdigest: cannot write backup .*a-file\/copy\.db: /);
   });
 });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Db } from '../storage/index.js';
-import { UsageError } from '../model/index.js';
+import { SecdigestError, UsageError } from '../model/index.js';
 
 export interface BackupResult {
   file: string;
@@ -12,11 +13,46 @@ export interface BackupResult {
 /**
  * `secdigest backup FILE`: SQLite's online backup API (better-sqlite3 `db.backup`), which copies
  * a consistent snapshot even while a collection is writing; copying the .db file is not safe in
- * WAL mode. Refuses to overwrite an existing file.
+ * WAL mode. Refuses to overwrite an existing file. The copy is checked (`PRAGMA quick_check`)
+ * before it counts: the backup API copies pages as they are, so a damaged database would give a
+ * damaged backup, and a rotation that deletes old backups would end with none that is good.
  */
 export async function backupDatabase(db: Db, file: string): Promise<BackupResult> {
   if (fs.existsSync(file)) throw new UsageError(`${file} already exists: choose a new file name`);
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const { totalPages } = await db.backup(file);
+  let totalPages: number;
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    ({ totalPages } = await db.backup(file));
+  } catch (cause) {
+    removeQuietly(file);
+    // The source was readable a moment ago (it is open); what failed is, most likely, the destination.
+    throw new SecdigestError('output', `cannot write backup ${file}: ${(cause as Error).message}`, { cause });
+  }
+  const problems = quickCheck(file);
+  if (problems.length > 0) {
+    removeQuietly(file);
+    throw new SecdigestError('database', `the database is damaged, so no backup was kept (quick_check: ${problems.slice(0, 3).join('; ')}): see docs/OPERATIONS.md, "Backups"`);
+  }
   return { file, bytes: fs.statSync(file).size, pages: totalPages };
+}
+
+function quickCheck(file: string): string[] {
+  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const rows = copy.pragma('quick_check') as { quick_check: string }[];
+    return rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
+  } catch (error) {
+    return [(error as Error).message];
+  } finally {
+    copy.close();
+  }
+}
+
+/** A partial or bad copy is removed; when even that fails, the error that led here is what to report. */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // nothing was written there
+  }
 }
