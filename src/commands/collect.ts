@@ -58,7 +58,8 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
         maxOpenFeeds: app.config.settings.fetch.concurrency,
         ...(options.signal ? { signal: options.signal } : {}),
       },
-      options.onResult,
+      // Reported once stored: a group's commit can still fail (a full disk) and roll the feed back.
+      (result) => writer.afterCommit(() => options.onResult?.(result)),
     );
   } finally {
     writer.flush();

@@ -13,6 +13,12 @@ export interface FeedRunWriter {
   record(run: FeedRunRecord): UpsertCounts;
   /** Commits what is pending. Call before reading results or closing the database. */
   flush(): void;
+  /**
+   * Runs `fn` once everything recorded so far is committed: at once when nothing waits, else after
+   * the next commit, and never when that commit fails (the run then stops with its error). A feed's
+   * result is reported this way, so a log never calls stored what a failed commit rolled back.
+   */
+  afterCommit(fn: () => void): void;
 }
 
 /**
@@ -30,6 +36,7 @@ export function createFeedRunWriter(db: Db, options: GroupCommitOptions, onStore
   // A commit the timer could not make (a full disk, an I/O error): thrown to the next caller, since
   // a throw in a timer would be uncaught and end the process (a whole `schedule`).
   let timedFailure: { error: unknown } | undefined;
+  let waiting: (() => void)[] = [];
 
   const commit = () => {
     if (timer) clearTimeout(timer);
@@ -37,6 +44,9 @@ export function createFeedRunWriter(db: Db, options: GroupCommitOptions, onStore
     if (pending === 0) return;
     pending = 0;
     if (db.inTransaction) db.exec('COMMIT');
+    const committed = waiting;
+    waiting = [];
+    for (const fn of committed) fn();
   };
   const throwTimedFailure = () => {
     const failure = timedFailure;
@@ -66,5 +76,9 @@ export function createFeedRunWriter(db: Db, options: GroupCommitOptions, onStore
       return counts;
     },
     flush,
+    afterCommit(fn) {
+      if (pending === 0) fn();
+      else waiting.push(fn);
+    },
   };
 }

@@ -103,6 +103,24 @@ describe('storage', () => {
     db.close();
   });
 
+  it('reports a feed after the commit that stores it, at once when nothing waits', () => {
+    const db = openDatabase(':memory:');
+    syncFeeds(db, [feed], 'now');
+    const writer = createFeedRunWriter(db, { maxFeeds: 2, maxDelayMs: 60_000 });
+    const reported: string[] = [];
+    writer.afterCommit(() => reported.push('nothing pending'));
+    writer.record(run([item('1', 'One')]));
+    writer.afterCommit(() => reported.push('first'));
+    expect(reported).toEqual(['nothing pending']);
+    writer.record(run([item('2', 'Two')])); // the second feed of the group: committed
+    expect(reported).toEqual(['nothing pending', 'first']);
+    writer.record(run([item('3', 'Three')]));
+    writer.afterCommit(() => reported.push('third'));
+    writer.flush();
+    expect(reported).toEqual(['nothing pending', 'first', 'third']);
+    db.close();
+  });
+
   it("a commit the timer cannot make is thrown to the next record, not from the timer (which would end the process)", async () => {
     const db = openDatabase(':memory:');
     syncFeeds(db, [feed], 'now');
@@ -123,7 +141,10 @@ describe('storage', () => {
     });
     const writer = createFeedRunWriter(failing, { maxFeeds: 10, maxDelayMs: 5 });
     writer.record(run([item('1', 'One')]));
+    const reported: string[] = [];
+    writer.afterCommit(() => reported.push('one'));
     await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(reported).toEqual([]); // rolled back, so never reported as stored
     expect(() => writer.record(run([item('2', 'Two')]))).toThrow(full);
     // Thrown once: the caller stops the run, and its closing flush does not throw it again.
     expect(() => writer.flush()).not.toThrow();
