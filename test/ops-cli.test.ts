@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vacuumDecision } from '../src/commands/prune.js';
@@ -73,6 +74,22 @@ describe('operations CLI: run lock, doctor, prune', () => {
     expect(doctor.checks).toContainEqual(expect.objectContaining({ name: 'lock', detail: expect.stringMatching(/stale lease of dead-host:99:dead expired/) }));
     const run = await cli(args('collect'));
     expect(run.code).toBe(0);
+  });
+
+  it('doctor tells a lease left by a killed process on this host from a running one', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const deadPid = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid; // a process that has exited
+    const dead = holdLock(`${os.hostname()}:${deadPid}:dead`, new Date(), 120_000);
+    dead.close();
+    const gone = JSON.parse((await cli(args('doctor', '--json'))).stdout);
+    expect(gone.checks).toContainEqual(expect.objectContaining({ name: 'lock', detail: expect.stringMatching(/was left by a process that is gone \(killed\?\): the next run takes it over$/) }));
+    const cleanup = openDatabase(db);
+    cleanup.prepare('DELETE FROM run_locks').run();
+    cleanup.close();
+    const running = holdLock(`${os.hostname()}:${process.pid}:live`, new Date(), 120_000); // this process: alive
+    running.close();
+    const live = JSON.parse((await cli(args('doctor', '--json'))).stdout);
+    expect(live.checks).toContainEqual(expect.objectContaining({ name: 'lock', detail: expect.stringMatching(/^a collect or prune is running: /) }));
   });
 
   it('prune holds the same lock', async () => {

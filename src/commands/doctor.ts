@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { loadConfig } from '../config/index.js';
 import { feedAttention, movedNote, type FeedAttention } from '../model/feed-health.js';
 import { ConfigError, type Config } from '../model/index.js';
+import { holderIsGone } from '../scheduler/run-lock.js';
 import { databaseHealth, listFeedHealth, lockHolder, openDatabase, type Db, type FeedHealth } from '../storage/index.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
@@ -76,7 +77,9 @@ export function runDoctor(paths: { configPath: string; dbPath: string }, now: Da
       // The lock table and health columns arrived with schema v3; an older file is upgraded by the next collect.
       if (health.schemaVersion >= 3) {
         const holder = lockHolder(db, 'collect');
-        if (holder && Date.parse(holder.expiresAt) > now.getTime()) {
+        if (holder && Date.parse(holder.expiresAt) > now.getTime() && holderIsGone(holder)) {
+          checks.push({ name: 'lock', status: 'ok', detail: `the lease of ${holder.owner} was left by a process that is gone (killed?): the next run takes it over` });
+        } else if (holder && Date.parse(holder.expiresAt) > now.getTime()) {
           checks.push({ name: 'lock', status: 'ok', detail: `a collect or prune is running: ${holder.owner} since ${holder.acquiredAt}` });
         } else if (holder) {
           checks.push({ name: 'lock', status: 'ok', detail: `a stale lease of ${holder.owner} expired at ${holder.expiresAt}: the next run takes it over` });
