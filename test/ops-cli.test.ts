@@ -107,6 +107,10 @@ describe('operations CLI: run lock, doctor, prune', () => {
     const missing = await cli(args('doctor'));
     expect(missing.code).toBe(6);
     expect(missing.stdout).toMatch(/warn +database +.*does not exist yet/);
+    fs.writeFileSync(db, ''); // `touch`ed: empty, not damaged
+    const empty = await cli(args('doctor'));
+    expect(empty.code).toBe(6);
+    expect(empty.stdout).toMatch(/warn +database +.*is empty: run `secdigest collect`/);
 
     await cli(args('collect'));
     const fresh = openDatabase(db);

@@ -47,6 +47,9 @@ export function runDoctor(paths: { configPath: string; dbPath: string }, now: Da
   const feeds: DoctorReport['feeds'] = [];
   if (!fs.existsSync(paths.dbPath)) {
     checks.push({ name: 'database', status: 'warn', detail: `${paths.dbPath} does not exist yet: run \`secdigest collect\`` });
+  } else if (fs.statSync(paths.dbPath).isFile() && fs.statSync(paths.dbPath).size === 0) {
+    // An empty file is a database with no tables yet (as `touch` leaves it): any command sets it up.
+    checks.push({ name: 'database', status: 'warn', detail: `${paths.dbPath} is empty: run \`secdigest collect\`` });
   } else {
     let db: Db;
     try {
