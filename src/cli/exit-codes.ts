@@ -1,4 +1,4 @@
-import { ConfigError, SecdigestError, sqliteEnvironmentCode, UsageError } from '../model/index.js';
+import { ConfigError, isDatabaseBusy, SecdigestError, sqliteEnvironmentCode, UsageError } from '../model/index.js';
 
 /** Exit codes are part of the CLI contract (README, "Exit codes"): monitors and cron rely on them. */
 export const EXIT = {
@@ -26,4 +26,13 @@ export function exitCodeFor(error: unknown): number {
   // An output file (export --out, feeds.yaml) that could not be written: the work failed.
   if (error instanceof SecdigestError && error.code === 'output') return EXIT.failed;
   return EXIT.internal;
+}
+
+/** What the editor reads on stderr; a SQLite error of the environment says which, and what to do when busy. */
+export function errorMessage(error: unknown): string {
+  const message = (error as Error).message;
+  const sqlite = sqliteEnvironmentCode(error);
+  if (!sqlite) return message;
+  const hint = isDatabaseBusy(error) ? ': another secdigest process kept it locked for writing; try again when it is done' : '';
+  return `database error (${sqlite}): ${message}${hint}`;
 }

@@ -5,11 +5,10 @@ import { everyFeedFailed, runCollectLocked } from '../commands/collect.js';
 import { parseSources } from '../commands/parse.js';
 import { DEFAULT_SETTINGS, PACKAGE_VERSION } from '../config/defaults.js';
 import { loadConfig } from '../config/index.js';
-import { isDatabaseBusy, sqliteEnvironmentCode } from '../model/index.js';
 import { createFetcher } from '../pipeline/fetch/index.js';
 import { createProgress, renderSummary } from './collect-output.js';
 import { createContext, withCommonOptions, type CliIo, type CommonFlags } from './context.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
+import { errorMessage, EXIT, exitCodeFor } from './exit-codes.js';
 import { renderParseReports } from './render.js';
 import { registerFeedCommands } from './feeds-commands.js';
 import { registerAnalyzeCommand } from './analyze-command.js';
@@ -132,15 +131,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return code;
   }
   return exitCode;
-}
-
-/** What the editor reads on stderr; a SQLite error of the environment says which, and what to do when busy. */
-function errorMessage(error: unknown): string {
-  const message = (error as Error).message;
-  const sqlite = sqliteEnvironmentCode(error);
-  if (!sqlite) return message;
-  const hint = isDatabaseBusy(error) ? ': another secdigest process kept it locked for writing; try again when it is done' : '';
-  return `database error (${sqlite}): ${message}${hint}`;
 }
 
 async function fileExists(file: string): Promise<boolean> {

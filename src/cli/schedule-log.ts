@@ -4,6 +4,7 @@ import type { CollectSummary } from '../pipeline/collect.js';
 import type { ScheduleEvents } from '../commands/schedule.js';
 import { LockBusyError } from '../scheduler/run-lock.js';
 import { logLine } from './collect-output.js';
+import { errorMessage, EXIT, exitCodeFor } from './exit-codes.js';
 import type { Writable } from './collect-output.js';
 
 /**
@@ -35,6 +36,8 @@ export function scheduleLogEvents(log: Logger): ScheduleEvents {
     failed: (job, at, error) => {
       const base = { job, scheduledAt: at.toISOString() };
       if (error instanceof LockBusyError) log.warn({ event: 'job-skipped', ...base, reason: error.message }, `${job} skipped: ${error.message}`);
+      // A bad feeds.yaml or a full disk is said in one line; only a bug (exit code 1) carries its stack.
+      else if (exitCodeFor(error) !== EXIT.internal) log.error({ event: 'job-failed', ...base, reason: errorMessage(error) }, `${job} failed: ${errorMessage(error)}`);
       else log.error({ event: 'job-failed', ...base, err: error }, `${job} failed: ${(error as Error).message}`);
     },
     missed: (job, at) => log.warn({ event: 'job-missed', job, scheduledAt: at.toISOString() }, `${job} missed its time: the process was blocked or asleep`),

@@ -27,7 +27,7 @@ export class LockBusyError extends SecdigestError {
       'busy',
       holder
         ? `another ${lockName} is running (${holder.owner}, since ${holder.acquiredAt}; its lease ends ${holder.expiresAt})`
-        : `the database is busy: another process kept it locked for writing (a long \`analyze --db\` or \`train\`?), so no ${lockName} could start`,
+        : `the database is busy: another process kept it locked for writing (a long \`analyze --db\` or \`train\`?)`,
     );
   }
 }
