@@ -1,5 +1,5 @@
 import { loadConfig } from './config/index.js';
-import type { Config } from './model/index.js';
+import { UsageError, type Config } from './model/index.js';
 import { createFetcher, type Fetcher } from './pipeline/fetch/index.js';
 import { openDatabase, type Db } from './storage/index.js';
 
@@ -44,8 +44,13 @@ export function resolvePaths(
   flags: { config?: string; db?: string },
   env: NodeJS.ProcessEnv,
 ): { configPath: string; dbPath: string } {
+  // An empty variable counts as unset (`SECDIGEST_DB= secdigest …`); an empty flag is a mistake:
+  // SQLite would take "" for a temporary database and a collect would store into nothing.
+  for (const [flag, value] of [['--config', flags.config], ['--db', flags.db]] as const) {
+    if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} must name a file (got an empty value)`);
+  }
   return {
-    configPath: flags.config ?? env.SECDIGEST_CONFIG ?? DEFAULT_CONFIG_PATH,
-    dbPath: flags.db ?? env.SECDIGEST_DB ?? DEFAULT_DB_PATH,
+    configPath: flags.config ?? (env.SECDIGEST_CONFIG || undefined) ?? DEFAULT_CONFIG_PATH,
+    dbPath: flags.db ?? (env.SECDIGEST_DB || undefined) ?? DEFAULT_DB_PATH,
   };
 }

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -239,5 +239,19 @@ describe('classification in collect, train and analyze', () => {
     const lines = stdout.split('\n');
     expect(lines.pop()).toBe('');
     expect(lines.map((l) => JSON.parse(l).id)).toEqual(['1', '2']);
+  }, 60_000);
+
+  it('keeps working when stderr is closed early: the valid lines still come out, exit 0', async () => {
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const main = path.resolve(import.meta.dirname, '../src/cli/main.ts');
+    const child = spawn(process.execPath, ['--import', tsx, main, 'analyze', '--skip-invalid'], { cwd: tmp.dir, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stderr.destroy(); // the reader of the diagnostics went away (`2>&1 >out | head -1`)
+    const bad = 'not json\n'.repeat(20_000); // far more complaints than a pipe buffer holds
+    child.stdin.end(`${bad}${JSON.stringify({ id: 'kept', title: VULN[1] })}\n`);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(out.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['kept']);
   }, 60_000);
 });

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG_PATH, DEFAULT_DB_PATH, resolvePaths } from '../src/app.js';
+import { UsageError } from '../src/model/index.js';
 import { cli, tempDir, writeConfig } from './support/cli.js';
 import { startLocalServer, type LocalServer } from './support/local-server.js';
 
@@ -217,5 +219,12 @@ describe('secdigest collect (end to end against a local server)', () => {
     const config = writeConfig(tmp.dir, [{ id: 'a', url: `${server.baseUrl}/a.xml` }]);
     const run = await cli(['collect', '--json'], { SECDIGEST_CONFIG: config, SECDIGEST_DB: db });
     expect(JSON.parse(run.stdout).totals.itemsNew).toBe(1);
+  });
+
+  it('treats an empty SECDIGEST_DB as unset and refuses an empty --db (SQLite would store into a temporary file)', () => {
+    expect(resolvePaths({}, { SECDIGEST_DB: '', SECDIGEST_CONFIG: '' })).toEqual({ configPath: DEFAULT_CONFIG_PATH, dbPath: DEFAULT_DB_PATH });
+    expect(resolvePaths({ db: 'flag.db' }, { SECDIGEST_DB: 'env.db' }).dbPath).toBe('flag.db');
+    expect(() => resolvePaths({ db: '' }, {})).toThrow('--db must name a file (got an empty value)');
+    expect(() => resolvePaths({ config: ' ' }, {})).toThrow(UsageError);
   });
 });
