@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SecdigestError } from '../model/index.js';
+import { ensureParentDirectory } from '../storage/index.js';
 
 /**
  * Writes `text` to `file` so that a reader sees the old file or the whole new one, never a part:
@@ -33,7 +34,7 @@ export function writeFileAtomic(file: string, text: string): number {
 
 function replaceFile(target: string, bytes: Buffer, mode: number): void {
   const dir = path.dirname(target);
-  fs.mkdirSync(dir, { recursive: true });
+  ensureParentDirectory(target);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const fd = fs.openSync(temp, 'wx', mode);

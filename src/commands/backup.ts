@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Db } from '../storage/index.js';
+import { ensureParentDirectory, type Db } from '../storage/index.js';
 import { SecdigestError, UsageError } from '../model/index.js';
 
 export interface BackupResult {
@@ -21,7 +20,7 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupResult
   if (fs.existsSync(file)) throw new UsageError(`${file} already exists: choose a new file name`);
   let totalPages: number;
   try {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    ensureParentDirectory(file);
     ({ totalPages } = await db.backup(file));
   } catch (cause) {
     removeQuietly(file);

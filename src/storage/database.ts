@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SecdigestError } from '../model/index.js';
+import { ensureParentDirectory } from './directories.js';
 import { migrate } from './migrations.js';
 
 export type Db = Database.Database;
@@ -19,7 +19,7 @@ export function openDatabase(file: string, options: { readonly?: boolean; mustEx
   }
   let db: Db;
   try {
-    if (file !== ':memory:' && !options.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    if (file !== ':memory:' && !options.readonly) ensureParentDirectory(file);
     db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (cause) {
     throw new SecdigestError('database', `cannot open database ${file}: ${(cause as Error).message}`, { cause });

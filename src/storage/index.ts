@@ -14,3 +14,4 @@ export { databaseHealth, type DatabaseHealth } from './health.js';
 export { saveDraft, loadDraft, listDrafts, usedStoryIds, lastDraftUntil, nextDraftNumber, type StoredDraft, type DraftSummary } from './drafts.js';
 export { storyCandidates, type WindowCandidates } from './candidates.js';
 export { pruneOldItems, pageStats, vacuum, type PruneCounts, type PageStats } from './prune.js';
+export { ensureParentDirectory } from './directories.js';

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../model/index.js';
 import { createFeedRunWriter, migrate, MIGRATIONS, openDatabase, recordFeedRun, schemaVersion, SCHEMA_VERSION, syncFeeds, getFeedState, listItems } from './index.js';
@@ -101,6 +104,20 @@ describe('storage', () => {
     expect(getFeedState(db, 'g')?.etag).toBeNull();
     expect(db.prepare('SELECT feed_id FROM fetch_log').pluck().all()).toEqual(['f']);
     db.close();
+  });
+
+  it('a database directory that cannot be made is a database error, even under /proc (where recursive mkdir spins forever)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdigest-dirs-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a-file'), '');
+      for (const file of [path.join(dir, 'a-file', 'sub', 'x.db'), '/proc/secdigest-no-such-dir/sub/x.db']) {
+        expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'database', message: expect.stringMatching(/^cannot open database /) }));
+      }
+      openDatabase(path.join(dir, 'new', 'deeper', 'x.db')).close(); // missing levels are made
+      expect(fs.existsSync(path.join(dir, 'new', 'deeper', 'x.db'))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a feed after the commit that stores it, at once when nothing waits', () => {
