@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RETOLD, WIRE_COPIES, TWO_FUNDING_ROUNDS } from '../src/pipeline/dedupe/fixtures/cases.js';
 import { cli, tempDir } from './support/cli.js';
@@ -75,6 +76,25 @@ describe('secdigest analyze', () => {
     expect(second[1]).toMatchObject({ id: 'outlet-b', match: 'near', storyId: first[3]!.storyId });
     const third = parseLines((await cli(['analyze', '--db', db], env, INPUT[0]!)).stdout);
     expect(third[0]).toMatchObject({ id: 'prn', match: 'known', storyId: first[0]!.storyId });
+  });
+
+  it('reads dates as collect does: a future date is clamped to now, one before 1990 is now', async () => {
+    const db = path.join(tmp.dir, 'dates.db');
+    const started = Date.now();
+    const input = [
+      JSON.stringify({ id: 'future', title: 'Ransomware gang claims attack on a port operator', publishedAt: '2999-01-01T00:00:00Z' }),
+      JSON.stringify({ id: 'placeholder', title: 'Vendor ships a fix for a VPN flaw', publishedAt: '1900-01-01T00:00:00Z' }),
+      JSON.stringify({ id: 'kept', title: 'Police arrest a phishing kit seller', publishedAt: '2026-11-20T08:00:00Z' }),
+    ];
+    expect((await cli(['analyze', '--db', db], env, input.join('\n'))).code).toBe(0);
+    const conn = new Database(db, { readonly: true });
+    const dates = Object.fromEntries(conn.prepare('SELECT guid, published_at FROM items').raw().all() as [string, string][]);
+    conn.close();
+    expect(dates.kept).toBe('2026-11-20T08:00:00.000Z');
+    for (const guid of ['future', 'placeholder']) {
+      expect(Date.parse(dates[guid]!)).toBeGreaterThanOrEqual(started - 1000);
+      expect(Date.parse(dates[guid]!)).toBeLessThanOrEqual(Date.now());
+    }
   });
 
   it('with --db matches a backdated batch against the stored stories of its own days', async () => {

@@ -13,9 +13,11 @@ import { EXIT } from './exit-codes.js';
 const HELP = `
 Input: JSON Lines on stdin, one item per line:
   {"id": "...", "title": "...", "summary"?, "url"?, "source"?, "feedKind"?, "publishedAt"?}
-  id and title are required; source names the outlet (a feed id from the configuration gives its
-  weight); feedKind is news, vendor, government or press; publishedAt is ISO 8601 or RFC 822 (default:
-  now). Other fields are ignored; blank lines are skipped.
+  id (a non-empty string or a whole number) and title (non-empty) are required; source names the
+  outlet (a feed id from the configuration gives its weight); feedKind is news, vendor, government
+  or press; publishedAt is ISO 8601 or RFC 822 (default: now; a future date is clamped to now, one
+  before 1990 counts as missing). Lines must be UTF-8. Other fields are ignored; blank lines are
+  skipped. A line repeating an earlier line's source and id must repeat its text too.
 
 Output: one JSON line per input line, in the same order, with the fields
   id            the input's id (a number becomes a string)
@@ -59,6 +61,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
     .option('--config <file>', 'settings file for the thresholds (env SECDIGEST_CONFIG, default feeds.yaml if present)')
     .option('--db <file>', 'match against and store into this SQLite database (default: nothing is stored)')
     .option('--skip-invalid', 'report malformed lines on stderr and go on')
+    .option('--json', 'accepted for symmetry with the other commands: the output is always JSON Lines')
     .addHelpText('after', HELP)
     .action(async (flags: AnalyzeFlags) => {
       const config = readConfig(flags, ctx);
@@ -80,14 +83,14 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
 /** The configuration when one is named or the default file exists; defaults otherwise. */
 function readConfig(flags: AnalyzeFlags, ctx: CliContext): Pick<Config, 'settings' | 'feeds'> {
   const { configPath } = resolvePaths(flags, ctx.io.env);
-  const explicit = flags.config !== undefined || ctx.io.env.SECDIGEST_CONFIG !== undefined;
+  const explicit = flags.config !== undefined || Boolean(ctx.io.env.SECDIGEST_CONFIG);
   if (explicit || fs.existsSync(configPath)) return loadConfig(configPath);
   return { settings: DEFAULT_SETTINGS, feeds: [] };
 }
 
-async function readAll(stream: AsyncIterable<string | Buffer> | undefined): Promise<string> {
-  if (!stream) return '';
+async function readAll(stream: AsyncIterable<string | Buffer> | undefined): Promise<Buffer> {
+  if (!stream) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }

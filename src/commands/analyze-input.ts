@@ -23,9 +23,11 @@ export interface InvalidLine {
 
 const optionalText = z.string({ error: 'a string' }).nullish();
 
+const ID = 'a non-empty string or a whole number';
+
 const lineSchema = z.looseObject({
-  id: z.union([z.string().trim().min(1), z.number().int()], { error: 'a non-empty string' }),
-  title: z.string({ error: 'a string' }),
+  id: z.union([z.string().trim().min(1, { error: ID }), z.number().int({ error: ID }).safe({ error: ID })], { error: ID }),
+  title: z.string({ error: 'a string' }).trim().min(1, { error: 'non-empty text' }),
   summary: optionalText,
   url: optionalText,
   source: optionalText,
@@ -68,21 +70,57 @@ export function parseAnalyzeLine(text: string, line: number): AnalyzeInput | Inv
   };
 }
 
+const LF = 0x0a;
+
 /**
  * Splits JSON Lines input into valid items and invalid lines (blank lines are skipped). Without
  * `skipInvalid`, the first invalid line is an error naming its line number (exit code 2).
+ *
+ * Each line is decoded on its own and strictly: a line that is not UTF-8 is invalid, rather than
+ * read with U+FFFD in place of its bytes (two different ids would become one). A byte-order mark
+ * before the first line (Windows tools write one) is dropped. A line repeating an earlier line's
+ * source and id is the same item: with the same text it gets that line's story; with other text it
+ * is invalid, since one batch cannot say two things about one item.
  */
-export function parseAnalyzeInput(text: string, options: { skipInvalid: boolean }): { inputs: AnalyzeInput[]; invalid: InvalidLine[] } {
+export function parseAnalyzeInput(bytes: Uint8Array, options: { skipInvalid: boolean }): { inputs: AnalyzeInput[]; invalid: InvalidLine[] } {
   const inputs: AnalyzeInput[] = [];
   const invalid: InvalidLine[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.replace(/\r$/, '');
-    if (raw.trim() === '') continue;
-    const result = parseAnalyzeLine(raw, i + 1);
+  const firstOf = new Map<string, AnalyzeInput>();
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line++) {
+    let end = bytes.indexOf(LF, start);
+    if (end === -1) end = bytes.length;
+    const result = parseRawLine(bytes.subarray(start, end), line, firstOf);
+    start = end + 1;
+    if (result === undefined) continue;
     if ('id' in result) inputs.push(result);
     else if (options.skipInvalid) invalid.push(result);
     else throw new UsageError(`line ${result.line}: ${result.message} (use --skip-invalid to skip such lines)`);
   }
   return { inputs, invalid };
+}
+
+/** Strict decoders: the first drops a leading BOM (only the first line may carry one), the other keeps it. */
+const FIRST_LINE = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const OTHER_LINES = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function parseRawLine(raw: Uint8Array, line: number, firstOf: Map<string, AnalyzeInput>): AnalyzeInput | InvalidLine | undefined {
+  let text: string;
+  try {
+    text = (line === 1 ? FIRST_LINE : OTHER_LINES).decode(raw);
+  } catch {
+    return { line, message: 'not valid UTF-8' };
+  }
+  text = text.replace(/\r$/, '');
+  if (text.trim() === '') return undefined;
+  const result = parseAnalyzeLine(text, line);
+  if (!('id' in result)) return result;
+  const key = JSON.stringify([result.source, result.id]);
+  const first = firstOf.get(key);
+  if (!first) {
+    firstOf.set(key, result);
+    return result;
+  }
+  const same = (['title', 'summary', 'url', 'feedKind', 'publishedAt'] as const).every((field) => first[field] === result[field]);
+  return same ? result : { line, message: `"id" ${JSON.stringify(result.id)}${result.source ? ` of source ${JSON.stringify(result.source)}` : ''} was given on line ${first.line} with other text: one line per item` };
 }

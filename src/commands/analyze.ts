@@ -1,6 +1,6 @@
 import type { Classification, DedupeItem, FeedConfig, FeedKind, Item, ItemClassifications, Settings, StoryMatch } from '../model/index.js';
 import { findStories, type Assignment } from '../pipeline/dedupe/index.js';
-import { canonicalizeUrl, contentHash, htmlToText, itemId, urlHash } from '../pipeline/normalize/index.js';
+import { canonicalizeUrl, contentHash, htmlToText, itemId, resolvePublishedAt, urlHash } from '../pipeline/normalize/index.js';
 import { ensureFeed, storeItems, storyIdOfItem, type Db } from '../storage/index.js';
 import type { AnalyzeInput } from './analyze-input.js';
 import { classifyItems, type ReadyClassifier } from './classifier.js';
@@ -92,7 +92,8 @@ function toItem(input: AnalyzeInput, settings: Settings, fetchedAt: string): Ite
     summary,
     author: null,
     categories: [],
-    publishedAt: input.publishedAt ?? fetchedAt,
+    // As collect reads a feed's dates: none or before 1990 is the run's time, a future one is clamped.
+    publishedAt: resolvePublishedAt(input.publishedAt ?? undefined, undefined, new Date(fetchedAt)),
     fetchedAt,
     contentHash: contentHash(title, summary),
   };
