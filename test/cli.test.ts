@@ -69,6 +69,16 @@ describe('secdigest CLI surface', () => {
     });
   });
 
+  it("never prints a feed's control characters to the terminal; --json keeps them, escaped", async () => {
+    const hostile = path.join(tmp.dir, 'hostile.xml');
+    fs.writeFileSync(hostile, '<rss version="2.0"><channel><title>T\u001b[31mRED\u001b]0;owned\u0007</title><item><title>x</title></item></channel></rss>');
+    const text = await cli(['parse', hostile]);
+    expect(text.stdout).toContain('T[31mRED]0;owned');
+    expect([...text.stdout].filter((c) => c < ' ' && c !== '\n' && c !== '\t')).toEqual([]);
+    const json = await cli(['parse', hostile, '--json']);
+    expect(json.stdout).toContain('\\u001b[31mRED');
+  });
+
   it('parse reports a broken or missing document clearly and exits 3', async () => {
     const file = path.join(tmp.dir, 'broken.xml');
     fs.writeFileSync(file, '<rss version="2.0"><channel><item><title>unfinished');

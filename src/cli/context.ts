@@ -1,3 +1,4 @@
+import { terminalSafe } from './format.js';
 import type { Command } from 'commander';
 import { openApp, resolvePaths, type App } from '../app.js';
 import type { Writable } from './collect-output.js';
@@ -43,7 +44,7 @@ export function createContext(io: CliIo, setExitCode: (code: number) => void): C
   const paths = (flags: CommonFlags) => resolvePaths(flags, io.env);
   return {
     io,
-    out: (text) => io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    out: (text) => io.stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`)),
     paths,
     setExitCode,
     async withApp(flags, body, options = {}) {

@@ -17,3 +17,14 @@ export function formatDuration(ms: number): string {
 export function clip(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
+
+/**
+ * Text for a terminal: C0 control characters other than tab and newline removed. A feed or a
+ * server controls much of what secdigest prints (error snippets, titles), and an ESC sequence in
+ * it could recolour, retitle or rewrite the editor's terminal. JSON never holds a raw C0 character
+ * (JSON.stringify escapes them), so JSON output passes through unchanged.
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  return text.replace(/[\u0000-\u0008\u000B-\u001F]/g, '');
+}

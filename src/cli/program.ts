@@ -9,6 +9,7 @@ import { createFetcher } from '../pipeline/fetch/index.js';
 import { createProgress, renderSummary } from './collect-output.js';
 import { createContext, withCommonOptions, type CliIo, type CommonFlags } from './context.js';
 import { errorMessage, EXIT, exitCodeFor } from './exit-codes.js';
+import { terminalSafe } from './format.js';
 import { renderParseReports } from './render.js';
 import { registerFeedCommands } from './feeds-commands.js';
 import { registerAnalyzeCommand } from './analyze-command.js';
@@ -126,7 +127,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     const code = exitCodeFor(error);
-    io.stderr.write(`secdigest: ${errorMessage(error)}\n`);
+    io.stderr.write(`secdigest: ${terminalSafe(errorMessage(error))}\n`);
     if (code === EXIT.internal) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
     return code;
   }
