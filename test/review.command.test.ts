@@ -62,6 +62,14 @@ describe('secdigest review', () => {
     }
   });
 
+  it('says why it cannot listen (a port in use) as a usage error, not a crash', async () => {
+    handle = await startReview(app(), { host: '127.0.0.1', port: 0 });
+    const port = Number(new URL(handle.url).port);
+    const second = startReview(app(), { host: '127.0.0.1', port });
+    await expect(second).rejects.toThrow(UsageError);
+    await expect(second).rejects.toThrow(`cannot listen on 127.0.0.1:${port}: the port is in use (another review page?): pick another with --port, or 0 for any free one`);
+  });
+
   it('refuses a non-loopback bind without a token, and a short token, before listening', async () => {
     await expect(startReview(app(), { host: '0.0.0.0', port: 0 })).rejects.toThrow(UsageError);
     await expect(startReview(app(), { host: '192.0.2.1', port: 0 })).rejects.toThrow(/--token \(or SECDIGEST_REVIEW_TOKEN\)/);

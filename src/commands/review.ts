@@ -71,10 +71,27 @@ export async function startReview(
     ...(options.fetchPage ? { fetchPage: options.fetchPage } : {}),
     ...(options.onError ? { onError: options.onError } : {}),
   });
-  await server.listen({ host: options.host, port: options.port });
+  try {
+    await server.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await server.close();
+    throw listenError(error, options);
+  }
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;
   const base = `http://${host}:${port}/`;
   return { url: token !== undefined ? `${base}?token=${encodeURIComponent(token)}` : base, close: () => server.close() };
+}
+
+/** A port in use or an address this machine does not have is the editor's choice to change (exit 2), not a bug. */
+function listenError(error: unknown, options: ReviewOptions): unknown {
+  const reasons: Record<string, string> = {
+    EADDRINUSE: 'the port is in use (another review page?): pick another with --port, or 0 for any free one',
+    EADDRNOTAVAIL: 'this machine has no such address',
+    ENOTFOUND: 'no such host',
+    EACCES: 'permission denied (ports below 1024 need privileges)',
+  };
+  const reason = reasons[(error as NodeJS.ErrnoException).code ?? ''];
+  return reason ? new UsageError(`cannot listen on ${options.host}:${options.port}: ${reason}`) : error;
 }
