@@ -69,6 +69,16 @@ describe('secdigest CLI surface', () => {
     });
   });
 
+  it('parse caps a local file at fetch.maxBodyBytes, as a fetched one (parse /dev/zero ends)', async () => {
+    const config = path.join(tmp.dir, 'small.yaml');
+    fs.writeFileSync(config, 'feeds:\n  - { id: a, name: A, url: "https://a.example/feed", kind: news }\nsettings:\n  fetch:\n    maxBodyBytes: 2048\n');
+    const big = path.join(tmp.dir, 'big.xml');
+    fs.writeFileSync(big, `<rss version="2.0"><channel><title>Big</title>${'<item><title>x</title></item>'.repeat(200)}</channel></rss>`);
+    const run = await cli(['parse', big, '--config', config, '--json']);
+    expect(run.code).toBe(3);
+    expect(JSON.parse(run.stdout)).toEqual([{ source: big, ok: false, error: { code: 'too-large', message: 'file larger than 2 KiB (fetch.maxBodyBytes)' } }]);
+  });
+
   it("never prints a feed's control characters to the terminal; --json keeps them, escaped", async () => {
     const hostile = path.join(tmp.dir, 'hostile.xml');
     fs.writeFileSync(hostile, '<rss version="2.0"><channel><title>T\u001b[31mRED\u001b]0;owned\u0007</title><item><title>x</title></item></channel></rss>');

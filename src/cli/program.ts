@@ -89,12 +89,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .action(async (sources: string[], flags: CommonFlags) => {
       // parse needs no database; it uses the configured fetch limits when a config exists.
       const { configPath } = resolvePaths(flags, io.env);
-      const explicit = flags.config !== undefined || io.env.SECDIGEST_CONFIG !== undefined;
+      const explicit = flags.config !== undefined || Boolean(io.env.SECDIGEST_CONFIG);
       const settings = explicit || (await fileExists(configPath)) ? loadConfig(configPath).settings : DEFAULT_SETTINGS;
       const reports = await parseSources(sources, {
         fetcher: createFetcher(settings.fetch),
         limits: settings.collect,
         now: () => new Date(),
+        maxBytes: settings.fetch.maxBodyBytes,
       });
       out(flags.json ? JSON.stringify(reports, null, 2) : renderParseReports(reports));
       exitCode = reports.every((r) => r.ok) ? EXIT.ok : EXIT.failed;

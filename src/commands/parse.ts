@@ -4,11 +4,14 @@ import { FeedError, SecdigestError } from '../model/index.js';
 import type { Fetcher } from '../pipeline/fetch/index.js';
 import { normalizeEntries } from '../pipeline/normalize/index.js';
 import { parseFeedDocument } from '../pipeline/parse/index.js';
+import { formatBytes } from '../pipeline/fetch/messages.js';
 
 export interface ParseDeps {
   fetcher: Fetcher;
   limits: CollectSettings;
   now: () => Date;
+  /** The cap on a local file, as `fetch.maxBodyBytes` caps a fetched one (`parse /dev/zero` must end). */
+  maxBytes: number;
 }
 
 /** The result for one FILE or URL given to `secdigest parse`. */
@@ -25,7 +28,7 @@ export async function parseSources(sources: readonly string[], deps: ParseDeps):
 
 async function parseSource(source: string, deps: ParseDeps): Promise<ParseReport> {
   try {
-    const { body, contentType, baseUrl } = await readSource(source, deps.fetcher);
+    const { body, contentType, baseUrl } = await readSource(source, deps.fetcher, deps.maxBytes);
     const parsed = parseFeedDocument(body, contentType);
     const items = normalizeEntries(parsed.entries, {
       feedId: 'parse',
@@ -44,6 +47,7 @@ async function parseSource(source: string, deps: ParseDeps): Promise<ParseReport
 async function readSource(
   source: string,
   fetcher: Fetcher,
+  maxBytes: number,
 ): Promise<{ body: Buffer; contentType: string | null; baseUrl: string }> {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
     const outcome = await fetcher.fetchFeed({ url: source });
@@ -58,10 +62,30 @@ async function readSource(
   }
   let body: Buffer;
   try {
-    body = fs.readFileSync(source);
+    body = readCapped(source, maxBytes);
   } catch (cause) {
     throw new SecdigestError('file', `cannot read ${source}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, { cause });
   }
+  if (body.length > maxBytes) throw new FeedError('too-large', `file larger than ${formatBytes(maxBytes)} (fetch.maxBodyBytes)`);
   // Local files have no HTTP charset: the XML declaration or UTF-8 decides.
   return { body, contentType: null, baseUrl: 'http://localhost/' };
+}
+
+/** At most `maxBytes + 1` bytes of a file: enough to tell it is too large without reading it all. */
+function readCapped(file: string, maxBytes: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total <= maxBytes) {
+      const chunk = Buffer.alloc(Math.min(1 << 20, maxBytes + 1 - total));
+      const read = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
