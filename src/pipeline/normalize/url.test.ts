@@ -22,6 +22,11 @@ describe('canonicalizeUrl', () => {
     expect(canonicalizeUrl(input, OWN)).toBe(expected);
   });
 
+  it('drops a user name and password: they name no article and must never reach a newsletter', () => {
+    expect(canonicalizeUrl('https://editor:s3cret@news.example/a?utm_source=x')).toBe('https://news.example/a');
+    expect(canonicalizeUrl('http://editor@news.example/b')).toBe('http://news.example/b');
+  });
+
   it.each([
     ['https://example.com/post#comments', 'https://example.com/post'],
     ['https://example.com/post#', 'https://example.com/post'],

@@ -88,6 +88,9 @@ export function canonicalizeUrl(absoluteUrl: string, ownHosts: readonly string[]
   const url = parseHttpUrl(absoluteUrl.trim());
   if (!url) return null;
   url.hash = '';
+  // A user name or password is not part of what a link names, and must never reach a newsletter.
+  url.username = '';
+  url.password = '';
   const own = new Set(ownHosts.filter((h) => h !== '').map(bareHost));
   const kept: { key: string; raw: string }[] = [];
   for (const raw of url.search.slice(1).split('&')) {
