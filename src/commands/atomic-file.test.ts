@@ -37,6 +37,41 @@ describe('writeFileAtomic', () => {
     expect(leftovers('real')).toEqual([]);
   });
 
+  it('resolves a relative link from where it really is, when its directory is itself a link', () => {
+    fs.mkdirSync(inDir('dotfiles', 'cfg'), { recursive: true });
+    fs.mkdirSync(inDir('dotfiles', 'shared'));
+    fs.writeFileSync(inDir('dotfiles', 'shared', 'feeds.yaml'), 'old');
+    fs.symlinkSync(path.join('..', 'shared', 'feeds.yaml'), inDir('dotfiles', 'cfg', 'feeds.yaml'));
+    fs.symlinkSync(inDir('dotfiles', 'cfg'), inDir('cfg')); // ~/cfg -> dotfiles/cfg
+    writeFileAtomic(inDir('cfg', 'feeds.yaml'), 'new');
+    expect(fs.readFileSync(inDir('dotfiles', 'shared', 'feeds.yaml'), 'utf8')).toBe('new');
+    expect(fs.existsSync(inDir('shared'))).toBe(false);
+  });
+
+  it('gives a new file the permissions the umask allows', () => {
+    const previous = process.umask(0o077);
+    try {
+      writeFileAtomic(inDir('private.md'), 'x');
+    } finally {
+      process.umask(previous);
+    }
+    expect(fs.statSync(inDir('private.md')).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes /dev/stdout to this process\'s stdout as it is: appended to a file, never replacing it', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { pathToFileURL } = await import('node:url');
+    const { createRequire } = await import('node:module');
+    fs.writeFileSync(inDir('archive.md'), 'last week\n');
+    const out = fs.openSync(inDir('archive.md'), 'a');
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const module = pathToFileURL(path.resolve(import.meta.dirname, 'atomic-file.ts')).href;
+    const child = spawnSync(process.execPath, ['--import', tsx, '-e', `import(${JSON.stringify(module)}).then((m) => m.writeFileAtomic('/dev/stdout', 'this week\\n'))`], { stdio: ['ignore', out, 'pipe'] });
+    fs.closeSync(out);
+    expect(child.status).toBe(0);
+    expect(fs.readFileSync(inDir('archive.md'), 'utf8')).toBe('last week\nthis week\n');
+  });
+
   it('writes a target that is not a regular file in place (a named pipe here, /dev/stdout in use)', async () => {
     const { spawnSync } = await import('node:child_process');
     if (spawnSync('mkfifo', [inDir('pipe')]).status !== 0) return expect.fail('mkfifo is needed for this test');

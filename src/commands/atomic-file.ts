@@ -4,42 +4,58 @@ import path from 'node:path';
 import { SecdigestError } from '../model/index.js';
 import { ensureParentDirectory } from '../storage/index.js';
 
+/** Names of this process's own output streams: written to the descriptor, never reopened by path. */
+const STANDARD_STREAMS: Record<string, number> = {
+  '/dev/stdout': 1,
+  '/dev/fd/1': 1,
+  '/proc/self/fd/1': 1,
+  '/dev/stderr': 2,
+  '/dev/fd/2': 2,
+  '/proc/self/fd/2': 2,
+};
+
 /**
  * Writes `text` to `file` so that a reader sees the old file or the whole new one, never a part:
  * the text goes to a temporary file in the same directory (a rename is only atomic within one
  * file system), is flushed to disk, and is renamed over the target (POSIX rename(2) replaces it
  * atomically). The temporary file is removed if anything fails. Creates missing directories.
  *
- * A symlink is followed, so its target is replaced and the link stays (a feeds.yaml linked from a
- * dotfiles repository, a `latest.md` pointing at this week's issue); an existing file keeps its
- * permissions. A target that is not a regular file (`/dev/stdout`, a named pipe) is written in
- * place: there is nothing to replace, and replacing a device node with a file would be wrong.
- * Fails with SecdigestError('output') naming the file.
+ * Symlinks are followed as the OS follows them, so their target is replaced and the links stay (a
+ * feeds.yaml linked from a dotfiles repository, a `latest.md` pointing at this week's issue); an
+ * existing file keeps its permissions, a new one gets the umask's. `/dev/stdout` (and `/dev/fd/1`,
+ * `/dev/stderr`) is this process's stream, written to as it is (`>> archive.md` appends, a pipe
+ * works); any other target that is not a regular file (a named pipe, `/dev/null`) is written in
+ * place: there is nothing to replace. Fails with SecdigestError('output') naming the file.
  */
 export function writeFileAtomic(file: string, text: string): number {
   const bytes = Buffer.from(text, 'utf8');
   try {
-    const target = followLinks(path.resolve(file));
-    const existing = statIfExists(target);
-    if (existing && !existing.isFile()) {
-      fs.writeFileSync(target, bytes);
+    const asGiven = path.resolve(file);
+    const stream = STANDARD_STREAMS[asGiven];
+    if (stream !== undefined) {
+      fs.writeSync(stream, bytes);
       return bytes.length;
     }
-    replaceFile(target, bytes, existing ? existing.mode & 0o7777 : 0o644);
+    const existing = statIfExists(asGiven); // follows every link, as the OS does
+    if (existing && !existing.isFile()) {
+      fs.writeFileSync(asGiven, bytes);
+      return bytes.length;
+    }
+    replaceFile(realTarget(asGiven), bytes, existing ? existing.mode & 0o7777 : undefined);
     return bytes.length;
   } catch (error) {
     throw new SecdigestError('output', `cannot write ${file}: ${fsReason(error)}`, { cause: error });
   }
 }
 
-function replaceFile(target: string, bytes: Buffer, mode: number): void {
-  const dir = path.dirname(target);
+/** `mode`: the replaced file's, kept; undefined for a new file, which gets 0666 less the umask. */
+function replaceFile(target: string, bytes: Buffer, mode: number | undefined): void {
   ensureParentDirectory(target);
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const fd = fs.openSync(temp, 'wx', mode);
+    const fd = fs.openSync(temp, 'wx', mode ?? 0o666);
     try {
-      fs.fchmodSync(fd, mode); // the umask narrowed the mode openSync was given
+      if (mode !== undefined) fs.fchmodSync(fd, mode); // the umask narrowed what openSync was given
       fs.writeSync(fd, bytes);
       fs.fsyncSync(fd);
     } finally {
@@ -52,19 +68,36 @@ function replaceFile(target: string, bytes: Buffer, mode: number): void {
   }
 }
 
-/** The file a path finally names: symlinks resolved, even one whose target does not exist yet. */
-function followLinks(file: string): string {
-  let current = file;
-  for (let hops = 0; hops < 40; hops++) {
-    let link: string;
-    try {
-      link = fs.readlinkSync(current);
-    } catch {
-      return current; // not a symlink, or nothing there yet
-    }
-    current = path.resolve(path.dirname(current), link);
+/**
+ * The path the file is finally at, resolved by the OS (`realpath`), also when it does not exist
+ * yet: then its directory is resolved, and a dangling symlink's text is read relative to the real
+ * directory it sits in.
+ */
+function realTarget(file: string, hops = 0): string {
+  try {
+    return fs.realpathSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || hops > 40) throw error;
   }
-  return current;
+  const dir = realDirectory(path.dirname(file));
+  const inDir = path.join(dir, path.basename(file));
+  let link: string;
+  try {
+    link = fs.readlinkSync(inDir);
+  } catch {
+    return inDir; // nothing there yet: the file will be created
+  }
+  return realTarget(path.resolve(dir, link), hops + 1);
+}
+
+/** A directory's real path; a missing one (to be created) resolved as far as it exists. */
+function realDirectory(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    const parent = path.dirname(dir);
+    return parent === dir ? dir : path.join(realDirectory(parent), path.basename(dir));
+  }
 }
 
 function statIfExists(file: string): fs.Stats | undefined {
