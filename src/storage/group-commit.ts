@@ -1,3 +1,4 @@
+import { SecdigestError } from '../model/index.js';
 import type { Db } from './database.js';
 import { recordFeedRun, type FeedRunRecord, type OnItemsStored } from './feed-runs.js';
 import type { UpsertCounts } from './items.js';
@@ -32,6 +33,9 @@ export interface FeedRunWriter {
  */
 export function createFeedRunWriter(db: Db, options: GroupCommitOptions, onStored?: OnItemsStored): FeedRunWriter {
   let pending = 0;
+  // Our own record of the open group: SQLite may roll a transaction back by itself after a failed
+  // write (SQLITE_FULL, IOERR, NOMEM), and then `db.inTransaction` alone would read as committed.
+  let open = false;
   let timer: NodeJS.Timeout | undefined;
   // A commit the timer could not make (a full disk, an I/O error): thrown to the next caller, since
   // a throw in a timer would be uncaught and end the process (a whole `schedule`).
@@ -41,11 +45,22 @@ export function createFeedRunWriter(db: Db, options: GroupCommitOptions, onStore
   const commit = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    if (pending === 0) return;
+    if (!open) return;
+    open = false;
     pending = 0;
-    if (db.inTransaction) db.exec('COMMIT');
     const committed = waiting;
     waiting = [];
+    if (!db.inTransaction) {
+      throw new SecdigestError('database', 'the write transaction was rolled back by SQLite after a failed write: the last feeds were not stored');
+    }
+    try {
+      db.exec('COMMIT');
+    } catch (error) {
+      // Never left open: a later write would commit the failed group with it, and the run lock's
+      // release would be rolled back when the database closes.
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
     for (const fn of committed) fn();
   };
   const throwTimedFailure = () => {
@@ -68,7 +83,10 @@ export function createFeedRunWriter(db: Db, options: GroupCommitOptions, onStore
   return {
     record(run) {
       throwTimedFailure();
-      if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+      if (!open) {
+        db.exec('BEGIN IMMEDIATE');
+        open = true;
+      }
       const counts = recordFeedRun(db, run, onStored);
       pending++;
       if (pending >= options.maxFeeds) flush();
@@ -77,8 +95,8 @@ export function createFeedRunWriter(db: Db, options: GroupCommitOptions, onStore
     },
     flush,
     afterCommit(fn) {
-      if (pending === 0) fn();
-      else waiting.push(fn);
+      if (open) waiting.push(fn);
+      else fn();
     },
   };
 }

@@ -138,6 +138,46 @@ describe('storage', () => {
     db.close();
   });
 
+  it('never reports or later commits a group whose transaction SQLite rolled back or whose COMMIT failed', () => {
+    const db = openDatabase(':memory:');
+    syncFeeds(db, [feed], 'now');
+    const reported: string[] = [];
+    // SQLite rolled the transaction back by itself (as after SQLITE_FULL in the middle of a write).
+    const writer = createFeedRunWriter(db, { maxFeeds: 10, maxDelayMs: 60_000 });
+    writer.record(run([item('1', 'One')]));
+    writer.afterCommit(() => reported.push('one'));
+    db.exec('ROLLBACK');
+    expect(() => writer.flush()).toThrow(/rolled back by SQLite/);
+    expect(reported).toEqual([]);
+    expect(listItems(db)).toEqual([]);
+
+    // A COMMIT that fails is rolled back, so the next group does not carry the failed one with it.
+    let failCommit = true;
+    const failing = new Proxy(db, {
+      get(target, key) {
+        if (key !== 'exec') return Reflect.get(target, key, target) as unknown;
+        return (sql: string) => {
+          if (sql === 'COMMIT' && failCommit) {
+            failCommit = false;
+            throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+          }
+          return target.exec(sql);
+        };
+      },
+    });
+    const again = createFeedRunWriter(failing, { maxFeeds: 10, maxDelayMs: 60_000 });
+    again.record(run([item('2', 'Two')]));
+    again.afterCommit(() => reported.push('two'));
+    expect(() => again.flush()).toThrow('disk I/O error');
+    expect(db.inTransaction).toBe(false);
+    again.record(run([item('3', 'Three')]));
+    again.afterCommit(() => reported.push('three'));
+    again.flush();
+    expect(reported).toEqual(['three']);
+    expect(listItems(db).map((i) => i.id)).toEqual(['id-3']);
+    db.close();
+  });
+
   it("a commit the timer cannot make is thrown to the next record, not from the timer (which would end the process)", async () => {
     const db = openDatabase(':memory:');
     syncFeeds(db, [feed], 'now');
