@@ -146,6 +146,7 @@ describe('feed list management', () => {
     const run = await cli(['backup', copy, '--config', feedConfig, '--db', db]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/backed up \d+ pages/);
+    expect(fs.readdirSync(path.dirname(copy))).toEqual(['copy.db']); // one file: no -wal or -shm beside it
     const conn = new Database(copy, { readonly: true });
     expect(conn.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(conn.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(1);
@@ -179,6 +180,6 @@ describe('feed list management', () => {
     openDatabase(good).close();
     const blocked = await cli(['backup', path.join(tmp.dir, 'a-file', 'copy.db'), '--config', config, '--db', good]);
     expect(blocked.code).toBe(3);
-    expect(blocked.stderr).toMatch(/^secdigest: cannot write backup .*a-file\/copy\.db: /);
+    expect(blocked.stderr).toMatch(/^secdigest: backup to .*a-file\/copy\.db failed: /);
   });
 });

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { isDatabaseBusy, SecdigestError } from '../model/index.js';
+import { isDatabaseBusy, SecdigestError, sqliteEnvironmentCode } from '../model/index.js';
 import { acquireLock, releaseLock, renewLock, type Db, type LockHolder } from '../storage/index.js';
 
 export interface RunLockOptions {
@@ -77,9 +77,10 @@ export async function withRunLock<T>(db: Db, name: string, options: RunLockOptio
     try {
       renewLock(db, name, owner, now(), options.ttlMs);
     } catch (error) {
-      // Another writer kept the database locked past busy_timeout: the lease outlasts a few missed
-      // renewals, and a throw here would be uncaught and end the process.
-      if (!isDatabaseBusy(error)) throw error;
+      // Another writer kept the database locked past busy_timeout, or the disk failed: the lease
+      // outlasts a few missed renewals (the run meets the disk's failure itself), and a throw here
+      // would be uncaught and end the process (a whole `schedule`).
+      if (!sqliteEnvironmentCode(error)) throw error;
     }
   }, Math.max(10, options.ttlMs / 3));
   renewal.unref();
@@ -96,7 +97,7 @@ function releaseUnlessBusy(db: Db, name: string, owner: string): void {
   try {
     releaseLock(db, name, owner);
   } catch (error) {
-    if (!isDatabaseBusy(error)) throw error;
+    if (!sqliteEnvironmentCode(error)) throw error;
   }
 }
 

@@ -13,5 +13,11 @@ export function ensureParentDirectory(file: string): void {
     missing.push(dir);
     if (path.dirname(dir) === dir) break;
   }
-  for (const dir of missing.reverse()) fs.mkdirSync(dir);
+  for (const dir of missing.reverse()) {
+    try {
+      fs.mkdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error; // made by another process meanwhile
+    }
+  }
 }

@@ -31,7 +31,7 @@ export type PageFetcher = (url: string) => Promise<PageInfo>;
 export function editorLink(raw: string): string {
   const url = safeHttpUrl(raw.trim());
   if (!url) throw new ReviewError('bad-request', 'The link must be an absolute http(s) URL.');
-  const { username, password } = new URL(url);
+  const { username, password } = new URL(raw.trim()); // safeHttpUrl drops them: look at what was typed
   if (username || password) throw new ReviewError('bad-request', 'The link must not contain a user name or password.');
   return url;
 }

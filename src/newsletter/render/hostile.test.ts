@@ -201,6 +201,7 @@ describe('safeHttpUrl and markdownDestination', () => {
     expect(safeHttpUrl(null)).toBeNull();
     expect(safeHttpUrl('')).toBeNull();
     expect(safeHttpUrl('ftp://news.example/')).toBeNull();
+    expect(safeHttpUrl('https://editor:s3cret@news.example/a')).toBe('https://news.example/a'); // never printed
   });
 
   it('escapes only an & that starts an entity reference', () => {

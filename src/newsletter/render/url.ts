@@ -12,6 +12,9 @@ export function safeHttpUrl(raw: string | null | undefined): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // Credentials never go out in a newsletter (items stored before canonical URLs dropped them).
+  url.username = '';
+  url.password = '';
   // `href` is serialised: spaces, quotes, `<` and `>` are percent-encoded, the host is punycode.
   return url.href;
 }
