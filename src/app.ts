@@ -43,14 +43,18 @@ export function openApp(options: AppOptions): App {
 export function resolvePaths(
   flags: { config?: string; db?: string },
   env: NodeJS.ProcessEnv,
-): { configPath: string; dbPath: string } {
+): { configPath: string; dbPath: string; configNamed: boolean } {
   // An empty variable counts as unset (`SECDIGEST_DB= secdigest …`); an empty flag is a mistake:
   // SQLite would take "" for a temporary database and a collect would store into nothing.
   for (const [flag, value] of [['--config', flags.config], ['--db', flags.db]] as const) {
     if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} must name a file (got an empty value)`);
   }
+  const fromEnv = (value: string | undefined) => (value?.trim() ? value : undefined);
+  const config = flags.config ?? fromEnv(env.SECDIGEST_CONFIG);
   return {
-    configPath: flags.config ?? (env.SECDIGEST_CONFIG || undefined) ?? DEFAULT_CONFIG_PATH,
-    dbPath: flags.db ?? (env.SECDIGEST_DB || undefined) ?? DEFAULT_DB_PATH,
+    configPath: config ?? DEFAULT_CONFIG_PATH,
+    dbPath: flags.db ?? fromEnv(env.SECDIGEST_DB) ?? DEFAULT_DB_PATH,
+    // Named by a flag or the environment (it must exist), rather than the default (it may not).
+    configNamed: config !== undefined,
   };
 }

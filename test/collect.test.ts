@@ -222,7 +222,8 @@ describe('secdigest collect (end to end against a local server)', () => {
   });
 
   it('treats an empty SECDIGEST_DB as unset and refuses an empty --db (SQLite would store into a temporary file)', () => {
-    expect(resolvePaths({}, { SECDIGEST_DB: '', SECDIGEST_CONFIG: '' })).toEqual({ configPath: DEFAULT_CONFIG_PATH, dbPath: DEFAULT_DB_PATH });
+    expect(resolvePaths({}, { SECDIGEST_DB: '', SECDIGEST_CONFIG: ' ' })).toEqual({ configPath: DEFAULT_CONFIG_PATH, dbPath: DEFAULT_DB_PATH, configNamed: false });
+    expect(resolvePaths({}, { SECDIGEST_CONFIG: 'env.yaml' })).toMatchObject({ configPath: 'env.yaml', configNamed: true });
     expect(resolvePaths({ db: 'flag.db' }, { SECDIGEST_DB: 'env.db' }).dbPath).toBe('flag.db');
     expect(() => resolvePaths({ db: '' }, {})).toThrow('--db must name a file (got an empty value)');
     expect(() => resolvePaths({ config: ' ' }, {})).toThrow(UsageError);

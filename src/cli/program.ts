@@ -59,7 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           summary = await runCollectLocked(app, {
             ...(ids ? { feedIds: ids } : {}),
             onStart: progress.onStart,
-            onWarning: (message) => io.stderr.write(`secdigest: warning: ${message}\n`),
+            onWarning: (message) => io.stderr.write(terminalSafe(`secdigest: warning: ${message}\n`)),
             onResult: progress.onResult,
             signal: shutdown.signal,
             waitMs: (flags.wait ?? 0) * 1000,
@@ -88,9 +88,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addHelpText('after', '\nExit code 3 when any source could not be read or parsed.')
     .action(async (sources: string[], flags: CommonFlags) => {
       // parse needs no database; it uses the configured fetch limits when a config exists.
-      const { configPath } = resolvePaths(flags, io.env);
-      const explicit = flags.config !== undefined || Boolean(io.env.SECDIGEST_CONFIG);
-      const settings = explicit || (await fileExists(configPath)) ? loadConfig(configPath).settings : DEFAULT_SETTINGS;
+      const { configPath, configNamed } = resolvePaths(flags, io.env);
+      const settings = configNamed || (await fileExists(configPath)) ? loadConfig(configPath).settings : DEFAULT_SETTINGS;
       const reports = await parseSources(sources, {
         fetcher: createFetcher(settings.fetch),
         limits: settings.collect,

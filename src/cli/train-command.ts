@@ -4,6 +4,7 @@ import { CORRECTION_WEIGHT } from '../pipeline/classify/feedback.js';
 import { UsageError } from '../model/index.js';
 import { withCommonOptions, type CliContext, type CommonFlags } from './context.js';
 import { EXIT } from './exit-codes.js';
+import { terminalSafe } from './format.js';
 
 const HELP = `
 Retrains the topic/section/relevance classifier from the shipped training set (data/training)
@@ -36,7 +37,7 @@ export function registerTrainCommand(program: Command, ctx: CliContext): void {
       await ctx.withApp(flags, async (app) => {
         const summary = await runTrain(app, { ...(days !== undefined ? { days } : {}), ...(flags.all ? { all: true } : {}) });
         ctx.out(flags.json ? JSON.stringify(summary, null, 2) : renderTrainSummary(summary));
-        if (summary.warning) ctx.io.stderr.write(`secdigest: warning: ${summary.warning}\n`);
+        if (summary.warning) ctx.io.stderr.write(terminalSafe(`secdigest: warning: ${summary.warning}\n`));
         return EXIT.ok;
       }, { existingDatabase: true });
     });

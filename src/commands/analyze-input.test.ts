@@ -44,9 +44,14 @@ describe('parseAnalyzeInput', () => {
       line({ id: 'a', title: 'Ransomware gang hits a hospital', source: 'x' }),
       line({ id: 'a', title: 'Vendor patches a CVE', source: 'x' }),
       line({ id: 'a', title: 'Another outlet, same id', source: 'y' }),
+      line({ id: 'b', title: 'No source' }),
+      line({ id: 'b', title: 'Source stdin: the same pseudo-feed', source: 'stdin' }),
     ].join('\n'));
-    expect(inputs.map((i) => [i.line, i.source])).toEqual([[1, 'x'], [2, 'x'], [4, 'y']]);
-    expect(invalid).toEqual([{ line: 3, message: '"id" "a" of source "x" was given on line 1 with other text: one line per item' }]);
+    expect(inputs.map((i) => [i.line, i.source])).toEqual([[1, 'x'], [2, 'x'], [4, 'y'], [5, null]]);
+    expect(invalid).toEqual([
+      { line: 3, message: '"id" "a" of source "x" was given on line 1 with other text: one line per item' },
+      { line: 6, message: '"id" "b" of source "stdin" was given on line 5 with other text: one line per item' },
+    ]);
     expect(() => parseAnalyzeInput(Buffer.from(`${line({ id: 'a', title: 'One' })}\n${line({ id: 'a', title: 'Two' })}\n`), { skipInvalid: false })).toThrow(UsageError);
   });
 });

@@ -38,6 +38,11 @@ const lineSchema = z.looseObject({
     .nullish(),
 });
 
+/** Pseudo-feed of an input: `analyze:<source>` (no source: `analyze:stdin`), which no feeds.yaml id can collide with. */
+export function analyzeFeedId(source: string | null): string {
+  return `analyze:${source ?? 'stdin'}`;
+}
+
 /** Parses one non-blank line; a problem is described so that "line N: <message>" reads well. */
 export function parseAnalyzeLine(text: string, line: number): AnalyzeInput | InvalidLine {
   let data: unknown;
@@ -115,7 +120,7 @@ function parseRawLine(raw: Uint8Array, line: number, firstOf: Map<string, Analyz
   if (text.trim() === '') return undefined;
   const result = parseAnalyzeLine(text, line);
   if (!('id' in result)) return result;
-  const key = JSON.stringify([result.source, result.id]);
+  const key = JSON.stringify([analyzeFeedId(result.source), result.id]);
   const first = firstOf.get(key);
   if (!first) {
     firstOf.set(key, result);

@@ -2,7 +2,7 @@ import type { Classification, DedupeItem, FeedConfig, FeedKind, Item, ItemClassi
 import { findStories, type Assignment } from '../pipeline/dedupe/index.js';
 import { canonicalizeUrl, contentHash, htmlToText, itemId, resolvePublishedAt, urlHash } from '../pipeline/normalize/index.js';
 import { ensureFeed, storeItems, storyIdOfItem, type Db } from '../storage/index.js';
-import type { AnalyzeInput } from './analyze-input.js';
+import { analyzeFeedId, type AnalyzeInput } from './analyze-input.js';
 import { classifyItems, type ReadyClassifier } from './classifier.js';
 import { prepareStoryKeys, storyFiler, toDedupeItem } from './stories.js';
 
@@ -70,14 +70,10 @@ function kindOf(input: AnalyzeInput, configured: ReadonlyMap<string, FeedConfig>
   return input.feedKind ?? (input.source ? configured.get(input.source)?.kind : undefined) ?? 'news';
 }
 
-/** Pseudo-feed of an input: `analyze:<source>`, which no feeds.yaml id can collide with. */
-function feedIdOf(input: AnalyzeInput): string {
-  return `analyze:${input.source ?? 'stdin'}`;
-}
 
 /** An input as the Item collect would have stored: same cleaning, same identity rules. */
 function toItem(input: AnalyzeInput, settings: Settings, fetchedAt: string): Item {
-  const feedId = feedIdOf(input);
+  const feedId = analyzeFeedId(input.source);
   const canonicalUrl = input.url ? canonicalizeUrl(input.url.trim()) : null;
   const title = htmlToText(input.title, settings.collect.titleMaxChars);
   const summary = htmlToText(input.summary, settings.collect.summaryMaxChars);
