@@ -46,7 +46,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       'after',
       '\nOn a terminal a progress bar is shown; otherwise one JSON log line per feed goes to stderr.\n' +
         'Exit code 0 when the run completed (even if some feeds failed), 3 when every feed failed,\n' +
-        '2 for a bad configuration or flag, 5 when another collect was running (skipped; see --wait),\n' +
+        '2 for a bad configuration or flag, 4 when the database cannot be used (a full disk, a damaged\n' +
+        'file), 5 when another collect was running or another process kept the database locked\n' +
+        '(skipped; see --wait),\n' +
         '130/143 when stopped by SIGINT/SIGTERM (feeds finished before the signal stay stored).',
     )
     .action(async (flags: CommonFlags & { feed?: string[]; wait?: number }) => {
