@@ -1,7 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG_PATH, DEFAULT_DB_PATH, resolvePaths } from '../src/app.js';
+import { DEFAULT_CONFIG_PATH, DEFAULT_DB_PATH, openApp, resolvePaths } from '../src/app.js';
+import { runCollect } from '../src/commands/collect.js';
 import { UsageError } from '../src/model/index.js';
 import { cli, tempDir, writeConfig } from './support/cli.js';
 import { startLocalServer, type LocalServer } from './support/local-server.js';
@@ -212,6 +213,23 @@ describe('secdigest collect (end to end against a local server)', () => {
     const unknown = await cli(['collect', '--config', config, '--db', db, '--feed', 'nope']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown feed id\(s\): nope/);
+  });
+
+  it('reports each feed only once its items are committed: another connection already sees them', async () => {
+    for (const id of ['a', 'b', 'c']) routes.set(`/${id}.xml`, () => ({ body: rss([[`${id}1`, `Story ${id}`]]) }));
+    const config = writeConfig(tmp.dir, ['a', 'b', 'c'].map((id) => ({ id, url: `${server.baseUrl}/${id}.xml` })));
+    const app = openApp({ configPath: config, dbPath: db });
+    const reader = new Database(db, { readonly: true });
+    const seen: [string, number][] = [];
+    try {
+      await runCollect(app, {
+        onResult: (result) => seen.push([result.feedId, reader.prepare('SELECT COUNT(*) FROM items WHERE feed_id = ?').pluck().get(result.feedId) as number]),
+      });
+    } finally {
+      reader.close();
+      app.close();
+    }
+    expect(seen.sort()).toEqual([['a', 1], ['b', 1], ['c', 1]]);
   });
 
   it('reads --config and --db from the environment', async () => {
