@@ -39,6 +39,23 @@ const run = (items: Item[], extra: object = {}) => ({
   ...extra,
 });
 
+/** The database, except that its first COMMIT throws `error` (and commits nothing). */
+function failingFirstCommit(db: ReturnType<typeof openDatabase>, error: Error): ReturnType<typeof openDatabase> {
+  let failed = false;
+  return new Proxy(db, {
+    get(target, key) {
+      if (key !== 'exec') return Reflect.get(target, key, target) as unknown;
+      return (sql: string) => {
+        if (sql === 'COMMIT' && !failed) {
+          failed = true;
+          throw error;
+        }
+        return target.exec(sql);
+      };
+    },
+  });
+}
+
 describe('storage', () => {
   it('migrates once, records the version, and enables WAL', () => {
     const db = openDatabase(':memory:');
@@ -152,19 +169,7 @@ describe('storage', () => {
     expect(listItems(db)).toEqual([]);
 
     // A COMMIT that fails is rolled back, so the next group does not carry the failed one with it.
-    let failCommit = true;
-    const failing = new Proxy(db, {
-      get(target, key) {
-        if (key !== 'exec') return Reflect.get(target, key, target) as unknown;
-        return (sql: string) => {
-          if (sql === 'COMMIT' && failCommit) {
-            failCommit = false;
-            throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
-          }
-          return target.exec(sql);
-        };
-      },
-    });
+    const failing = failingFirstCommit(db, Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' }));
     const again = createFeedRunWriter(failing, { maxFeeds: 10, maxDelayMs: 60_000 });
     again.record(run([item('2', 'Two')]));
     again.afterCommit(() => reported.push('two'));
@@ -182,20 +187,7 @@ describe('storage', () => {
     const db = openDatabase(':memory:');
     syncFeeds(db, [feed], 'now');
     const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-    let failCommit = true;
-    // The disk fills up exactly at the timed commit.
-    const failing = new Proxy(db, {
-      get(target, key) {
-        if (key !== 'exec') return Reflect.get(target, key, target) as unknown;
-        return (sql: string) => {
-          if (sql === 'COMMIT' && failCommit) {
-            failCommit = false;
-            throw full;
-          }
-          return target.exec(sql);
-        };
-      },
-    });
+    const failing = failingFirstCommit(db, full); // the disk fills up exactly at the timed commit
     const writer = createFeedRunWriter(failing, { maxFeeds: 10, maxDelayMs: 5 });
     writer.record(run([item('1', 'One')]));
     const reported: string[] = [];
