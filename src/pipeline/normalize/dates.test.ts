@@ -39,6 +39,8 @@ describe('parseFeedDate', () => {
     ['Jul 14, 2025', '2025-07-14T00:00:00.000Z'],
     ['June 10, 2025 4:05 PM EDT', '2025-06-10T20:05:00.000Z'],
     ['Feb 29, 2024 12:00:00 AM', '2024-02-29T00:00:00.000Z'],
+    ['2025-06-10T18:00:00+14:00', '2025-06-10T04:00:00.000Z'], // Kiribati, the easternmost zone
+    ['2025-06-09T16:00:00-12:00', '2025-06-10T04:00:00.000Z'],
   ])('%j → %s', (input, expected) => {
     expect(parseFeedDate(input)?.toISOString()).toBe(expected);
   });
@@ -46,6 +48,7 @@ describe('parseFeedDate', () => {
   it.each([
     'garbage', '', '   ', 'yesterday', '2025-13-01', '2025-02-30', 'Feb 29, 2025', '31 Junk 2025 04:00:00 GMT',
     'Tue, 10 Jun 2025 25:00:00 GMT', '1718000000', 'x'.repeat(10_000), undefined,
+    '2025-06-10T04:00:00+25:00', '2025-06-10T04:00:00+05:75', 'Tue, 10 Jun 2025 04:00:00 -1500',
   ])('%j → null', (input) => {
     expect(parseFeedDate(input)).toBeNull();
   });

@@ -52,6 +52,7 @@ function zoneOffset(zone: string | undefined): number {
   if (zone === undefined) return 0;
   const numeric = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
   if (numeric) {
+    if (Number(numeric[3] ?? '0') > 59) return NaN; // refused by build()
     const minutes = Number(numeric[2]) * 60 + Number(numeric[3] ?? '0');
     return numeric[1] === '-' ? -minutes : minutes;
   }
@@ -84,6 +85,8 @@ function build(p: Parts): Date | null {
   const isLeap = (p.year % 4 === 0 && p.year % 100 !== 0) || p.year % 400 === 0;
   if (p.day < 1 || p.day > daysInMonth || (leapFeb && !isLeap)) return null;
   if (p.hour > 23 || p.minute > 59 || p.second > 60) return null;
+  // Real zones run from -12:00 to +14:00; "+25:00" is a broken date, not a far-off place.
+  if (!(Math.abs(p.offsetMinutes) <= 14 * 60)) return null;
   const date = new Date(0);
   // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
   date.setUTCFullYear(p.year, p.month, p.day);
