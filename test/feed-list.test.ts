@@ -154,6 +154,11 @@ describe('feed list management', () => {
     const again = await cli(['backup', copy, '--config', feedConfig, '--db', db]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists/);
+
+    // The database is all it needs: a feeds.yaml mid-edit does not stop the nightly backup.
+    fs.writeFileSync(feedConfig, 'feeds: [ {');
+    const midEdit = await cli(['backup', path.join(tmp.dir, 'backups', 'second.db'), '--config', feedConfig, '--db', db]);
+    expect(midEdit.code).toBe(0);
   });
 
   it('backup keeps no copy of a damaged database, and names a destination it cannot write', async () => {

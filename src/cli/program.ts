@@ -3,6 +3,7 @@ import { resolvePaths } from '../app.js';
 import { backupDatabase } from '../commands/backup.js';
 import { everyFeedFailed, runCollectLocked } from '../commands/collect.js';
 import { parseSources } from '../commands/parse.js';
+import { openDatabase } from '../storage/index.js';
 import { DEFAULT_SETTINGS, PACKAGE_VERSION } from '../config/defaults.js';
 import { loadConfig } from '../config/index.js';
 import { createFetcher } from '../pipeline/fetch/index.js';
@@ -108,11 +109,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .description('Copy the database to FILE with SQLite\'s online backup (safe while a run is writing).')
       .argument('<file>', 'backup file to create (must not exist)'),
   ).action(async (file: string, flags: CommonFlags) => {
-    await withApp(flags, async (app) => {
-      const result = await backupDatabase(app.db, file);
+    // The database only: a nightly backup must not fail because feeds.yaml is mid-edit.
+    const db = openDatabase(ctx.paths(flags).dbPath, { mustExist: true });
+    try {
+      const result = await backupDatabase(db, file);
       out(flags.json ? JSON.stringify(result) : `backed up ${result.pages} pages (${result.bytes} bytes) to ${result.file}`);
-      return EXIT.ok;
-    }, { existingDatabase: true });
+    } finally {
+      db.close();
+    }
+    exitCode = EXIT.ok;
   });
 
   registerAnalyzeCommand(program, ctx);
