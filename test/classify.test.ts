@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp } from '../src/app.js';
 import { runCollect } from '../src/commands/collect.js';
 import { recordCorrection } from '../src/commands/corrections.js';
+import { runTrain } from '../src/commands/train.js';
 import { trainFromShippedSet } from '../src/pipeline/classify/index.js';
 import { openDatabase } from '../src/storage/index.js';
 import { cli, tempDir, writeConfig } from './support/cli.js';
@@ -154,6 +155,21 @@ describe('classification in collect, train and analyze', () => {
     const again = await cli(['collect', '--config', config, '--db', db, '--json'], env);
     expect(JSON.parse(again.stdout).totals.itemsNew).toBe(0);
     expect(rows(db).get('v1')).toMatchObject({ topic: 'vulnerability', relevant: 1, section: 'news' });
+  });
+
+  it('train stopped by a signal keeps its model and the pages done, and says how many it reclassified', async () => {
+    docs.set('/news.xml', () => rss([VULN, OFF_TOPIC, HOSPITAL]));
+    const config = writeConfig(tmp.dir, [{ id: 'news', url: `${server.baseUrl}/news.xml` }]);
+    await cli(['collect', '--config', config, '--db', db], env);
+    const app = openApp({ configPath: config, dbPath: db });
+    try {
+      const stopped = await runTrain(app, { signal: AbortSignal.abort() });
+      expect(stopped).toMatchObject({ reclassified: 0, modelId: 1 });
+      const finished = await runTrain(app, {});
+      expect(finished).toMatchObject({ reclassified: 3, modelId: 2 });
+    } finally {
+      app.close();
+    }
   });
 
   it('train learns from a correction: the corrected item keeps it, a matching item elsewhere follows it', async () => {

@@ -5,6 +5,7 @@ import { UsageError } from '../model/index.js';
 import { withCommonOptions, type CliContext, type CommonFlags } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { terminalSafe } from './format.js';
+import { listenForShutdown, signalExitCode } from './shutdown.js';
 
 const HELP = `
 Retrains the topic/section/relevance classifier from the shipped training set (data/training)
@@ -35,10 +36,18 @@ export function registerTrainCommand(program: Command, ctx: CliContext): void {
       const days = flags.days === undefined ? undefined : Number(flags.days);
       if (days !== undefined && (!Number.isInteger(days) || days < 1)) throw new UsageError(`--days must be a whole number of at least 1 (got "${flags.days}")`);
       await ctx.withApp(flags, async (app) => {
-        const summary = await runTrain(app, { ...(days !== undefined ? { days } : {}), ...(flags.all ? { all: true } : {}) });
-        ctx.out(flags.json ? JSON.stringify(summary, null, 2) : renderTrainSummary(summary));
-        if (summary.warning) ctx.io.stderr.write(terminalSafe(`secdigest: warning: ${summary.warning}\n`));
-        return EXIT.ok;
+        const shutdown = listenForShutdown(ctx.io);
+        try {
+          const summary = await runTrain(app, { ...(days !== undefined ? { days } : {}), ...(flags.all ? { all: true } : {}), signal: shutdown.signal });
+          ctx.out(flags.json ? JSON.stringify(summary, null, 2) : renderTrainSummary(summary));
+          if (summary.warning) ctx.io.stderr.write(terminalSafe(`secdigest: warning: ${summary.warning}\n`));
+          const signal = shutdown.received();
+          if (!signal) return EXIT.ok;
+          ctx.io.stderr.write(`secdigest: stopped by ${signal} after reclassifying ${summary.reclassified} item(s); model #${summary.modelId} is stored: run \`secdigest train\` again to reclassify the rest\n`);
+          return signalExitCode(signal);
+        } finally {
+          shutdown.dispose();
+        }
       }, { existingDatabase: true });
     });
 }

@@ -17,6 +17,8 @@ export interface TrainOptions {
   days?: number;
   /** Reclassify every stored item. */
   all?: boolean;
+  /** Stops the reclassification between pages (Ctrl+C): the model stays stored, the pages done stay labelled. */
+  signal?: AbortSignal;
   /** Where the shipped set is read from (tests). */
   trainingDir?: string;
   classifierSource?: ClassifierSource;
@@ -80,7 +82,8 @@ export async function runTrain(app: App, options: TrainOptions = {}): Promise<Tr
   const ready = classifierOf(model, modelId, app.config.settings.classify);
   const days = options.days ?? app.config.settings.dedupe.windowDays;
   const since = options.all ? null : new Date(now.getTime() - days * DAY_MS).toISOString();
-  const reclassified = await classifyStoredItems(app.db, ready, since === null ? { all: true } : { publishedSince: since });
+  const scope = since === null ? { all: true } : { publishedSince: since };
+  const reclassified = await classifyStoredItems(app.db, ready, options.signal ? { ...scope, signal: options.signal } : scope);
 
   const warning = current?.warning;
   return {
