@@ -22,6 +22,20 @@ describe('assignSection with the default sections', () => {
       expect(placeIn({ storyId: 'c', topic: 'ransomware', title }), title).toBe('latest-news');
     }
     expect(placeIn({ storyId: 'd', topic: 'ransomware', title: 'Ransomware attack hits 14 hospitals' })).toBe('wall-of-shame');
+    expect(placeIn({ storyId: 'e', topic: 'ransomware', title: 'Hacker sentenced for ransomware attack on a hospital' })).toBe('latest-news');
+    expect(placeIn({ storyId: 'f', topic: 'ransomware', title: 'Report: attacks on hospitals rise' })).toBe('latest-news');
+  });
+
+  it('takes wording that names the blow over words a victim story shares with trends', () => {
+    for (const title of [
+      'Ransomware gang claims attack on Acme, demands payment',
+      'Hospital systems fall offline after ransomware attack',
+      'Breach report: Acme hit by ransomware',
+      'Ransomware hit Acme hospitals',
+      'Acme suffers extortion attempt',
+    ]) {
+      expect(placeIn({ storyId: 'v', topic: 'ransomware', title }), title).toBe('wall-of-shame');
+    }
   });
 
   it('sends other news to Latest News and press releases to Press Releases', () => {

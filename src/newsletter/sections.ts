@@ -80,20 +80,28 @@ export type Placement =
   | { placed: false; reason: 'irrelevant' | 'no-section' };
 
 /**
- * Headline wording that reports an organisation being hit: an attack on or a breach at someone, data
- * stolen, leaked or exposed, a disclosure or notice, a disruption. Read from the title only (a
- * summary mentions attacks in passing), and not in a headline about a trend, a study or a
- * prosecution, which uses the same words for no one in particular ("Ransomware payments hit record
- * low", "Report: breach costs rise", "Affiliate pleads guilty to extortion").
+ * Headline wording that reports an organisation being hit, read from the title only (a summary
+ * mentions attacks in passing). Strong wording names the blow itself ("attack on", "hit by",
+ * "offline after"); weak wording (a breach, a leak, "hits", an outage) is also how trends are told.
+ * A headline about a trend or a prosecution reports no one being hit, whatever its wording
+ * ("Ransomware payments hit record low", "Affiliate pleads guilty to extortion"); words that a
+ * trend and a victim story share ("costs", "payment", "report", "falls") only outweigh weak wording:
+ * "Gang claims attack on Acme, demands payment" is a victim story.
  */
-const VICTIM_HEADLINE =
-  /\b(?:attack(?:s|ed)? on|hits|hit by|hit with|breach(?:es|ed)?|leak(?:s|ed)?|stole|stolen|steal(?:s)?|exposed?|notif(?:y|ies|ied)|notice of|disclos(?:es|ed|ure)|divert(?:s|ed)?|outage|down after|offline|disrupt(?:s|ed|ion)|claims? (?:an? )?(?:ransomware |cyber)?attack|extort(?:s|ed)|victim of|compromised?)\b/i;
-const NO_VICTIM_HEADLINE =
-  /\b(?:report|survey|study|costs?|payments?|record (?:high|low)|rise|rises|fall|falls|trends?|pleads?|guilty|sentenced|charged|charges|indicted|convicted|extradited|arrested|sanctions?)\b/i;
+const STRONG_VICTIM_HEADLINE =
+  /\b(?:attack(?:s|ed)? on|hit by|hit with|breach at|claims? (?:an? )?(?:ransomware |cyber)?attack|victim of|(?:offline|down) after)\b/i;
+const WEAK_VICTIM_HEADLINE =
+  /\b(?:hits?|breach(?:es|ed)?|leak(?:s|ed)?|stole|stolen|steal(?:s)?|exposed?|notif(?:y|ies|ied)|notice of|disclos(?:es|ed|ure)|divert(?:s|ed)?|outage|offline|disrupt(?:s|ed|ion)|extort(?:s|ed|ion)|compromised?)\b/i;
+const TREND_OR_PROSECUTION_HEADLINE =
+  /\b(?:survey|study|record (?:high|low)|rise|rises|surge|trends?|pleads?|guilty|sentenced|charged|charges|indicted|convicted|extradited|arrested|sanctions?)\b/i;
+const SHARED_WITH_TRENDS = /\b(?:report|costs?|payments?|fall|falls)\b/i;
 
 /** Whether a story is about a victim: a named one, or a headline that reports one. */
 export function reportsVictim(candidate: Pick<StoryCandidate, 'title' | 'victims'>): boolean {
-  return candidate.victims.length > 0 || (VICTIM_HEADLINE.test(candidate.title) && !NO_VICTIM_HEADLINE.test(candidate.title));
+  if (candidate.victims.length > 0) return true;
+  const title = candidate.title;
+  if (TREND_OR_PROSECUTION_HEADLINE.test(title)) return false;
+  return STRONG_VICTIM_HEADLINE.test(title) || (WEAK_VICTIM_HEADLINE.test(title) && !SHARED_WITH_TRENDS.test(title));
 }
 
 export function assignSection(candidate: StoryCandidate, sections: readonly SectionDefinition[]): Placement {
