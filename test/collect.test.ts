@@ -232,6 +232,25 @@ describe('secdigest collect (end to end against a local server)', () => {
     expect(seen.sort()).toEqual([['a', 1], ['b', 1], ['c', 1]]);
   });
 
+  it('a full disk stops the run with its own error, reports no feed of the lost group, and leaves the database sound', async () => {
+    const many = Array.from({ length: 300 }, (_, i): [string, string] => [`g${i}`, `Story number ${i} about a breach at company ${i} ${'detail '.repeat(40)}`]);
+    routes.set('/big.xml', () => ({ body: rss(many) }));
+    const config = writeConfig(tmp.dir, [{ id: 'big', url: `${server.baseUrl}/big.xml` }]);
+    const app = openApp({ configPath: config, dbPath: db });
+    const reported: string[] = [];
+    try {
+      const pages = app.db.pragma('page_count', { simple: true }) as number;
+      app.db.pragma(`max_page_count = ${pages + 20}`); // the disk fills up during the write
+      await expect(runCollect(app, { onResult: (r) => reported.push(r.feedId) })).rejects.toThrow(/full/);
+      expect(app.db.inTransaction).toBe(false);
+      expect(reported).toEqual([]);
+      expect(app.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(app.db.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(0);
+    } finally {
+      app.close();
+    }
+  });
+
   it('reads --config and --db from the environment', async () => {
     routes.set('/a.xml', () => ({ body: rss([['e1', 'Env']]) }));
     const config = writeConfig(tmp.dir, [{ id: 'a', url: `${server.baseUrl}/a.xml` }]);

@@ -44,8 +44,9 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
   const weights = new Map(app.config.feeds.map((feed) => [feed.id, feed.weight]));
   // New items are filed in stories inside the transaction that stores them (storage/feed-runs.ts).
   const writer = createFeedRunWriter(app.db, GROUP_COMMIT, storyFiler(app.db, dedupe, (id) => weights.get(id) ?? 1));
+  let summary: CollectSummary;
   try {
-    return await collectFeeds(
+    summary = await collectFeeds(
       feeds,
       {
         fetcher: app.fetcher,
@@ -61,9 +62,13 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
       // Reported once stored: a group's commit can still fail (a full disk) and roll the feed back.
       (result) => writer.afterCommit(() => options.onResult?.(result)),
     );
-  } finally {
-    writer.flush();
+  } catch (error) {
+    // The run's own error (a full disk, say) is what to report; flushing now would only fail again.
+    writer.discard();
+    throw error;
   }
+  writer.flush();
+  return summary;
 }
 
 /**

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { FeedError, sqliteEnvironmentCode, type CollectSettings, type FeedConfig, type FetchOutcome, type HealthSettings, type Item, type ItemClassifications } from '../model/index.js';
+import { FeedError, SecdigestError, sqliteEnvironmentCode, type CollectSettings, type FeedConfig, type FetchOutcome, type HealthSettings, type Item, type ItemClassifications } from '../model/index.js';
 import type { FeedRunOutcome, FeedRunRecord, FeedState, UpsertCounts } from '../storage/index.js';
 import type { Fetcher } from './fetch/index.js';
 import { healthAfterFailure, healthSkipReason } from '../scheduler/backoff.js';
@@ -205,11 +205,13 @@ function toRunRecord(
 }
 
 /**
- * SQLite errors that every feed would meet (the disk, the file, a lock) stop the run. Any other
+ * SQLite errors that every feed would meet (the disk, the file, a lock), and the writer's own database
+ * error (a group SQLite rolled back), stop the run. Any other
  * error while processing a feed, a constraint broken by a bug in story filing included, is
  * secdigest's own failure on that feed's items.
  */
 function isOwnFailure(error: unknown): boolean {
+  if (error instanceof SecdigestError && error.code === 'database') return false;
   return error instanceof Error && sqliteEnvironmentCode(error) === undefined;
 }
 

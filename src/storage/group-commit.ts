@@ -20,6 +20,8 @@ export interface FeedRunWriter {
    * result is reported this way, so a log never calls stored what a failed commit rolled back.
    */
   afterCommit(fn: () => void): void;
+  /** Rolls back what is pending and forgets its callbacks: the run failed, and its error is the one to report. */
+  discard(): void;
 }
 
 /**
@@ -94,6 +96,15 @@ export function createFeedRunWriter(db: Db, options: GroupCommitOptions, onStore
       return counts;
     },
     flush,
+    discard() {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      timedFailure = undefined;
+      waiting = [];
+      pending = 0;
+      open = false;
+      if (db.inTransaction) db.exec('ROLLBACK');
+    },
     afterCommit(fn) {
       if (open) waiting.push(fn);
       else fn();
