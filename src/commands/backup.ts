@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
-import { ensureParentDirectory, type Db } from '../storage/index.js';
-import { SecdigestError, sqliteEnvironmentCode, UsageError } from '../model/index.js';
+import { checkStandaloneCopy, ensureParentDirectory, type Db } from '../storage/index.js';
+import { isDatabaseDamaged, SecdigestError, UsageError } from '../model/index.js';
 
 export interface BackupResult {
   file: string;
@@ -26,33 +25,15 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupResult
     removeQuietly(file);
     // A damaged or unreadable source is the database's problem (exit 4); anything else (cannot
     // open, read-only, full, a file-system error) is the destination's (exit 3).
-    const code = /^SQLITE_(?:CORRUPT|NOTADB|IOERR_READ|IOERR_SHORT_READ)/.test(sqliteEnvironmentCode(cause) ?? '') ? 'database' : 'output';
+    const code = isDatabaseDamaged(cause) ? 'database' : 'output';
     throw new SecdigestError(code, `backup to ${file} failed: ${(cause as Error).message}`, { cause });
   }
-  const problems = quickCheck(file);
+  const problems = checkStandaloneCopy(file);
   if (problems.length > 0) {
     removeQuietly(file);
     throw new SecdigestError('database', `the database is damaged, so no backup was kept (quick_check: ${problems.slice(0, 3).join('; ')}): see docs/OPERATIONS.md, "Backups"`);
   }
   return { file, bytes: fs.statSync(file).size, pages: totalPages };
-}
-
-/**
- * Checks the copy after switching it from WAL to a rollback journal: a backup is one file (no
- * `-wal`/`-shm` left beside it for a rotation to forget) and needs no shared memory, which network
- * file systems lack. `openDatabase` puts a restored copy back into WAL.
- */
-function quickCheck(file: string): string[] {
-  const copy = new Database(file, { fileMustExist: true });
-  try {
-    copy.pragma('journal_mode = DELETE');
-    const rows = copy.pragma('quick_check') as { quick_check: string }[];
-    return rows.map((row) => row.quick_check).filter((result) => result !== 'ok');
-  } catch (error) {
-    return [(error as Error).message];
-  } finally {
-    copy.close();
-  }
 }
 
 /** A partial or bad copy is removed; when even that fails, the error that led here is what to report. */

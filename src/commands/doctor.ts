@@ -45,9 +45,10 @@ export function runDoctor(paths: { configPath: string; dbPath: string }, now: Da
   }
 
   const feeds: DoctorReport['feeds'] = [];
-  if (!fs.existsSync(paths.dbPath)) {
+  const file = fs.statSync(paths.dbPath, { throwIfNoEntry: false });
+  if (!file) {
     checks.push({ name: 'database', status: 'warn', detail: `${paths.dbPath} does not exist yet: run \`secdigest collect\`` });
-  } else if (fs.statSync(paths.dbPath).isFile() && fs.statSync(paths.dbPath).size === 0) {
+  } else if (file.isFile() && file.size === 0) {
     // An empty file is a database with no tables yet (as `touch` leaves it): any command sets it up.
     checks.push({ name: 'database', status: 'warn', detail: `${paths.dbPath} is empty: run \`secdigest collect\`` });
   } else {
@@ -80,9 +81,10 @@ export function runDoctor(paths: { configPath: string; dbPath: string }, now: Da
       // The lock table and health columns arrived with schema v3; an older file is upgraded by the next collect.
       if (health.schemaVersion >= 3) {
         const holder = lockHolder(db, 'collect');
-        if (holder && Date.parse(holder.expiresAt) > now.getTime() && holderIsGone(holder)) {
+        const live = holder !== undefined && Date.parse(holder.expiresAt) > now.getTime();
+        if (holder && live && holderIsGone(holder)) {
           checks.push({ name: 'lock', status: 'ok', detail: `the lease of ${holder.owner} was left by a process that is gone (killed?): the next run takes it over` });
-        } else if (holder && Date.parse(holder.expiresAt) > now.getTime()) {
+        } else if (holder && live) {
           checks.push({ name: 'lock', status: 'ok', detail: `a collect or prune is running: ${holder.owner} since ${holder.acquiredAt}` });
         } else if (holder) {
           checks.push({ name: 'lock', status: 'ok', detail: `a stale lease of ${holder.owner} expired at ${holder.expiresAt}: the next run takes it over` });

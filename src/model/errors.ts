@@ -89,3 +89,8 @@ export function sqliteEnvironmentCode(error: unknown): string | undefined {
 export function isDatabaseBusy(error: unknown): boolean {
   return /^SQLITE_(?:BUSY|LOCKED)/.test(sqliteEnvironmentCode(error) ?? '');
 }
+
+/** The database file itself is damaged or unreadable (not the disk being full, nor a lock). */
+export function isDatabaseDamaged(error: unknown): boolean {
+  return /^SQLITE_(?:CORRUPT|NOTADB|IOERR_READ|IOERR_SHORT_READ)/.test(sqliteEnvironmentCode(error) ?? '');
+}

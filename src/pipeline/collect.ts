@@ -66,7 +66,7 @@ export interface FeedRunResult {
  * Fetches, parses, normalizes and stores one feed. Never throws for a feed's own problems. What
  * follows the fetch runs in `turn`, one feed at a time (turns.ts).
  */
-export async function collectFeed(feed: FeedConfig, deps: CollectDeps, turn: Turn = takeTurns()): Promise<FeedRunResult> {
+async function collectFeed(feed: FeedConfig, deps: CollectDeps, turn: Turn): Promise<FeedRunResult> {
   const started = deps.now();
   const startedAt = started.toISOString();
   const state = deps.store.getFeedState(feed.id);

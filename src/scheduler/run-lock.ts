@@ -88,12 +88,12 @@ export async function withRunLock<T>(db: Db, name: string, options: RunLockOptio
     return await work();
   } finally {
     clearInterval(renewal);
-    releaseUnlessBusy(db, name, owner);
+    releaseQuietly(db, name, owner);
   }
 }
 
-/** Releases the lease; when another writer keeps the database locked, the lease ends by itself within its ttl. */
-function releaseUnlessBusy(db: Db, name: string, owner: string): void {
+/** Releases the lease; when the database cannot be written (locked, a failing disk), the lease ends by itself within its ttl. */
+function releaseQuietly(db: Db, name: string, owner: string): void {
   try {
     releaseLock(db, name, owner);
   } catch (error) {

@@ -10,7 +10,7 @@ export { sqliteStoryIndex, getStory, storyIdOfItem, itemsPublishedSince } from '
 export { pruneStoryKeys, resetStoryKeys, storyKeysSignature, insertStoryKeys } from './story-keys.js';
 export { createFeedRunWriter, type FeedRunWriter, type GroupCommitOptions } from './group-commit.js';
 export { acquireLock, renewLock, releaseLock, lockHolder, type LockHolder, type AcquireResult } from './run-lock.js';
-export { databaseHealth, type DatabaseHealth } from './health.js';
+export { checkStandaloneCopy, databaseHealth, type DatabaseHealth } from './health.js';
 export { saveDraft, loadDraft, listDrafts, usedStoryIds, lastDraftUntil, nextDraftNumber, type StoredDraft, type DraftSummary } from './drafts.js';
 export { storyCandidates, type WindowCandidates } from './candidates.js';
 export { pruneOldItems, pageStats, vacuum, type PruneCounts, type PageStats } from './prune.js';

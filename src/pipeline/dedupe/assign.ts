@@ -15,7 +15,7 @@ export interface Assignment {
 }
 
 /** Members of one candidate story compared with a new item (the most recent in the window). */
-export const MEMBERS_PER_STORY = 12;
+const MEMBERS_PER_STORY = 12;
 
 
 const DAY_MS = 86_400_000;

@@ -41,7 +41,7 @@ export function detectShape(text: string, contentType: string | null): DocumentS
  * declaration, processing instructions, comments and a DOCTYPE (whose internal subset may itself
  * contain `<!ENTITY …>` markup).
  */
-export function locateRootElement(text: string, from = 0): { name: string; index: number } | undefined {
+function locateRootElement(text: string, from = 0): { name: string; index: number } | undefined {
   let i = text.indexOf('<', from);
   while (i !== -1) {
     if (text.startsWith('<?', i)) {

@@ -18,7 +18,7 @@ export interface PageDeps {
 }
 
 /** A draft by the number in the URL, or a 404. */
-export function draftOr404(db: Db, number: string): StoredDraft {
+function draftOr404(db: Db, number: string): StoredDraft {
   return byNumber(number, (n) => loadDraft(db, n));
 }
 
