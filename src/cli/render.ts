@@ -1,6 +1,6 @@
 import type { FeedReport } from '../commands/feeds.js';
 import type { ParseReport } from '../commands/parse.js';
-import { feedAttention } from '../model/feed-health.js';
+import { feedAttention, movedNote } from '../model/feed-health.js';
 import { timeAgo, timeUntil } from '../model/time-format.js';
 import { clip, renderTable } from './format.js';
 
@@ -29,7 +29,7 @@ function note(r: FeedReport, now: Date): string {
   const next = r.nextAttemptAt ? `next try ${timeUntil(r.nextAttemptAt, now)}` : r.health === 'unhealthy' ? 'no automatic retry' : '';
   const health = r.health === 'unhealthy' ? `unhealthy since ${timeAgo(r.unhealthySince, now)}; ${next}: ` : next ? `${next}: ` : '';
   if (r.lastError) return `${health}[${r.lastErrorCode}] ${r.lastError}`;
-  if (r.movedTo) return `moved to ${r.movedTo}`;
+  if (r.movedTo) return movedNote(r.movedTo);
   return '';
 }
 

@@ -76,6 +76,8 @@ describe('every surface follows the rule', () => {
     expect(renderFeedTable(rows, NOW)).toContain(`${CASES.length} feeds, ${needing((c) => c.enabled)} need attention (1 unhealthy:`);
     // Feed by feed too, so two differences cannot cancel out in the total.
     rows.forEach((row, i) => expect(renderFeedTable([row], NOW)).toContain(`1 feeds, ${CASES[i]!.attention ? 1 : 0} need attention`));
+    // A move reads the same in the table's note as in doctor and collect's summary.
+    expect(renderFeedTable(rows.filter((r) => r.id === 'moved'), NOW)).toContain('moved permanently to https://new.example/feed: update feeds.yaml');
   });
 
   it('secdigest doctor: the enabled feeds that need attention, in the same states', () => {
