@@ -9,7 +9,7 @@ import type { Config } from '../model/index.js';
 import { openDatabase } from '../storage/index.js';
 import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { terminalSafe } from './format.js';
+import { warn } from './format.js';
 
 const HELP = `
 Input: JSON Lines on stdin, one item per line:
@@ -67,11 +67,11 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
     .action(async (flags: AnalyzeFlags) => {
       const config = readConfig(flags, ctx);
       const { inputs, invalid } = parseAnalyzeInput(await readAll(ctx.io.stdin), { skipInvalid: flags.skipInvalid ?? false });
-      for (const problem of invalid) ctx.io.stderr.write(terminalSafe(`secdigest: line ${problem.line} skipped: ${problem.message}\n`));
+      for (const problem of invalid) warn(ctx.io.stderr, `line ${problem.line} skipped: ${problem.message}`);
       const db = flags.db ? openDatabase(flags.db) : undefined;
       try {
         const classifier = await readyClassifier(db, config.settings.classify);
-        if (classifier.warning) ctx.io.stderr.write(terminalSafe(`secdigest: warning: ${classifier.warning}\n`));
+        if (classifier.warning) warn(ctx.io.stderr, `warning: ${classifier.warning}`);
         const records = analyzeItems(inputs, { settings: config.settings, feeds: config.feeds, now: () => new Date(), classifier, ...(db ? { db } : {}) });
         ctx.io.stdout.write(records.map((record) => `${JSON.stringify(record)}\n`).join(''));
       } finally {

@@ -28,3 +28,12 @@ export function terminalSafe(text: string): string {
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   return text.replace(/[\u0000-\u0008\u000B-\u001F]/g, '');
 }
+
+/**
+ * A message line on stderr, `secdigest: …`: the one way the CLI tells the editor something besides
+ * its result. Such lines often carry outside text (a feed's error, an input line), hence terminalSafe.
+ * (Not the stream as a whole: the progress bar writes its own escape sequences there.)
+ */
+export function warn(stderr: { write(text: string): unknown }, message: string, prefix = 'secdigest'): void {
+  stderr.write(terminalSafe(`${prefix}: ${message}\n`));
+}

@@ -10,7 +10,7 @@ import { createFetcher } from '../pipeline/fetch/index.js';
 import { createProgress, renderSummary } from './collect-output.js';
 import { createContext, withCommonOptions, type CliIo, type CommonFlags } from './context.js';
 import { errorMessage, EXIT, exitCodeFor } from './exit-codes.js';
-import { terminalSafe } from './format.js';
+import { terminalSafe, warn } from './format.js';
 import { renderParseReports } from './render.js';
 import { registerFeedCommands } from './feeds-commands.js';
 import { registerAnalyzeCommand } from './analyze-command.js';
@@ -62,7 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           summary = await runCollectLocked(app, {
             ...(ids ? { feedIds: ids } : {}),
             onStart: progress.onStart,
-            onWarning: (message) => io.stderr.write(terminalSafe(`secdigest: warning: ${message}\n`)),
+            onWarning: (message) => warn(io.stderr, `warning: ${message}`),
             onResult: progress.onResult,
             signal: shutdown.signal,
             waitMs: (flags.wait ?? 0) * 1000,
@@ -134,8 +134,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     const code = exitCodeFor(error);
-    io.stderr.write(`secdigest: ${terminalSafe(errorMessage(error))}\n`);
-    if (code === EXIT.internal) io.stderr.write(`${(error as Error).stack ?? ''}\n`);
+    warn(io.stderr, errorMessage(error));
+    if (code === EXIT.internal) io.stderr.write(terminalSafe(`${(error as Error).stack ?? ''}\n`));
     return code;
   }
   return exitCode;

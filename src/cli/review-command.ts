@@ -4,6 +4,7 @@ import { withCommonOptions } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { listenForShutdown } from './shutdown.js';
 import { UsageError } from '../model/index.js';
+import { warn } from './format.js';
 
 interface ReviewFlags extends CommonFlags {
   host: string;
@@ -35,7 +36,7 @@ export function registerReviewCommand(program: Command, ctx: CliContext): void {
           port: Number(flags.port),
           configPath: ctx.paths(flags).configPath,
           ...(token ? { token } : {}),
-          onError: (error) => ctx.io.stderr.write(`secdigest review: ${(error as Error).stack ?? String(error)}\n`),
+          onError: (error) => warn(ctx.io.stderr, (error as Error).stack ?? String(error), 'secdigest review'),
         });
         ctx.out(flags.json ? JSON.stringify({ url: handle.url }) : `Review page: ${handle.url}  (Ctrl+C to stop)`);
         // Stopping is how this command ends: the first signal closes the server (exit 0), a second

@@ -1,7 +1,7 @@
 import { LockBusyError } from '../scheduler/run-lock.js';
 import type { CliIo } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { terminalSafe } from './format.js';
+import { warn } from './format.js';
 
 /** What a shutdown signal did to a command: the signal's name, or null when none came. */
 export interface Shutdown {
@@ -41,6 +41,6 @@ export function lockedRunExitCode(error: unknown, shutdown: Shutdown, io: CliIo,
   const signal = shutdown.received();
   if (signal) return signalExitCode(signal);
   if (!(error instanceof LockBusyError)) throw error;
-  io.stderr.write(terminalSafe(`secdigest: ${error.message}: ${skipped} (pass --wait SECONDS to wait for it)\n`));
+  warn(io.stderr, `${error.message}: ${skipped} (pass --wait SECONDS to wait for it)`);
   return EXIT.busy;
 }

@@ -4,7 +4,7 @@ import { CORRECTION_WEIGHT } from '../pipeline/classify/feedback.js';
 import { UsageError } from '../model/index.js';
 import { withCommonOptions, type CliContext, type CommonFlags } from './context.js';
 import { EXIT } from './exit-codes.js';
-import { terminalSafe } from './format.js';
+import { warn } from './format.js';
 import { listenForShutdown, signalExitCode } from './shutdown.js';
 
 const HELP = `
@@ -40,10 +40,10 @@ export function registerTrainCommand(program: Command, ctx: CliContext): void {
         try {
           const summary = await runTrain(app, { ...(days !== undefined ? { days } : {}), ...(flags.all ? { all: true } : {}), signal: shutdown.signal });
           ctx.out(flags.json ? JSON.stringify(summary, null, 2) : renderTrainSummary(summary));
-          if (summary.warning) ctx.io.stderr.write(terminalSafe(`secdigest: warning: ${summary.warning}\n`));
+          if (summary.warning) warn(ctx.io.stderr, `warning: ${summary.warning}`);
           const signal = shutdown.received();
           if (!signal) return EXIT.ok;
-          ctx.io.stderr.write(`secdigest: stopped by ${signal} after reclassifying ${summary.reclassified} item(s); model #${summary.modelId} is stored: run \`secdigest train\` again to reclassify the rest\n`);
+          warn(ctx.io.stderr, `stopped by ${signal} after reclassifying ${summary.reclassified} item(s); model #${summary.modelId} is stored: run \`secdigest train\` again to reclassify the rest`);
           return signalExitCode(signal);
         } finally {
           shutdown.dispose();
