@@ -1,4 +1,5 @@
-import { loadConfig } from './config/index.js';
+import fs from 'node:fs';
+import { DEFAULT_SETTINGS, loadConfig } from './config/index.js';
 import { UsageError, type Config } from './model/index.js';
 import { createFetcher, type Fetcher } from './pipeline/fetch/index.js';
 import { openDatabase, type Db } from './storage/index.js';
@@ -57,4 +58,14 @@ export function resolvePaths(
     // Named by a flag or the environment (it must exist), rather than the default (it may not).
     configNamed: config !== undefined,
   };
+}
+
+/**
+ * The configuration for a command that can run without one (`parse`, `analyze`): the file named
+ * by a flag or the environment (it must exist), else the default file if it exists, else defaults.
+ */
+export function loadConfigIfPresent(flags: { config?: string }, env: NodeJS.ProcessEnv): Pick<Config, 'settings' | 'feeds'> {
+  const { configPath, configNamed } = resolvePaths(flags, env);
+  if (configNamed || fs.existsSync(configPath)) return loadConfig(configPath);
+  return { settings: DEFAULT_SETTINGS, feeds: [] };
 }

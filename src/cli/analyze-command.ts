@@ -1,11 +1,8 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
-import { resolvePaths } from '../app.js';
+import { loadConfigIfPresent } from '../app.js';
 import { analyzeItems } from '../commands/analyze.js';
 import { parseAnalyzeInput } from '../commands/analyze-input.js';
 import { readyClassifier } from '../commands/classifier.js';
-import { DEFAULT_SETTINGS, loadConfig } from '../config/index.js';
-import type { Config } from '../model/index.js';
 import { openDatabase } from '../storage/index.js';
 import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
@@ -65,7 +62,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
     .option('--json', 'accepted for symmetry with the other commands: the output is always JSON Lines')
     .addHelpText('after', HELP)
     .action(async (flags: AnalyzeFlags) => {
-      const config = readConfig(flags, ctx);
+      const config = loadConfigIfPresent(flags, ctx.io.env);
       const { inputs, invalid } = parseAnalyzeInput(await readAll(ctx.io.stdin), { skipInvalid: flags.skipInvalid ?? false });
       for (const problem of invalid) warn(ctx.io.stderr, `line ${problem.line} skipped: ${problem.message}`);
       const db = flags.db ? openDatabase(flags.db) : undefined;
@@ -79,13 +76,6 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
       }
       ctx.setExitCode(EXIT.ok);
     });
-}
-
-/** The configuration when one is named or the default file exists; defaults otherwise. */
-function readConfig(flags: AnalyzeFlags, ctx: CliContext): Pick<Config, 'settings' | 'feeds'> {
-  const { configPath, configNamed } = resolvePaths(flags, ctx.io.env);
-  if (configNamed || fs.existsSync(configPath)) return loadConfig(configPath);
-  return { settings: DEFAULT_SETTINGS, feeds: [] };
 }
 
 async function readAll(stream: AsyncIterable<string | Buffer> | undefined): Promise<Buffer> {

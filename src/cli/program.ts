@@ -1,11 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
-import { resolvePaths } from '../app.js';
+import { loadConfigIfPresent } from '../app.js';
 import { backupDatabase } from '../commands/backup.js';
 import { everyFeedFailed, runCollectLocked } from '../commands/collect.js';
 import { parseSources } from '../commands/parse.js';
 import { openDatabase } from '../storage/index.js';
-import { DEFAULT_SETTINGS, PACKAGE_VERSION } from '../config/defaults.js';
-import { loadConfig } from '../config/index.js';
+import { PACKAGE_VERSION } from '../config/defaults.js';
 import { createFetcher } from '../pipeline/fetch/index.js';
 import { createProgress, renderSummary } from './collect-output.js';
 import { createContext, withCommonOptions, type CliIo, type CommonFlags } from './context.js';
@@ -91,8 +90,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .addHelpText('after', '\nExit code 3 when any source could not be read or parsed.')
     .action(async (sources: string[], flags: CommonFlags) => {
       // parse needs no database; it uses the configured fetch limits when a config exists.
-      const { configPath, configNamed } = resolvePaths(flags, io.env);
-      const settings = configNamed || (await fileExists(configPath)) ? loadConfig(configPath).settings : DEFAULT_SETTINGS;
+      const { settings } = loadConfigIfPresent(flags, io.env);
       const reports = await parseSources(sources, {
         fetcher: createFetcher(settings.fetch),
         limits: settings.collect,
@@ -139,12 +137,4 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return code;
   }
   return exitCode;
-}
-
-async function fileExists(file: string): Promise<boolean> {
-  const fs = await import('node:fs/promises');
-  return fs.access(file).then(
-    () => true,
-    () => false,
-  );
 }
