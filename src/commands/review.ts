@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { App } from '../app.js';
 import type { FeedConfig, Settings } from '../model/index.js';
 import { loadConfig } from '../config/index.js';
@@ -50,10 +51,15 @@ export async function startReview(
   }
   const { settings } = app.config;
   let feeds = app.config.feeds;
+  let readVersion: string | undefined;
   const enabledFeedIds = () => {
-    if (options.configPath) {
+    // Parsed again only when the file changed (its size or modification time), not at every view.
+    const stat = options.configPath ? fs.statSync(options.configPath, { throwIfNoEntry: false }) : undefined;
+    const version = stat ? `${stat.size}:${stat.mtimeMs}` : undefined;
+    if (options.configPath && version !== undefined && version !== readVersion) {
       try {
         feeds = loadConfig(options.configPath).feeds;
+        readVersion = version;
       } catch {
         // Mid-edit or broken: the last good list; `collect` and `doctor` report the problem.
       }
