@@ -103,6 +103,9 @@ describe('secdigest review', () => {
     const { code, output } = await review(['--port', 'abc']);
     expect(code).toBe(2);
     expect(output).toContain('--port must be a whole number from 0 to 65535 (got "abc")');
+    const tooHigh = await review(['--port', '99999']);
+    expect(tooHigh.code).toBe(2);
+    expect(tooHigh.output).toContain('--port must be a whole number from 0 to 65535 (got "99999")');
   });
 
   it('serves until the shutdown signal main.ts passes on, then closes and exits 0', async () => {

@@ -26,7 +26,7 @@ export function registerReviewCommand(program: Command, ctx: CliContext): void {
     .addOption(new Option('--token <token>', 'access token every request must carry (env SECDIGEST_REVIEW_TOKEN)'))
     .addHelpText('after', HELP)
     .action(async (flags: ReviewFlags) => {
-      if (!/^\d{1,5}$/.test(flags.port)) throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${flags.port}")`);
+      if (!/^\d{1,5}$/.test(flags.port) || Number(flags.port) > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (got "${flags.port}")`);
       // The web server (fastify) loads only for this command, not at every CLI start.
       const { startReview } = await import('../commands/review.js');
       await ctx.withApp(flags, async (app) => {

@@ -76,7 +76,7 @@ function changeTopic(deps: ActionDeps, ref: EntryRef, value: unknown): boolean {
   const place = getEntryPlace(deps.db, ref);
   if (!place) return false;
   const topic = field(value, 'topic');
-  if (!deps.topicIds.has(topic)) throw new ReviewError('bad-request', `Unknown topic "${topic}".`);
+  requireTopic(deps, topic);
   if (topic === place.topic) return true;
   deps.db.transaction(() => {
     setEntryTopic(deps.db, ref, topic);
@@ -90,7 +90,7 @@ function changeSection(deps: ActionDeps, ref: EntryRef, value: unknown): boolean
   if (!place) return false;
   const sectionId = field(value, 'section');
   const previous = place.sectionId;
-  if (!draftHasSection(deps.db, ref.draftId, sectionId)) throw new ReviewError('bad-request', `This draft has no section "${sectionId}".`);
+  requireSection(deps, ref.draftId, sectionId);
   if (sectionId === previous) return true;
   deps.db.transaction(() => {
     moveEntryToSection(deps.db, ref, sectionId);
@@ -131,9 +131,9 @@ export interface ManualLink {
 export async function addManualLink(deps: ActionDeps, draftId: number, link: ManualLink): Promise<string> {
   const url = editorLink(link.url);
   const sectionId = link.sectionId ?? firstSectionId(deps.db, draftId) ?? '';
-  if (!draftHasSection(deps.db, draftId, sectionId)) throw new ReviewError('bad-request', `This draft has no section "${sectionId}".`);
+  requireSection(deps, draftId, sectionId);
   const topic = link.topic || 'other';
-  if (!deps.topicIds.has(topic)) throw new ReviewError('bad-request', `Unknown topic "${topic}".`);
+  requireTopic(deps, topic);
   let title = oneLine(link.title ?? '', 'title', MAX_TITLE, false);
   let source = oneLine(link.source ?? '', 'source', 100, false);
   let publishedAt: string | undefined;
@@ -184,4 +184,12 @@ function oneLine(value: unknown, name: string, max: number, required: boolean): 
   if (required && text === '') throw new ReviewError('bad-request', `The ${name} cannot be empty.`);
   if (text.length > max) throw new ReviewError('bad-request', `The ${name} is longer than ${max} characters.`);
   return text;
+}
+
+function requireTopic(deps: ActionDeps, topic: string): void {
+  if (!deps.topicIds.has(topic)) throw new ReviewError('bad-request', `Unknown topic "${topic}".`);
+}
+
+function requireSection(deps: ActionDeps, draftId: number, sectionId: string): void {
+  if (!draftHasSection(deps.db, draftId, sectionId)) throw new ReviewError('bad-request', `This draft has no section "${sectionId}".`);
 }
