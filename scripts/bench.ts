@@ -33,25 +33,33 @@ async function benchCollect() {
   const server = tsx('scripts/bench/feed-server.ts', [String(FEEDS), String(ITEMS)]);
   try {
     const { ports, meanBytes } = JSON.parse(await firstLine(server)) as { ports: number[]; meanBytes: number };
+    // The floor: bare fetch of the same feeds from the same server, in its own process, same run.
+    const floor = JSON.parse(await firstLine(tsx('scripts/bench/bare-fetch.ts', [JSON.stringify(ports), String(FEEDS)]))) as { wallMs: number };
     const collector = tsx('scripts/bench/collect.ts', [JSON.stringify(ports), String(FEEDS)]);
-    const figures = JSON.parse(await firstLine(collector));
-    return { feeds: FEEDS, itemsPerFeed: ITEMS, meanFeedKb: Math.round(meanBytes / 1024), ...figures };
+    const figures = JSON.parse(await firstLine(collector)) as { cold: Pass; warm: Pass };
+    const ratio = (pass: Pass) => Number((pass.wallMs / floor.wallMs).toFixed(2));
+    return { feeds: FEEDS, itemsPerFeed: ITEMS, meanFeedKb: Math.round(meanBytes / 1024), bareFetchMs: Math.round(floor.wallMs), coldRatio: ratio(figures.cold), warmRatio: ratio(figures.warm), ...figures };
   } finally {
     server.kill();
   }
 }
 
+// BENCH_ONLY=collect,classify runs only those sections (while working on one of them).
+const only = process.env.BENCH_ONLY?.split(',');
+const wanted = (section: string) => !only || only.includes(section);
 const report: Record<string, unknown> = {};
-if (fs.existsSync(corpusDir)) {
+if (!wanted('parse')) {
+  // skipped
+} else if (fs.existsSync(corpusDir)) {
   report.parse = await benchParse(corpusDir);
 } else {
   console.error(`${path.relative(root, corpusDir)} not found: skipping the parse benchmark`);
 }
-report.collect = await benchCollect();
-report.dedupe = await benchDedupe();
-report.classify = await benchClassify();
-report.hostile = await benchHostile();
-report.draft = await benchDraft();
+if (wanted('collect')) report.collect = await benchCollect();
+if (wanted('dedupe')) report.dedupe = await benchDedupe();
+if (wanted('classify')) report.classify = await benchClassify();
+if (wanted('hostile')) report.hostile = await benchHostile();
+if (wanted('draft')) report.draft = await benchDraft();
 
 if (json) {
   console.log(JSON.stringify(report, null, 2));
@@ -63,21 +71,32 @@ if (json) {
     console.log(`  + normalize:                ${p.parseAndNormalize.ms} ms  ${p.parseAndNormalize.itemsPerSec} items/s  ${p.parseAndNormalize.mbPerSec} MB/s`);
     if (p.rssParser) console.log(`  rss-parser (for reference): ${p.rssParser.ms} ms  ${p.rssParser.itemsPerSec} items/s  ${p.rssParser.mbPerSec} MB/s, ${p.rssParser.failures} failures`);
   }
-  const c = report.collect as { feeds: number; itemsPerFeed: number; meanFeedKb: number; cold: Pass; warm: Pass };
+  const c = report.collect as { feeds: number; itemsPerFeed: number; meanFeedKb: number; bareFetchMs: number; coldRatio: number; warmRatio: number; cold: Pass; warm: Pass } | undefined;
+  if (c) {
   console.log(`collect: ${c.feeds} feeds x ${c.itemsPerFeed} items (~${c.meanFeedKb} KB each) from a local server`);
-  console.log(`  cold: ${(c.cold.wallMs / 1000).toFixed(2)} s, peak RSS ${c.cold.peakRssMb.toFixed(0)} MB, ${c.cold.totals.ok} ok, ${c.cold.totals.itemsNew} new items`);
-  console.log(`  warm: ${(c.warm.wallMs / 1000).toFixed(2)} s, peak RSS ${c.warm.peakRssMb.toFixed(0)} MB, ${c.warm.totals.notModified} not modified, ${c.warm.totals.itemsNew} new items`);
+  console.log(`  bare fetch (the floor): ${(c.bareFetchMs / 1000).toFixed(2)} s`);
+  const line = (name: string, p: Pass, ratio: number, what: string) =>
+    console.log(`  ${name}: ${(p.wallMs / 1000).toFixed(2)} s = ${ratio}x the floor (fetch+store ${(p.storeMs / 1000).toFixed(2)} s, analysis ${(p.analysis.durationMs / 1000).toFixed(2)} s of ${p.analysis.items} items), peak RSS ${p.peakRssMb.toFixed(0)} MB, ${what}`);
+  line('cold', c.cold, c.coldRatio, `${c.cold.totals.ok} ok, ${c.cold.totals.itemsNew} new items, ${c.cold.pendingAfter} pending after`);
+  line('warm', c.warm, c.warmRatio, `${c.warm.totals.notModified} not modified, ${c.warm.totals.itemsNew} new items`);
   for (const failure of [...c.cold.failures, ...c.warm.failures]) console.log(`  failed: ${failure}`);
-  console.log(formatDedupe(report.dedupe as DedupeFigures));
-  const k = report.classify as Awaited<ReturnType<typeof benchClassify>>;
-  console.log(`classify: model load ${k.importMs} ms import + ${k.trainMs} ms training on ${k.trainedOn} shipped examples (or ${k.loadMs} ms from a ${k.modelKb} KB serialized model)`);
-  console.log(`  ${k.items} items in ${k.classifyMs} ms: ${k.itemsPerSec} items/s`);
-  console.log(formatHostile(report.hostile as Awaited<ReturnType<typeof benchHostile>>));
-  console.log(formatDraft(report.draft as DraftFigures));
+  }
+  if (report.dedupe) console.log(formatDedupe(report.dedupe as DedupeFigures));
+  const k = report.classify as Awaited<ReturnType<typeof benchClassify>> | undefined;
+  if (k) {
+    console.log(`classify: model load ${k.importMs} ms import + ${k.trainMs} ms training on ${k.trainedOn} shipped examples (or ${k.loadMs} ms from a ${k.modelKb} KB serialized model)`);
+    console.log(`  ${k.items} items in ${k.classifyMs} ms: ${k.itemsPerSec} items/s`);
+  }
+  if (report.hostile) console.log(formatHostile(report.hostile as Awaited<ReturnType<typeof benchHostile>>));
+  if (report.draft) console.log(formatDraft(report.draft as DraftFigures));
 }
 
 interface Pass {
   wallMs: number;
+  /** Until the last feed was stored, before the analysis stage. */
+  storeMs: number;
+  analysis: { items: number; durationMs: number };
+  pendingAfter: number;
   peakRssMb: number;
   failures: string[];
   totals: { ok: number; notModified: number; itemsNew: number };

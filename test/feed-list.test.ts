@@ -177,7 +177,7 @@ describe('feed list management', () => {
     const copy = path.join(tmp.dir, 'backups', 'damaged-copy.db');
     const run = await cli(['backup', copy, '--config', config, '--db', db]);
     expect(run.code).toBe(4);
-    expect(run.stderr).toMatch(/^secdigest: the database is damaged, so no backup was kept \(quick_check: .+\): see docs\/OPERATIONS.md, "Backups"\n$/);
+    expect(run.stderr).toMatch(/^secdigest: the database is damaged, so no backup was kept \(quick_check: [\s\S]+\): see docs\/OPERATIONS.md, "Backups"\n$/);
     expect(fs.existsSync(copy)).toBe(false);
 
     fs.writeFileSync(path.join(tmp.dir, 'a-file'), '');

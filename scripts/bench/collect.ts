@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openApp } from '../../src/app.js';
 import { runCollect } from '../../src/commands/collect.js';
+import { countPendingAnalysis } from '../../src/storage/index.js';
 
 const ports = JSON.parse(process.argv[2] ?? '[]') as number[];
 const feeds = Number(process.argv[3] ?? 1000);
@@ -29,10 +30,12 @@ async function pass() {
   const started = performance.now();
   const summary = await runCollect(app);
   const wallMs = performance.now() - started;
+  const pendingAfter = countPendingAnalysis(app.db);
   app.close();
   // A failed feed is named with its reason: in a benchmark it means the collector starved itself.
   const failures = summary.feeds.filter((f) => f.error).map((f) => `${f.feedId}: ${f.error!.code} after ${f.durationMs} ms (${f.error!.message})`);
-  return { wallMs, peakRssMb: peakRss / 2 ** 20, totals: summary.totals, failures };
+  // Fetch and store end where the analysis stage starts.
+  return { wallMs, storeMs: wallMs - summary.analysis.durationMs, analysis: summary.analysis, pendingAfter, peakRssMb: peakRss / 2 ** 20, totals: summary.totals, failures };
 }
 
 const cold = await pass();

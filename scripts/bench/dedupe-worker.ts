@@ -11,7 +11,7 @@ import { assignStories, fingerprint, FeatureCache } from '../../src/pipeline/ded
 import { openDatabase, sqliteStoryIndex, storeItems, type Db } from '../../src/storage/index.js';
 import { postingsByKeys } from '../../src/storage/story-keys.js';
 import { rankCandidates } from '../../src/pipeline/dedupe/candidates.js';
-import { signatureOf, toDedupeItem } from '../../src/commands/stories.js';
+import { signatureOf, toDedupeItem } from '../../src/pipeline/analysis/stories.js';
 import { fastKeys, nearCopy, random, randomText, word, zipf, type SyntheticText } from './synthetic-items.js';
 
 const [mode, file, storedArg] = process.argv.slice(2);

@@ -2,11 +2,14 @@ import type { Command } from 'commander';
 import { loadConfigIfPresent } from '../app.js';
 import { analyzeItems } from '../commands/analyze.js';
 import { parseAnalyzeInput } from '../commands/analyze-input.js';
-import { readyClassifier } from '../commands/classifier.js';
+import { runPendingAnalysis } from '../commands/analyze-pending.js';
+import { readyClassifier } from '../pipeline/analysis/classifier.js';
 import { openDatabase } from '../storage/index.js';
 import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { warn } from './format.js';
+import { parseSeconds } from './ops-commands.js';
+import { listenForShutdown, lockedRunExitCode, signalExitCode } from './shutdown.js';
 
 const HELP = `
 Input: JSON Lines on stdin, one item per line:
@@ -43,12 +46,21 @@ that database's stories and stored in it with its labels, under pseudo-feeds nam
 (secdigest train) classifies; without --db, a model trained from the shipped set (~0.4 s).
 
 Exit code 0 on success; 2 on a malformed line (its line number is named) unless --skip-invalid,
-which reports it on stderr and goes on without an output line for it.`;
+which reports it on stderr and goes on without an output line for it.
+
+--pending reads no input: it finishes the items stored in the database (--db, SECDIGEST_DB, default
+data/secdigest.db) that a killed or stopped collect left pending analysis, and prints one JSON line
+  {"items": N, "newStories": N, "pending": 0, "durationMs": N}
+(items analysed, of which opened a story, items still pending). collect runs the same stage after
+its fetches, so this is only needed when no collect follows. Exit code 5 when a collect is running
+(see --wait), 130/143 when stopped by SIGINT/SIGTERM (finished batches stay analysed).`;
 
 interface AnalyzeFlags {
   config?: string;
   db?: string;
   skipInvalid?: boolean;
+  pending?: boolean;
+  wait?: number;
 }
 
 /** `secdigest analyze`: stdin JSON Lines in, one JSON line per item out (stdout stays pure JSONL). */
@@ -60,8 +72,11 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
     .option('--db <file>', 'match against and store into this SQLite database (default: nothing is stored)')
     .option('--skip-invalid', 'report malformed lines on stderr and go on')
     .option('--json', 'accepted for symmetry with the other commands: the output is always JSON Lines')
+    .option('--pending', 'analyse the stored items a killed collect left pending (reads no input)')
+    .option('--wait <seconds>', 'with --pending: wait up to this long for a running collect (default 0: skip)', parseSeconds)
     .addHelpText('after', HELP)
     .action(async (flags: AnalyzeFlags) => {
+      if (flags.pending) return analyzeStoredPending(ctx, flags);
       const config = loadConfigIfPresent(flags, ctx.io.env);
       const { inputs, invalid } = parseAnalyzeInput(await readAll(ctx.io.stdin), { skipInvalid: flags.skipInvalid ?? false });
       for (const problem of invalid) warn(ctx.io.stderr, `line ${problem.line} skipped: ${problem.message}`);
@@ -83,4 +98,29 @@ async function readAll(stream: AsyncIterable<string | Buffer> | undefined): Prom
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
+}
+
+/** `analyze --pending`: the analysis stage on its own, over the default or named database. */
+async function analyzeStoredPending(ctx: CliContext, flags: AnalyzeFlags): Promise<void> {
+  await ctx.withApp(
+    flags,
+    async (app) => {
+      const shutdown = listenForShutdown(ctx.io);
+      try {
+        const summary = await runPendingAnalysis(app, {
+          onWarning: (message) => warn(ctx.io.stderr, `warning: ${message}`),
+          signal: shutdown.signal,
+          waitMs: (flags.wait ?? 0) * 1000,
+        });
+        ctx.io.stdout.write(`${JSON.stringify(summary)}\n`);
+        const signal = shutdown.received();
+        return signal ? signalExitCode(signal) : EXIT.ok;
+      } catch (error) {
+        return lockedRunExitCode(error, shutdown, ctx.io, 'skipped');
+      } finally {
+        shutdown.dispose();
+      }
+    },
+    { existingDatabase: true },
+  );
 }

@@ -2,9 +2,10 @@ import type { Classification, DedupeItem, FeedConfig, FeedKind, Item, ItemClassi
 import { findStories, type Assignment } from '../pipeline/dedupe/index.js';
 import { canonicalizeUrl, contentHash, htmlToText, itemId, resolvePublishedAt, urlHash } from '../pipeline/normalize/index.js';
 import { ensureFeed, storeItems, storyIdOfItem, type Db } from '../storage/index.js';
+import { writeAnalysis } from '../pipeline/analysis/index.js';
 import { analyzeFeedId, type AnalyzeInput } from './analyze-input.js';
-import { classifyItems, type ReadyClassifier } from './classifier.js';
-import { prepareStoryKeys, storyFiler, toDedupeItem } from './stories.js';
+import { classifyItems, type ReadyClassifier } from '../pipeline/analysis/classifier.js';
+import { prepareStoryKeys, toDedupeItem } from '../pipeline/analysis/stories.js';
 
 /**
  * One output line of `secdigest analyze`: a public contract, documented in its --help. Built in
@@ -41,7 +42,7 @@ export interface AnalyzeDeps {
   now: () => Date;
   /** Match against and store into this database (`--db`); in memory when absent. */
   db?: Db;
-  /** The classifier (commands/classifier.ts: the database's newest model, else the shipped set's). */
+  /** The classifier (pipeline/analysis/classifier.ts: the database's newest model, else the shipped set's). */
   classifier: ReadyClassifier;
 }
 
@@ -132,7 +133,7 @@ function analyzeInMemory(inputs: readonly AnalyzeInput[], items: Item[], weightO
  * With --db: the inputs are stored as items of pseudo-feeds `analyze:<source>` (kind from the
  * first line's `feedKind`, else the configured feed's, else news; weight the configured feed's,
  * else 1), then filed in stories against the database's window exactly as `collect` files a feed
- * run (storyFiler), all in one transaction. An input already stored (same source and id) keeps
+ * run (pipeline/analysis writeAnalysis), all in one transaction. An input already stored (same source and id) keeps
  * its story ("known"); a changed one is updated in place.
  */
 function analyzeInDatabase(
@@ -158,8 +159,14 @@ function analyzeInDatabase(
       weights.set(feedId, weightOf(input));
       ensureFeed(db, { id: feedId, name: input.source ?? 'stdin', url: feedId, kind: kindOf(input, configured), weight: weights.get(feedId)! }, now.toISOString());
     });
-    const stored = storeItems(db, items, now.toISOString(), labels);
-    const assigned = storyFiler(db, dedupe, (feedId) => weights.get(feedId) ?? 1)(stored);
+    // Stored and analysed in the same transaction: the batch is its own analysis batch.
+    const stored = storeItems(db, items, now.toISOString());
+    const weightOfItem = (item: Item) => weights.get(item.feedId) ?? 1;
+    const toFile = [
+      ...stored.inserted.map((item) => ({ item, weight: weightOfItem(item), storyId: null })),
+      ...stored.updated.map((item) => ({ item, weight: weightOfItem(item), storyId: storyIdOfItem(db, item.id) ?? null })),
+    ];
+    const assigned = writeAnalysis(db, toFile, labels, dedupe);
     const byItem = new Map(assigned.map((a) => [a.itemId, a]));
     return items.map((item) => {
       const assignment = byItem.get(item.id);

@@ -1,9 +1,9 @@
 import type { App } from '../app.js';
 import { UsageError, type FeedConfig } from '../model/index.js';
 import { collectFeeds, type CollectSummary, type FeedRunResult } from '../pipeline/collect.js';
-import { countUnclassified, createFeedRunWriter, getFeedState, storedContentHashes, syncFeeds } from '../storage/index.js';
-import { classifyItems, classifyStoredItems, readyClassifier, type ClassifierSource, type ReadyClassifier } from './classifier.js';
-import { prepareStoryKeys, storyFiler } from './stories.js';
+import { countUnclassified, createFeedRunWriter, getFeedState, syncFeeds } from '../storage/index.js';
+import { analyzePending, type AnalysisSummary } from '../pipeline/analysis/index.js';
+import { classifyStoredItems, lazyClassifier, type ClassifierSource } from '../pipeline/analysis/classifier.js';
 import { dueFeeds } from '../scheduler/due.js';
 import { withRunLock } from '../scheduler/run-lock.js';
 
@@ -16,43 +16,40 @@ export interface CollectOptions {
   onStart?: (feeds: number) => void;
   onResult?: (result: FeedRunResult) => void;
   signal?: AbortSignal;
-  /** Test seam for the classifier's model (see commands/classifier.ts). */
+  /** Test seam for the classifier's model (see pipeline/analysis/classifier.ts). */
   classifierSource?: ClassifierSource;
+  /** Called as the analysis stage commits each batch (items done, items pending at its start). */
+  onAnalysisProgress?: (done: number, total: number) => void;
+}
+
+/** A collection run: the feeds' results, and what the analysis stage did after them. */
+export interface CollectRunSummary extends CollectSummary {
+  analysis: AnalysisSummary;
 }
 
 /** `secdigest collect`: polls the configured feeds into the database. */
-export async function runCollect(app: App, options: CollectOptions = {}): Promise<CollectSummary> {
+export async function runCollect(app: App, options: CollectOptions = {}): Promise<CollectRunSummary> {
   syncFeeds(app.db, app.config.feeds, app.now().toISOString());
   const selected = selectFeeds(app.config.feeds, options.feedIds);
   // A feed named with --feed is fetched now; otherwise `intervalMinutes` decides (scheduler/due.ts).
   const feeds = options.feedIds?.length ? selected : dueFeeds(selected, (id) => getFeedState(app.db, id), app.now());
   options.onStart?.(feeds.length);
-  const { dedupe } = app.config.settings;
-  prepareStoryKeys(app.db, dedupe, app.now());
-  // The model is loaded (or trained, ~0.5 s) only when something needs classifying, so an hourly
-  // run that gets nothing but 304s never pays for it.
-  let ready: Promise<ReadyClassifier> | undefined;
-  const classifier = () =>
-    (ready ??= readyClassifier(app.db, app.config.settings.classify, options.classifierSource).then((loaded) => {
-      if (loaded.warning) options.onWarning?.(loaded.warning);
-      return loaded;
-    }));
+  const classifier = lazyClassifier(app.db, app.config.settings.classify, {
+    ...(options.classifierSource ? { source: options.classifierSource } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+  });
   // Items stored unclassified (before schema v5, or a classifier failure) are classified first.
   if (countUnclassified(app.db) > 0) {
     await classifyStoredItems(app.db, await classifier(), options.signal ? { signal: options.signal } : {});
   }
-  const weights = new Map(app.config.feeds.map((feed) => [feed.id, feed.weight]));
-  // New items are filed in stories inside the transaction that stores them (storage/feed-runs.ts).
-  const writer = createFeedRunWriter(app.db, GROUP_COMMIT, storyFiler(app.db, dedupe, (id) => weights.get(id) ?? 1));
+  const writer = createFeedRunWriter(app.db, GROUP_COMMIT);
   let summary: CollectSummary;
   try {
     summary = await collectFeeds(
       feeds,
       {
         fetcher: app.fetcher,
-        store: { getFeedState: (id) => getFeedState(app.db, id), recordFeedRun: writer.record, storedContentHashes: (ids) => storedContentHashes(app.db, ids) },
-        // New and changed items are classified before the write and stored with their labels.
-        classify: async (items, feed) => classifyItems(await classifier(), app.db, items.map((item) => ({ ...item, feedKind: feed.kind }))),
+        store: { getFeedState: (id) => getFeedState(app.db, id), recordFeedRun: writer.record },
         limits: app.config.settings.collect,
         now: app.now,
         health: app.config.settings.health,
@@ -68,7 +65,18 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
     throw error;
   }
   writer.flush();
-  return summary;
+  // Items are stored pending; the analysis stage labels and files them in batches, after the
+  // fetches, so CPU work never holds up a feed's transaction or the network. It also finishes items
+  // a killed run left pending.
+  const analysis = await analyzePending({
+    db: app.db,
+    settings: app.config.settings,
+    classifier,
+    now: app.now,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onAnalysisProgress ? { onProgress: options.onAnalysisProgress } : {}),
+  });
+  return { ...summary, analysis };
 }
 
 /**
@@ -109,7 +117,7 @@ export const COLLECT_LOCK_TTL_MS = 120_000;
  * `runCollect` while holding the run lock: waits up to `waitMs` for another collect to finish,
  * then throws LockBusyError (the CLI exits 5, the scheduler logs a skipped run).
  */
-export function runCollectLocked(app: App, options: CollectOptions & { waitMs?: number } = {}): Promise<CollectSummary> {
+export function runCollectLocked(app: App, options: CollectOptions & { waitMs?: number } = {}): Promise<CollectRunSummary> {
   const { waitMs = 0, ...rest } = options;
   return withRunLock(app.db, COLLECT_LOCK, { ttlMs: COLLECT_LOCK_TTL_MS, waitMs, ...(options.signal ? { signal: options.signal } : {}) }, () =>
     runCollect(app, rest),

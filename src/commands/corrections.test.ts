@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CorrectionError, type Item } from '../model/index.js';
-import { ensureFeed, getItemClassification, openDatabase, storeItems } from '../storage/index.js';
+import { ensureFeed, getItemClassification, openDatabase, storeItems, writeClassification } from '../storage/index.js';
 import { listCorrections, recordCorrection } from './corrections.js';
 import { DEFAULT_SETTINGS } from '../config/defaults.js';
 
@@ -13,10 +13,8 @@ const ITEM: Item = {
 function database() {
   const db = openDatabase(':memory:');
   ensureFeed(db, { id: 'f', name: 'F', url: 'https://f.example/feed', kind: 'news', weight: 1 }, NOW);
-  storeItems(db, [ITEM], NOW, {
-    modelId: null,
-    byItem: new Map([['id-a', { topic: 'incident', topics: [], relevant: true, relevanceScore: 0.8, section: 'news', cves: [], victims: [], evidence: { topic: [], relevance: [], section: [] } }]]),
-  });
+  storeItems(db, [ITEM], NOW);
+  writeClassification(db, 'id-a', { topic: 'incident', topics: [], relevant: true, relevanceScore: 0.8, section: 'news', cves: [], victims: [], evidence: { topic: [], relevance: [], section: [] } }, null);
   return db;
 }
 

@@ -10,7 +10,7 @@ import {
   type CorrectedText,
 } from '../pipeline/classify/index.js';
 import { getItemClassification, latestLabels, listCorrections, saveClassifierModel, type StoredClassification } from '../storage/index.js';
-import { classifierOf, classifyStoredItems, readyClassifier, type ClassifierSource, type ReadyClassifier } from './classifier.js';
+import { classifierOf, classifyStoredItems, readyClassifier, type ClassifierSource, type ReadyClassifier } from '../pipeline/analysis/classifier.js';
 
 export interface TrainOptions {
   /** Reclassify items published in the last N days (default: the dedupe window, settings.dedupe.windowDays). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../config/defaults.js';
-import type { FeedConfig, FetchOutcome } from '../model/index.js';
+import { FeedError, type FeedConfig, type FetchOutcome } from '../model/index.js';
 import type { FeedRunRecord } from '../storage/index.js';
-import { collectFeeds, interleaveByHost, type CollectDeps } from './collect.js';
+import { collectFeeds, collectOne, interleaveByHost, jobOf, type CollectDeps } from './collect.js';
 
 const feed = (id: string, host: string): FeedConfig => ({
   id, name: id, url: `https://${host}/${id}.xml`, kind: 'news', weight: 1, enabled: true, tags: [],
@@ -117,5 +117,28 @@ describe('interleaveByHost', () => {
   it('keeps a URL it cannot parse, as its own host', () => {
     const odd = { ...feed('x', 'a'), url: 'not a url' };
     expect(interleaveByHost([feed('a1', 'a'), odd, feed('a2', 'a')]).map((f) => f.id)).toEqual(['a1', 'x', 'a2']);
+  });
+});
+
+describe('collectOne: the unit of work a queue can carry', () => {
+  it('takes and returns plain data that survives JSON (no Buffer, no Error), storing the items as one run record', async () => {
+    const { deps } = fakeDeps(1);
+    const records: FeedRunRecord[] = [];
+    const store = deps.store;
+    deps.store = { ...store, recordFeedRun: (run) => (records.push(run), store.recordFeedRun(run)) };
+    const job = JSON.parse(JSON.stringify(jobOf(feed('7', 'host.example'))));
+    expect(job).toEqual({ feedId: '7', url: 'https://host.example/7.xml' });
+    const result = await collectOne(job, deps);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    expect(result).toMatchObject({ feedId: '7', status: 'ok', itemsFound: 1, itemsNew: 1, error: null });
+    expect(records.map((r) => [r.feedId, r.items.map((i) => i.title)])).toEqual([['7', ['Story 7']]]);
+  });
+
+  it('turns a failed fetch into a plain {code, message}, never an Error object', async () => {
+    const { deps } = fakeDeps(1);
+    deps.fetcher = { fetchFeed: async () => ({ kind: 'failed', status: 500, error: new FeedError('http-status', 'HTTP 500'), durationMs: 1, attempts: 1 }) };
+    const result = await collectOne({ feedId: 'x', url: 'https://host.example/x.xml' }, deps);
+    expect(result.error).toEqual({ code: 'http-status', message: 'HTTP 500' });
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 });

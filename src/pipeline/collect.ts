@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { FeedError, SecdigestError, sqliteEnvironmentCode, type CollectSettings, type FeedConfig, type FetchOutcome, type HealthSettings, type Item, type ItemClassifications } from '../model/index.js';
+import { FeedError, SecdigestError, sqliteEnvironmentCode, type CollectSettings, type FeedConfig, type FetchOutcome, type HealthSettings, type Item } from '../model/index.js';
 import type { FeedRunOutcome, FeedRunRecord, FeedState, UpsertCounts } from '../storage/index.js';
 import type { Fetcher } from './fetch/index.js';
 import { healthAfterFailure, healthSkipReason } from '../scheduler/backoff.js';
@@ -7,19 +7,14 @@ import { normalizeEntries } from './normalize/index.js';
 import { parseFeedDocument } from './parse/index.js';
 import { takeTurns, type Turn } from './turns.js';
 
-/** The storage the collector needs: read a feed's state, write one feed's results atomically. */
+/**
+ * The storage the collector needs: read a feed's state, write one feed's results atomically. Items
+ * are stored pending analysis; the analysis stage (pipeline/analysis) labels and files them later.
+ */
 export interface CollectStore {
   getFeedState(feedId: string): FeedState | undefined;
   recordFeedRun(run: FeedRunRecord): UpsertCounts;
-  /** Content hash of each of these item ids that is stored (to classify only new and changed items). */
-  storedContentHashes?(itemIds: readonly string[]): ReadonlyMap<string, string>;
 }
-
-/**
- * Classifies a feed's new and changed items before they are stored (pipeline/classify). May be
- * async: the composition root loads the model on first use, so a run of 304s never loads it.
- */
-export type ClassifyItems = (items: readonly Item[], feed: FeedConfig) => ItemClassifications | Promise<ItemClassifications>;
 
 export interface CollectDeps {
   fetcher: Fetcher;
@@ -27,8 +22,6 @@ export interface CollectDeps {
   limits: CollectSettings;
   now: () => Date;
   signal?: AbortSignal;
-  /** Without it items are stored unclassified (topic NULL). */
-  classify?: ClassifyItems;
   /** Backoff and health policy for failing feeds (`settings.health`); without it, no backoff. */
   health?: HealthSettings;
   /** Jitter source for the backoff (tests pass a constant). */
@@ -63,13 +56,29 @@ export interface FeedRunResult {
 }
 
 /**
- * Fetches, parses, normalizes and stores one feed. Never throws for a feed's own problems. What
- * follows the fetch runs in `turn`, one feed at a time (turns.ts).
+ * One unit of collection work, as plain data (JSON-serializable): what a queue carries to a worker
+ * on another machine, like Miniflux's `Job{FeedID, FeedURL}`. The feed's stored state (validators,
+ * backoff) is read from storage when the job runs, not carried in it.
  */
-async function collectFeed(feed: FeedConfig, deps: CollectDeps, turn: Turn): Promise<FeedRunResult> {
+export interface CollectJob {
+  feedId: string;
+  url: string;
+}
+
+export function jobOf(feed: Pick<FeedConfig, 'id' | 'url'>): CollectJob {
+  return { feedId: feed.id, url: feed.url };
+}
+
+/**
+ * `collectOne`: fetch → decode → parse → normalize → store one feed's new items (pending analysis)
+ * and its state in one transaction. Never throws for a feed's own problems; its result is plain
+ * data (codes and messages, no Buffer or Error). What follows the fetch runs in `turn`, one feed at
+ * a time (turns.ts); alone, it gets its own turn.
+ */
+export async function collectOne(feed: CollectJob, deps: CollectDeps, turn: Turn = takeTurns()): Promise<FeedRunResult> {
   const started = deps.now();
   const startedAt = started.toISOString();
-  const state = deps.store.getFeedState(feed.id);
+  const state = deps.store.getFeedState(feed.feedId);
   const skipped = skipReason(state, started);
   if (skipped) return emptyResult(feed, 'skipped', { skippedReason: skipped });
 
@@ -84,9 +93,9 @@ async function collectFeed(feed: FeedConfig, deps: CollectDeps, turn: Turn): Pro
   return turn(() => processFetched(feed, outcome, state, startedAt, started, deps));
 }
 
-/** Parses, classifies, dedupes and stores what one fetch brought back. */
+/** Parses, normalizes and stores what one fetch brought back. */
 async function processFetched(
-  feed: FeedConfig,
+  feed: CollectJob,
   outcome: FetchOutcome,
   state: FeedState | undefined,
   startedAt: string,
@@ -97,19 +106,19 @@ async function processFetched(
   let run: FeedRunRecord;
   let counts: UpsertCounts;
   try {
-    run = withHealth(await withLabels(parsed, feed, deps), state, started, deps);
+    run = withHealth(parsed, state, started, deps);
     counts = deps.store.recordFeedRun(run);
   } catch (error) {
     if (!isOwnFailure(error)) throw error;
-    // A bug met in this feed's items (classification or story matching) fails this feed alone;
-    // its items were rolled back with the write, so the next run tries them again.
+    // A bug met in storing this feed's items fails this feed alone; its items were rolled back with
+    // the write, so the next run tries them again.
     const internal = new FeedError('internal', `secdigest failed on this feed's items: ${(error as Error).message}`, { cause: error });
     const { feedId, durationMs, attempts, httpStatus, bytes } = parsed;
     run = withHealth({ feedId, startedAt, durationMs, attempts, httpStatus, bytes, outcome: 'failed', items: [], error: describe(internal) }, state, started, deps);
     counts = deps.store.recordFeedRun(run);
   }
   return {
-    feedId: feed.id,
+    feedId: feed.feedId,
     url: feed.url,
     status: run.outcome,
     httpStatus: run.httpStatus,
@@ -123,18 +132,6 @@ async function processFetched(
     ...(run.retryAt ? { retryAt: run.retryAt } : {}),
     ...(run.movedTo ? { movedTo: run.movedTo } : {}),
   };
-}
-
-/**
- * Classifies the items that will be inserted or updated, so their labels are written in the same
- * transaction as the items. An unchanged item (same content hash as stored) keeps its labels: a
- * feed that changed its ETag for one new entry costs one classification, not fifty.
- */
-async function withLabels(run: FeedRunRecord, feed: FeedConfig, deps: CollectDeps): Promise<FeedRunRecord> {
-  if (!deps.classify || run.outcome !== 'ok' || run.items.length === 0) return run;
-  const stored = deps.store.storedContentHashes?.(run.items.map((item) => item.id));
-  const fresh = stored ? run.items.filter((item) => stored.get(item.id) !== item.contentHash) : run.items;
-  return fresh.length === 0 ? run : { ...run, labels: await deps.classify(fresh, feed) };
 }
 
 function skipReason(state: FeedState | undefined, now: Date): string | undefined {
@@ -151,14 +148,14 @@ function withHealth(run: FeedRunRecord, state: FeedState | undefined, now: Date,
 
 /** Turns a fetch outcome into the record storage keeps; parsing happens here for fetched bodies. */
 function toRunRecord(
-  feed: FeedConfig,
+  feed: CollectJob,
   outcome: FetchOutcome,
   startedAt: string,
   fetchedAt: Date,
   limits: CollectSettings,
 ): FeedRunRecord {
   const base = {
-    feedId: feed.id,
+    feedId: feed.feedId,
     startedAt,
     durationMs: outcome.durationMs,
     attempts: outcome.attempts,
@@ -173,7 +170,7 @@ function toRunRecord(
         // 50,000-entry document is cut before the XML parser pays for all of it (parse/trim.ts).
         const parsed = parseFeedDocument(outcome.body, outcome.contentType, { maxEntries: limits.maxItemsPerFeed * 2 });
         items = normalizeEntries(parsed.entries, {
-          feedId: feed.id,
+          feedId: feed.feedId,
           feedUrl: outcome.finalUrl,
           ...(parsed.siteUrl ? { siteUrl: parsed.siteUrl } : {}),
           fetchedAt,
@@ -219,9 +216,9 @@ function describe(error: FeedError): { code: string; message: string } {
   return { code: error.code, message: error.message };
 }
 
-function emptyResult(feed: FeedConfig, status: FeedRunStatus, extra: Partial<FeedRunResult>): FeedRunResult {
+function emptyResult(feed: CollectJob, status: FeedRunStatus, extra: Partial<FeedRunResult>): FeedRunResult {
   return {
-    feedId: feed.id,
+    feedId: feed.feedId,
     url: feed.url,
     status,
     httpStatus: null,
@@ -293,7 +290,7 @@ export async function collectFeeds(
   // its per-host limit lets two of them fetch.
   for (const feed of interleaveByHost(feeds)) {
     byFeed.set(feed, open(async () => {
-      const result = await collectFeed(feed, deps, turn);
+      const result = await collectOne(jobOf(feed), deps, turn);
       onResult?.(result);
       return result;
     }));

@@ -2,16 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { Classification, Item } from '../model/index.js';
 import {
   correctedLabels,
+  countPendingAnalysis,
   ensureFeed,
   getItemClassification,
   insertCorrection,
   itemsToClassify,
   latestClassifierModel,
   listCorrections,
+  markAnalyzed,
   openDatabase,
+  pendingItems,
   recordFeedRun,
   saveClassifierModel,
   storeItems,
+  writeClassification,
 } from './index.js';
 
 const NOW = '2026-11-21T00:00:00.000Z';
@@ -41,26 +45,34 @@ function database() {
 }
 
 describe('item classification storage', () => {
-  it('writes labels with the item, in the feed run, and leaves an item without labels unclassified', () => {
+  it('stores a feed run\'s items pending analysis and unlabelled; the labels written later are read back', () => {
     const db = database();
-    const labels = { modelId: 7, byItem: new Map([['id-a', LABELS]]) };
-    recordFeedRun(db, { feedId: 'f', startedAt: NOW, outcome: 'ok', httpStatus: 200, durationMs: 1, bytes: 1, attempts: 1, items: [item('a', 'A'), item('b', 'B')], labels });
+    recordFeedRun(db, { feedId: 'f', startedAt: NOW, outcome: 'ok', httpStatus: 200, durationMs: 1, bytes: 1, attempts: 1, items: [item('a', 'A'), item('b', 'B')] });
+    expect(countPendingAnalysis(db)).toBe(2);
+    expect(getItemClassification(db, 'id-a')).toBeUndefined();
+    writeClassification(db, 'id-a', LABELS, 7);
+    markAnalyzed(db, ['id-a']);
+    expect(pendingItems(db, 10).map((p) => p.item.id)).toEqual(['id-b']);
     expect(getItemClassification(db, 'id-a')).toEqual({ ...LABELS, topics: LABELS.topics, modelId: 7 });
     expect(getItemClassification(db, 'id-b')).toBeUndefined();
     expect(itemsToClassify(db, { limit: 10 })).toEqual([{ id: 'id-b', title: 'B', summary: 'text', categories: ['Security'], feedKind: 'vendor' }]);
   });
 
-  it('clears the labels of an entry whose text changed without new ones, so it is classified again', () => {
+  it('clears the labels of an entry whose text changed and makes it pending again, so it is analysed again', () => {
     const db = database();
-    storeItems(db, [item('a', 'A')], NOW, { modelId: null, byItem: new Map([['id-a', LABELS]]) });
+    storeItems(db, [item('a', 'A')], NOW);
+    writeClassification(db, 'id-a', LABELS, null);
+    markAnalyzed(db, ['id-a']);
     storeItems(db, [item('a', 'A, updated')], NOW);
     expect(getItemClassification(db, 'id-a')).toBeUndefined();
+    expect(countPendingAnalysis(db)).toBe(1);
   });
 
   it('pages items to reclassify by id: recent ones and unclassified ones, or all', () => {
     const db = database();
-    const labels = { modelId: null, byItem: new Map([['id-old', LABELS], ['id-new', LABELS]]) };
-    storeItems(db, [item('old', 'Old', '2026-01-01T00:00:00.000Z'), item('new', 'New'), item('none', 'None', '2025-01-01T00:00:00.000Z')], NOW, labels);
+    storeItems(db, [item('old', 'Old', '2026-01-01T00:00:00.000Z'), item('new', 'New'), item('none', 'None', '2025-01-01T00:00:00.000Z')], NOW);
+    writeClassification(db, 'id-old', LABELS, null);
+    writeClassification(db, 'id-new', LABELS, null);
     const ids = (query: Parameters<typeof itemsToClassify>[1]) => itemsToClassify(db, query).map((i) => i.id);
     expect(ids({ publishedSince: '2026-11-01T00:00:00.000Z', limit: 10 })).toEqual(['id-new', 'id-none']);
     expect(ids({ all: true, limit: 10 })).toEqual(['id-new', 'id-none', 'id-old']);

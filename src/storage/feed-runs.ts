@@ -1,14 +1,7 @@
-import type { Item, ItemClassifications } from '../model/index.js';
+import type { Item } from '../model/index.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
-import { storeItems, type StoredItems, type UpsertCounts } from './items.js';
-
-/**
- * Called inside a feed run's transaction once its items are stored, to file the new ones in
- * stories: if it throws, the whole feed run (items, validators, log) rolls back, so no item is
- * ever left without a story.
- */
-export type OnItemsStored = (stored: StoredItems) => void;
+import { storeItems, type UpsertCounts } from './items.js';
 
 export type FeedRunOutcome = 'ok' | 'not-modified' | 'failed' | 'gone' | 'rate-limited';
 
@@ -21,9 +14,8 @@ export interface FeedRunRecord {
   durationMs: number;
   bytes: number;
   attempts: number;
+  /** Stored pending analysis: the analysis stage labels them and files them in stories. */
   items: readonly Item[];
-  /** Classifications of the new and changed items, written with them (pipeline/classify). */
-  labels?: ItemClassifications;
   /** Validators to send next time (ok / not-modified). */
   etag?: string | null;
   lastModified?: string | null;
@@ -41,13 +33,11 @@ export interface FeedRunRecord {
  * transaction. Saving the ETag apart from the items could lose those items for good: after a
  * crash between the two writes the next run would get a 304 (LIBRARIES.md).
  */
-export function recordFeedRun(db: Db, run: FeedRunRecord, onStored?: OnItemsStored): UpsertCounts {
+export function recordFeedRun(db: Db, run: FeedRunRecord): UpsertCounts {
   return db.transaction((): UpsertCounts => {
     let counts: UpsertCounts = { new: 0, updated: 0, seen: 0 };
     if (run.outcome === 'ok') {
-      const stored = storeItems(db, run.items, run.startedAt, run.labels);
-      onStored?.(stored);
-      counts = stored.counts;
+      counts = storeItems(db, run.items, run.startedAt).counts;
     }
     updateFeedState(db, run);
     statement(db, 

@@ -1,6 +1,6 @@
 import { SecdigestError } from '../model/index.js';
 import type { Db } from './database.js';
-import { recordFeedRun, type FeedRunRecord, type OnItemsStored } from './feed-runs.js';
+import { recordFeedRun, type FeedRunRecord } from './feed-runs.js';
 import type { UpsertCounts } from './items.js';
 
 export interface GroupCommitOptions {
@@ -33,7 +33,7 @@ export interface FeedRunWriter {
  * A crash loses at most the uncommitted group, and since validators go in the same transaction
  * as their items, the next run simply fetches those feeds again.
  */
-export function createFeedRunWriter(db: Db, options: GroupCommitOptions, onStored?: OnItemsStored): FeedRunWriter {
+export function createFeedRunWriter(db: Db, options: GroupCommitOptions): FeedRunWriter {
   let pending = 0;
   // Our own record of the open group: SQLite may roll a transaction back by itself after a failed
   // write (SQLITE_FULL, IOERR, NOMEM), and then `db.inTransaction` alone would read as committed.
@@ -89,7 +89,7 @@ export function createFeedRunWriter(db: Db, options: GroupCommitOptions, onStore
         db.exec('BEGIN IMMEDIATE');
         open = true;
       }
-      const counts = recordFeedRun(db, run, onStored);
+      const counts = recordFeedRun(db, run);
       pending++;
       if (pending >= options.maxFeeds) flush();
       else if (!timer) timer = setTimeout(commitLater, options.maxDelayMs);

@@ -1,11 +1,12 @@
 export { openDatabase, type Db } from './database.js';
 export { migrate, schemaVersion, SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 export { syncFeeds, ensureFeed, getFeedState, listFeedHealth, retryFeed, type FeedState, type FeedHealth } from './feeds.js';
+export { pendingItems, countPendingAnalysis, markAnalyzed, type PendingItem } from './pending-analysis.js';
 export { storeItems, listItems, countItems, storedContentHashes, type UpsertCounts, type StoredItems, type ItemQuery } from './items.js';
 export { writeClassification, setItemLabel, itemsToClassify, countUnclassified, getItemClassification, type ItemToClassify, type ToClassifyQuery, type StoredClassification } from './classifications.js';
 export { insertCorrection, listCorrections, correctedLabels, latestLabels, itemText, type NewCorrection, type CorrectionQuery } from './corrections.js';
 export { saveClassifierModel, latestClassifierModel, type StoredClassifierModel, type NewClassifierModel } from './classifier-models.js';
-export { recordFeedRun, recentFetchLog, type FeedRunRecord, type FeedRunOutcome, type FetchLogEntry, type OnItemsStored } from './feed-runs.js';
+export { recordFeedRun, recentFetchLog, type FeedRunRecord, type FeedRunOutcome, type FetchLogEntry } from './feed-runs.js';
 export { sqliteStoryIndex, getStory, storyIdOfItem, itemsPublishedSince } from './stories.js';
 export { pruneStoryKeys, resetStoryKeys, storyKeysSignature, insertStoryKeys } from './story-keys.js';
 export { createFeedRunWriter, type FeedRunWriter, type GroupCommitOptions } from './group-commit.js';

@@ -1,4 +1,4 @@
-import type { Item, ItemClassifications } from '../model/index.js';
+import type { Item } from '../model/index.js';
 import { labelColumns } from './classifications.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
@@ -21,29 +21,29 @@ export interface StoredItems {
  * Stores a feed's items. New entries are inserted; an entry already stored for the same
  * (feed, guid) whose title or summary changed is updated in place and keeps its id, its story and
  * its first-seen time; an unchanged one is only counted. Call inside the caller's transaction.
- * An inserted or updated item gets its classification from `labels` in the same statement; one
- * without (or updated without) is left unclassified (topic NULL), for the next collect or `train`.
+ * Inserted and updated items are left pending analysis (`analysis_pending`): the analysis stage
+ * (pipeline/analysis) classifies them and files them in stories after the run's fetches. An updated
+ * item's old labels are cleared, so a draft never shows labels of text the item no longer has.
  */
-export function storeItems(db: Db, items: readonly Item[], now: string, labels?: ItemClassifications): StoredItems {
+export function storeItems(db: Db, items: readonly Item[], now: string): StoredItems {
   const insert = statement(db, 
     `INSERT OR IGNORE INTO items (id, feed_id, guid, url, canonical_url, url_hash, title, summary, author,
-       categories, published_at, fetched_at, updated_at, content_hash,
-       topic, topic_scores, relevant, relevance_score, section, cves, victims, evidence, model_id)
+       categories, published_at, fetched_at, updated_at, content_hash, analysis_pending)
      VALUES (@id, @feedId, @guid, @url, @canonicalUrl, @urlHash, @title, @summary, @author,
-       @categories, @publishedAt, @fetchedAt, @now, @contentHash,
-       @topic, @topicScores, @relevant, @relevanceScore, @section, @cves, @victims, @evidence, @modelId)`,
+       @categories, @publishedAt, @fetchedAt, @now, @contentHash, 1)`,
   );
   const update = statement(db, 
     `UPDATE items SET url = @url, canonical_url = @canonicalUrl, url_hash = @urlHash, title = @title,
        summary = @summary, author = @author, categories = @categories, updated_at = @now,
-       content_hash = @contentHash, topic = @topic, topic_scores = @topicScores, relevant = @relevant,
-       relevance_score = @relevanceScore, section = @section, cves = @cves, victims = @victims,
-       evidence = @evidence, model_id = @modelId
+       content_hash = @contentHash, analysis_pending = 1, topic = @topic, topic_scores = @topicScores,
+       relevant = @relevant, relevance_score = @relevanceScore, section = @section, cves = @cves,
+       victims = @victims, evidence = @evidence, model_id = @modelId
      WHERE feed_id = @feedId AND guid = @guid AND content_hash <> @contentHash`,
   );
   const stored: StoredItems = { counts: { new: 0, updated: 0, seen: 0 }, inserted: [], updated: [] };
+  const unlabelled = labelColumns(undefined, null);
   for (const item of items) {
-    const row = { ...item, categories: JSON.stringify(item.categories), now, ...labelColumns(labels?.byItem.get(item.id), labels?.modelId ?? null) };
+    const row = { ...item, categories: JSON.stringify(item.categories), now, ...unlabelled };
     if (insert.run(row).changes === 1) {
       stored.counts.new++;
       stored.inserted.push(item);
@@ -55,7 +55,7 @@ export function storeItems(db: Db, items: readonly Item[], now: string, labels?:
   return stored;
 }
 
-interface ItemRow {
+export interface ItemRow {
   id: string;
   feed_id: string;
   guid: string;
@@ -71,7 +71,7 @@ interface ItemRow {
   content_hash: string;
 }
 
-function toItem(row: ItemRow): Item {
+export function toItem(row: ItemRow): Item {
   return {
     id: row.id,
     feedId: row.feed_id,

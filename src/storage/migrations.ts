@@ -235,6 +235,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'analysis state: items stored by a feed run wait for the batched analysis stage',
+    sql: `
+      -- 1 while an item's labels and story are not computed for its current text: a feed run stores
+      -- items pending, and the analysis stage (pipeline/analysis) classifies and files them in
+      -- batches after the fetches. A crash between the two leaves them pending for the next run.
+      ALTER TABLE items ADD COLUMN analysis_pending INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX items_analysis_pending ON items (published_at) WHERE analysis_pending = 1;
+      -- Items stored before this version were analysed in their feed's transaction; one without a
+      -- story (never expected) is analysed again.
+      UPDATE items SET analysis_pending = 1 WHERE story_id IS NULL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../model/index.js';
 import { createFeedRunWriter, migrate, MIGRATIONS, openDatabase, recordFeedRun, schemaVersion, SCHEMA_VERSION, syncFeeds, getFeedState, listItems } from './index.js';
@@ -64,6 +65,33 @@ describe('storage', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()).toEqual(
       expect.arrayContaining(['dedupe_state', 'feeds', 'fetch_log', 'items', 'schema_migrations', 'stories', 'story_keys']),
     );
+    db.close();
+  });
+
+  it('migrates a version 5 database forward keeping every item, story, draft and correction; analysed items stay analysed', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'secdigest-v5-')), 'v5.db');
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.filter((m) => m.version <= 5));
+    old.exec(`
+      INSERT INTO feeds (id, url, name, kind, weight, created_at) VALUES ('f', 'https://f.example/feed', 'F', 'news', 1, 'now');
+      INSERT INTO stories (id, representative_item_id, first_seen, last_seen, coverage, size) VALUES (1, 'i1', '2026-11-01', '2026-11-01', 1, 1);
+      INSERT INTO items (id, feed_id, guid, title, summary, categories, published_at, fetched_at, updated_at, content_hash, story_id, topic)
+        VALUES ('i1', 'f', 'g1', 'One', '', '[]', '2026-11-01', '2026-11-01', '2026-11-01', 'c1', 1, 'malware'),
+               ('i2', 'f', 'g2', 'Two', '', '[]', '2026-11-01', '2026-11-01', '2026-11-01', 'c2', NULL, NULL);
+      INSERT INTO corrections (item_id, field, value, title, summary, created_at) VALUES ('i1', 'topic', 'malware', 'One', '', 'now');
+      INSERT INTO drafts (id, number, date, since, until, created_at) VALUES (1, 1, '2026-11-02', 'a', 'b', 'now');
+    `);
+    old.close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare('SELECT id, story_id AS storyId, topic, analysis_pending AS pending FROM items ORDER BY id').all()).toEqual([
+      { id: 'i1', storyId: 1, topic: 'malware', pending: 0 },
+      // Without a story it was never filed: the analysis stage takes it.
+      { id: 'i2', storyId: null, topic: null, pending: 1 },
+    ]);
+    expect(db.prepare('SELECT COUNT(*) FROM stories').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT COUNT(*) FROM corrections').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT COUNT(*) FROM drafts').pluck().get()).toBe(1);
     db.close();
   });
 

@@ -9,7 +9,7 @@ import type { DedupeItem, DedupeSettings } from '../../model/index.js';
 import { assignStories, type Assignment } from './assign.js';
 import { MemoryStoryIndex } from './memory-index.js';
 
-export { assignStories, type Assignment } from './assign.js';
+export { assignStory, assignStories, type Assignment } from './assign.js';
 export { fingerprint, FeatureCache } from './signature.js';
 export { extractFeatures } from './features.js';
 export { verify } from './verify.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification, Item } from '../model/index.js';
-import type { Classifier } from '../pipeline/classify/index.js';
-import { countUnclassified, ensureFeed, lockHolder, openDatabase, storeItems } from '../storage/index.js';
-import { withRunLock } from '../scheduler/run-lock.js';
+import type { Classification, Item } from '../../model/index.js';
+import type { Classifier } from '../classify/index.js';
+import { countUnclassified, ensureFeed, lockHolder, openDatabase, storeItems } from '../../storage/index.js';
+import { withRunLock } from '../../scheduler/run-lock.js';
 import { classifyStoredItems, type ReadyClassifier } from './classifier.js';
 
 const NOW = '2026-11-21T00:00:00.000Z';
@@ -21,7 +21,7 @@ function unclassifiedDatabase(count: number) {
     id: `id-${String(i).padStart(5, '0')}`, feedId: 'f', guid: `g${i}`, url: null, canonicalUrl: null, urlHash: null,
     title: `Item ${i}`, summary: '', author: null, categories: [], publishedAt: NOW, fetchedAt: NOW, contentHash: `c${i}`,
   }));
-  storeItems(db, items, NOW, { modelId: null, byItem: new Map() });
+  storeItems(db, items, NOW);
   return db;
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../config/defaults.js';
-import type { FeedConfig, Item } from '../model/index.js';
-import { RETOLD, WIRE_COPIES } from '../pipeline/dedupe/fixtures/cases.js';
-import { contentHash, itemId } from '../pipeline/normalize/index.js';
-import { getStory, openDatabase, recordFeedRun, storyIdOfItem, storyKeysSignature, syncFeeds, type Db } from '../storage/index.js';
-import { prepareStoryKeys, signatureOf, storyFiler } from './stories.js';
+import { DEFAULT_SETTINGS } from '../../config/defaults.js';
+import type { FeedConfig, Item } from '../../model/index.js';
+import { RETOLD, WIRE_COPIES } from '../dedupe/fixtures/cases.js';
+import { contentHash, itemId } from '../normalize/index.js';
+import { getStory, openDatabase, pendingItems, recordFeedRun, storyIdOfItem, storyKeysSignature, syncFeeds, type Db } from '../../storage/index.js';
+import { writeAnalysis } from './index.js';
+import { prepareStoryKeys, signatureOf } from './stories.js';
 
 const settings = DEFAULT_SETTINGS.dedupe;
 const feed = (id: string, weight = 1): FeedConfig => ({ id, name: id, url: `https://${id}.example/feed`, kind: 'news', weight, enabled: true, tags: [] });
@@ -23,10 +24,12 @@ function item(feedId: string, guid: string, fields: { title: string; summary?: s
 function setup(): { db: Db; run: (feedId: string, items: Item[]) => void } {
   const db = openDatabase(':memory:');
   syncFeeds(db, FEEDS, 'now');
-  const weights = new Map(FEEDS.map((f) => [f.id, f.weight]));
-  const filer = storyFiler(db, settings, (id) => weights.get(id) ?? 1);
-  const run = (feedId: string, items: Item[]) =>
-    recordFeedRun(db, { feedId, startedAt: '2027-03-04T00:00:00.000Z', outcome: 'ok', httpStatus: 200, durationMs: 1, bytes: 1, attempts: 1, items }, filer);
+  // A feed run stores its items pending; the analysis stage then files them (one batch per run here).
+  const run = (feedId: string, items: Item[]) => {
+    recordFeedRun(db, { feedId, startedAt: '2027-03-04T00:00:00.000Z', outcome: 'ok', httpStatus: 200, durationMs: 1, bytes: 1, attempts: 1, items });
+    const batch = pendingItems(db, 1_000).map(({ item, feedWeight, storyId }) => ({ item, weight: feedWeight, storyId }));
+    db.transaction(() => writeAnalysis(db, batch, { modelId: null, byItem: new Map() }, settings))();
+  };
   return { db, run };
 }
 
@@ -83,16 +86,20 @@ describe('stories in collect (storage + dedupe, one transaction per feed run)', 
     expect(getStory(db, story!)).toMatchObject({ coverage: 1, size: 2, firstSeen: '2027-01-10T00:00:00.000Z', lastSeen: '2027-03-03T00:00:00.000Z' });
   });
 
-  it('stores no item without a story: a failing filing rolls the whole feed run back', () => {
+  it('rolls a failing analysis batch back whole: its items stay stored and pending, with no story', () => {
     const db = openDatabase(':memory:');
     syncFeeds(db, FEEDS, 'now');
-    const failing = () => {
-      throw new Error('disk full');
-    };
     const run = { feedId: 'wire', startedAt: 'now', outcome: 'ok' as const, httpStatus: 200, durationMs: 1, bytes: 1, attempts: 1, items: [retold('wire', 0)], etag: '"e"' };
-    expect(() => recordFeedRun(db, run, failing)).toThrow('disk full');
-    expect(db.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(0);
-    expect(db.prepare("SELECT etag FROM feeds WHERE id = 'wire'").pluck().get()).toBeNull();
+    recordFeedRun(db, run);
+    const batch = pendingItems(db, 10).map(({ item }) => ({ item, weight: 1, storyId: null }));
+    // The batch's stories are filed, then its transaction fails (a full disk at COMMIT, say).
+    expect(() => db.transaction(() => {
+      writeAnalysis(db, batch, { modelId: null, byItem: new Map() }, settings);
+      throw new Error('disk full');
+    })()).toThrow('disk full');
+    expect(pendingItems(db, 10).map((p) => [p.item.id, p.storyId])).toEqual([[batch[0]!.item.id, null]]);
+    expect(db.prepare('SELECT COUNT(*) FROM stories').pluck().get()).toBe(0);
+    expect(db.prepare("SELECT etag FROM feeds WHERE id = 'wire'").pluck().get()).toBe('"e"');
   });
 
   it('rebuilds the band keys of the window when the MinHash parameters change, and prunes older ones', () => {

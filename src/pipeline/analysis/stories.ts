@@ -1,16 +1,14 @@
-import type { DedupeItem, DedupeSettings, Item } from '../model/index.js';
-import { assignStories, FeatureCache, fingerprint, type Assignment } from '../pipeline/dedupe/index.js';
+import type { DedupeItem, DedupeSettings, Item } from '../../model/index.js';
+import { assignStory, FeatureCache, fingerprint, type Assignment } from '../dedupe/index.js';
 import {
   insertStoryKeys,
   itemsPublishedSince,
   pruneStoryKeys,
   resetStoryKeys,
   sqliteStoryIndex,
-  storyIdOfItem,
   storyKeysSignature,
   type Db,
-  type StoredItems,
-} from '../storage/index.js';
+} from '../../storage/index.js';
 
 const DAY_MS = 86_400_000;
 
@@ -58,20 +56,30 @@ export function toDedupeItem(item: Item, weight: number): DedupeItem {
   };
 }
 
+/** A stored item to file: new ones (no story yet) are assigned one; updated ones keep theirs. */
+export interface ItemToFile {
+  item: Item;
+  weight: number;
+  /** The story it already has (updated in place), or null. */
+  storyId: number | null;
+}
+
 /**
- * The hook that files a feed run's new items in stories, inside the run's transaction
- * (storage/feed-runs.ts). An item updated in place keeps its story; the keys of its new text are
- * added to that story so later items can match what it says now.
+ * Files stored items in stories: the new ones are assigned (pipeline/dedupe), and an item updated in
+ * place keeps its story, whose keys gain those of its new text so later items can match what it
+ * says now. Call inside the transaction that marks them analysed (pipeline/analysis).
  */
-export function storyFiler(db: Db, settings: DedupeSettings, weightOf: (feedId: string) => number): (stored: StoredItems) => Assignment[] {
+export function fileInStories(db: Db, items: readonly ItemToFile[], settings: DedupeSettings, cache = new FeatureCache()): Assignment[] {
   const index = sqliteStoryIndex(db);
-  const cache = new FeatureCache();
-  return ({ inserted, updated }) => {
-    const assignments = assignStories(inserted.map((item) => toDedupeItem(item, weightOf(item.feedId))), index, settings, cache);
-    for (const item of updated) {
-      const storyId = storyIdOfItem(db, item.id);
-      if (storyId !== undefined) insertStoryKeys(db, storyId, item.publishedAt, fingerprint(item.title, item.summary, settings).keys);
-    }
-    return assignments;
-  };
+  // Earliest published first, ties in the order given (pending items come as they were stored), not
+  // assignStories' tie rule by id: items published in the same second are then filed in the order
+  // their feeds were stored, as when each feed run filed its own. (sort is stable.)
+  const assignments = items
+    .filter((entry) => entry.storyId === null)
+    .sort((a, b) => (a.item.publishedAt < b.item.publishedAt ? -1 : a.item.publishedAt > b.item.publishedAt ? 1 : 0))
+    .map((entry) => assignStory(toDedupeItem(entry.item, entry.weight), index, settings, cache));
+  for (const { item, storyId } of items) {
+    if (storyId !== null) insertStoryKeys(db, storyId, item.publishedAt, fingerprint(item.title, item.summary, settings).keys);
+  }
+  return assignments;
 }

@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import type { ClassifySettings, Classification, FeedKind, ItemClassifications } from '../model/index.js';
+import type { ClassifySettings, Classification, FeedKind, ItemClassifications } from '../../model/index.js';
 import {
   applyCorrections,
   createClassifier,
@@ -9,8 +9,8 @@ import {
   tuningFromSettings,
   type Classifier,
   type Model,
-} from '../pipeline/classify/index.js';
-import { correctedLabels, itemsToClassify, latestClassifierModel, writeClassification, type Db } from '../storage/index.js';
+} from '../classify/index.js';
+import { correctedLabels, itemsToClassify, latestClassifierModel, writeClassification, type Db } from '../../storage/index.js';
 
 /** A classifier ready to use, and which model it runs. */
 export interface ReadyClassifier {
@@ -49,6 +49,19 @@ export async function readyClassifier(db: Db | undefined, settings: ClassifySett
   }
   const ready = classifierOf(await (source.trainShipped ?? trainShippedOnce)(), null, settings);
   return warning ? { ...ready, warning } : ready;
+}
+
+/**
+ * The classifier, loaded (or trained, ~0.5 s) on first call only, so an hourly run that gets nothing
+ * but 304s never pays for it. A stored model it could not use is reported once through `onWarning`.
+ */
+export function lazyClassifier(db: Db, settings: ClassifySettings, options: { source?: ClassifierSource; onWarning?: (message: string) => void } = {}): () => Promise<ReadyClassifier> {
+  let ready: Promise<ReadyClassifier> | undefined;
+  return () =>
+    (ready ??= readyClassifier(db, settings, options.source).then((loaded) => {
+      if (loaded.warning) options.onWarning?.(loaded.warning);
+      return loaded;
+    }));
 }
 
 /**
