@@ -29,6 +29,20 @@ async function firstLine(child: ReturnType<typeof tsx>): Promise<string> {
   throw new Error(`${child.spawnargs.join(' ')} printed nothing`);
 }
 
+/** One feed of 50,000 items, maxItemsPerFeed raised: stored and analysed in one run (cold only). */
+async function benchBigFeed() {
+  const items = Number(process.env.BENCH_BIG_ITEMS ?? 50_000);
+  const server = tsx('scripts/bench/feed-server.ts', ['1', String(items), '1']);
+  try {
+    const { ports, meanBytes } = JSON.parse(await firstLine(server)) as { ports: number[]; meanBytes: number };
+    const settings = 'settings:\n  collect:\n    maxItemsPerFeed: 100000\n  fetch:\n    maxBodyBytes: 209715200\n    timeoutMs: 120000\n';
+    const figures = JSON.parse(await firstLine(tsx('scripts/bench/collect.ts', [JSON.stringify(ports), '1', settings]))) as { cold: Pass };
+    return { items, megabytes: Number((meanBytes / 2 ** 20).toFixed(1)), cold: figures.cold };
+  } finally {
+    server.kill();
+  }
+}
+
 async function benchCollect() {
   const server = tsx('scripts/bench/feed-server.ts', [String(FEEDS), String(ITEMS)]);
   try {
@@ -56,6 +70,7 @@ if (!wanted('parse')) {
   console.error(`${path.relative(root, corpusDir)} not found: skipping the parse benchmark`);
 }
 if (wanted('collect')) report.collect = await benchCollect();
+if (wanted('bigfeed')) report.bigFeed = await benchBigFeed();
 if (wanted('dedupe')) report.dedupe = await benchDedupe();
 if (wanted('classify')) report.classify = await benchClassify();
 if (wanted('hostile')) report.hostile = await benchHostile();
@@ -80,6 +95,12 @@ if (json) {
   line('cold', c.cold, c.coldRatio, `${c.cold.totals.ok} ok, ${c.cold.totals.itemsNew} new items, ${c.cold.pendingAfter} pending after`);
   line('warm', c.warm, c.warmRatio, `${c.warm.totals.notModified} not modified, ${c.warm.totals.itemsNew} new items`);
   for (const failure of [...c.cold.failures, ...c.warm.failures]) console.log(`  failed: ${failure}`);
+  }
+  const big = report.bigFeed as { items: number; megabytes: number; cold: Pass } | undefined;
+  if (big) {
+    const p = big.cold;
+    console.log(`one feed of ${big.items} items (${big.megabytes} MB): ${(p.wallMs / 1000).toFixed(2)} s (fetch+store ${(p.storeMs / 1000).toFixed(2)} s, analysis ${(p.analysis.durationMs / 1000).toFixed(2)} s), peak RSS ${p.peakRssMb.toFixed(0)} MB, ${p.totals.itemsNew} new items, ${p.pendingAfter} pending after`);
+    for (const failure of p.failures) console.log(`  failed: ${failure}`);
   }
   if (report.dedupe) console.log(formatDedupe(report.dedupe as DedupeFigures));
   const k = report.classify as Awaited<ReturnType<typeof benchClassify>> | undefined;

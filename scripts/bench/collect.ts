@@ -12,6 +12,8 @@ import { countPendingAnalysis } from '../../src/storage/index.js';
 
 const ports = JSON.parse(process.argv[2] ?? '[]') as number[];
 const feeds = Number(process.argv[3] ?? 1000);
+// A `settings:` block for feeds.yaml (the one-big-feed pass raises collect.maxItemsPerFeed).
+const settings = process.argv[4] ?? '';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdigest-bench-'));
 const lines = ['feeds:'];
@@ -19,7 +21,7 @@ for (let i = 0; i < feeds; i++) {
   const port = ports[i % ports.length];
   lines.push(`  - { id: bench-${i}, name: Bench ${i}, url: "http://127.0.0.1:${port}/feed/${i}.xml", kind: news }`);
 }
-fs.writeFileSync(path.join(dir, 'feeds.yaml'), `${lines.join('\n')}\n`);
+fs.writeFileSync(path.join(dir, 'feeds.yaml'), `${lines.join('\n')}\n${settings}`);
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 10);

@@ -49,7 +49,7 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
   prepareStoryKeys(db, settings.dedupe, deps.now());
   const ready = await deps.classifier();
   // One cache for the whole pass: members of busy stories are compared with many new items.
-  const cache = new FeatureCache(Math.max(4_096, Math.min(total * 2, 100_000)));
+  const cache = new FeatureCache();
   for (;;) {
     if (deps.signal?.aborted) break;
     const batch = pendingItems(db, deps.batchSize ?? BATCH);
