@@ -84,7 +84,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
       try {
         const classifier = await readyClassifier(db, config.settings.classify);
         if (classifier.warning) warn(ctx.io.stderr, `warning: ${classifier.warning}`);
-        const records = analyzeItems(inputs, { settings: config.settings, feeds: config.feeds, now: () => new Date(), classifier, ...(db ? { db } : {}) });
+        const records = analyzeItems(inputs, { settings: config.settings, feeds: config.feeds, now: ctx.now, classifier, ...(db ? { db } : {}) });
         ctx.io.stdout.write(records.map((record) => `${JSON.stringify(record)}\n`).join(''));
       } finally {
         db?.close();

@@ -38,17 +38,21 @@ export interface CliContext {
   withApp(flags: CommonFlags, body: (app: App) => Promise<number> | number, options?: { existingDatabase?: boolean }): Promise<void>;
   setExitCode(code: number): void;
   paths(flags: CommonFlags): { configPath: string; dbPath: string };
+  /** The one clock of the CLI: the injected one (tests), else the system's. */
+  now(): Date;
 }
 
 export function createContext(io: CliIo, setExitCode: (code: number) => void): CliContext {
   const paths = (flags: CommonFlags) => resolvePaths(flags, io.env);
+  const now = io.now ?? (() => new Date());
   return {
     io,
+    now,
     out: (text) => io.stdout.write(terminalSafe(text.endsWith('\n') ? text : `${text}\n`)),
     paths,
     setExitCode,
     async withApp(flags, body, options = {}) {
-      const app = openApp({ ...paths(flags), ...(io.now ? { now: io.now } : {}), databaseMustExist: options.existingDatabase ?? false });
+      const app = openApp({ ...paths(flags), now, databaseMustExist: options.existingDatabase ?? false });
       try {
         setExitCode(await body(app));
       } finally {

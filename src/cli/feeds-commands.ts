@@ -104,7 +104,7 @@ export function registerFeedCommands(program: Command, ctx: CliContext): void {
       .option('--out <file>', 'write to a file instead of stdout'),
   ).action((flags: CommonFlags & { out?: string }) => {
     const config = loadConfig(ctx.paths(flags).configPath);
-    const opml = exportOpml(config, new Date());
+    const opml = exportOpml(config, ctx.now());
     if (flags.out) fs.writeFileSync(flags.out, opml);
     else ctx.out(opml);
   });

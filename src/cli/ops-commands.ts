@@ -65,7 +65,7 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
         'a database from a newer secdigest). --json prints {status, checks: [{name, status, detail}], feeds: [{id, state, problem}]}.',
     )
     .action((flags: CommonFlags) => {
-      const report = runDoctor(ctx.paths(flags), ctx.io.now?.() ?? new Date());
+      const report = runDoctor(ctx.paths(flags), ctx.now());
       ctx.out(flags.json ? JSON.stringify(report, null, 2) : renderDoctor(report));
       ctx.setExitCode(report.status === 'ok' ? EXIT.ok : report.status === 'warn' ? EXIT.warn : EXIT.failed);
     });

@@ -94,7 +94,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const reports = await parseSources(sources, {
         fetcher: createFetcher(settings.fetch),
         limits: settings.collect,
-        now: () => new Date(),
+        now: ctx.now,
         maxBytes: settings.fetch.maxBodyBytes,
       });
       out(flags.json ? JSON.stringify(reports, null, 2) : renderParseReports(reports));

@@ -26,6 +26,7 @@ export function runPendingAnalysis(app: App, options: AnalyzePendingOptions = {}
       now: app.now,
       ...signal,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     }),
   );
 }

@@ -40,7 +40,7 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
   });
   // Items stored unclassified (before schema v5, or a classifier failure) are classified first.
   if (countUnclassified(app.db) > 0) {
-    await classifyStoredItems(app.db, await classifier(), options.signal ? { signal: options.signal } : {});
+    await classifyStoredItems(app.db, await classifier(), { ...(options.signal ? { signal: options.signal } : {}), ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
   }
   const writer = createFeedRunWriter(app.db, GROUP_COMMIT);
   let summary: CollectSummary;
@@ -75,6 +75,7 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
     now: app.now,
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onAnalysisProgress ? { onProgress: options.onAnalysisProgress } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   });
   return { ...summary, analysis };
 }

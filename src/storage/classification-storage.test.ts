@@ -55,6 +55,9 @@ describe('item classification storage', () => {
     expect(pendingItems(db, 10).map((p) => p.item.id)).toEqual(['id-b']);
     expect(getItemClassification(db, 'id-a')).toEqual({ ...LABELS, topics: LABELS.topics, modelId: 7 });
     expect(getItemClassification(db, 'id-b')).toBeUndefined();
+    // Pending items are the analysis stage's: reclassification pages only analysed ones.
+    expect(itemsToClassify(db, { limit: 10 })).toEqual([]);
+    markAnalyzed(db, ['id-b']);
     expect(itemsToClassify(db, { limit: 10 })).toEqual([{ id: 'id-b', title: 'B', summary: 'text', categories: ['Security'], feedKind: 'vendor' }]);
   });
 
@@ -73,6 +76,7 @@ describe('item classification storage', () => {
     storeItems(db, [item('old', 'Old', '2026-01-01T00:00:00.000Z'), item('new', 'New'), item('none', 'None', '2025-01-01T00:00:00.000Z')], NOW);
     writeClassification(db, 'id-old', LABELS, null);
     writeClassification(db, 'id-new', LABELS, null);
+    markAnalyzed(db, ['id-old', 'id-new', 'id-none']);
     const ids = (query: Parameters<typeof itemsToClassify>[1]) => itemsToClassify(db, query).map((i) => i.id);
     expect(ids({ publishedSince: '2026-11-01T00:00:00.000Z', limit: 10 })).toEqual(['id-new', 'id-none']);
     expect(ids({ all: true, limit: 10 })).toEqual(['id-new', 'id-none', 'id-old']);

@@ -76,16 +76,19 @@ export interface ToClassifyQuery {
   limit: number;
 }
 
-/** A page of items to (re)classify, by id, so a caller can page through while writing. */
+/**
+ * A page of items to (re)classify, by id, so a caller can page through while writing. Items pending
+ * analysis are left to the analysis stage, which classifies them with their story.
+ */
 export function itemsToClassify(db: Db, query: ToClassifyQuery): ItemToClassify[] {
   const where = query.all ? '1' : query.publishedSince !== undefined ? '(i.topic IS NULL OR i.published_at >= @since)' : 'i.topic IS NULL';
   const sql = `SELECT i.id, i.title, i.summary, i.categories, f.kind FROM items i LEFT JOIN feeds f ON f.id = i.feed_id
-    WHERE ${where} AND i.id > @after ORDER BY i.id LIMIT @limit`;
+    WHERE ${where} AND i.analysis_pending = 0 AND i.id > @after ORDER BY i.id LIMIT @limit`;
   return (statement(db, sql).all({ since: query.publishedSince ?? '', after: query.afterId ?? '', limit: query.limit }) as ToClassifyRow[]).map(toClassify);
 }
 
 export function countUnclassified(db: Db): number {
-  return (statement(db, 'SELECT COUNT(*) AS n FROM items WHERE topic IS NULL').get() as { n: number }).n;
+  return (statement(db, 'SELECT COUNT(*) AS n FROM items WHERE topic IS NULL AND analysis_pending = 0').get() as { n: number }).n;
 }
 
 /** An item's stored labels, as the review page and `train` read them. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification, Item } from '../../model/index.js';
 import type { Classifier } from '../classify/index.js';
-import { countUnclassified, ensureFeed, lockHolder, openDatabase, storeItems } from '../../storage/index.js';
+import { countUnclassified, ensureFeed, lockHolder, markAnalyzed, openDatabase, storeItems } from '../../storage/index.js';
 import { withRunLock } from '../../scheduler/run-lock.js';
 import { classifyStoredItems, type ReadyClassifier } from './classifier.js';
 
@@ -22,6 +22,8 @@ function unclassifiedDatabase(count: number) {
     title: `Item ${i}`, summary: '', author: null, categories: [], publishedAt: NOW, fetchedAt: NOW, contentHash: `c${i}`,
   }));
   storeItems(db, items, NOW);
+  // Analysed (filed) but unlabelled: what a classifier failure or a pre-v5 database leaves.
+  markAnalyzed(db, items.map((i) => i.id));
   return db;
 }
 

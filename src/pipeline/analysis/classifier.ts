@@ -90,9 +90,14 @@ export interface ClassifiableItem {
 /**
  * Classifies items and lays their editors' corrections on top (a corrected field stays as the
  * editor set it). An item the classifier fails on is left out (stored unclassified, retried by the
- * next collect) rather than failing its whole feed.
+ * next collect) rather than failing its whole batch, and reported through `onFailure`.
  */
-export function classifyItems(ready: ReadyClassifier, db: Db | undefined, items: readonly ClassifiableItem[]): ItemClassifications {
+export function classifyItems(
+  ready: ReadyClassifier,
+  db: Db | undefined,
+  items: readonly ClassifiableItem[],
+  onFailure?: (itemId: string, error: Error) => void,
+): ItemClassifications {
   const corrections = db ? correctedLabels(db, items.map((item) => item.id)) : new Map();
   const byItem = new Map<string, Classification>();
   for (const item of items) {
@@ -104,8 +109,9 @@ export function classifyItems(ready: ReadyClassifier, db: Db | undefined, items:
         ...(item.categories ? { categories: item.categories } : {}),
       });
       byItem.set(item.id, applyCorrections(classification, corrections.get(item.id)));
-    } catch {
+    } catch (error) {
       // Left unclassified (topic NULL): visible in the database, retried next run.
+      onFailure?.(item.id, error as Error);
     }
   }
   return { modelId: ready.modelId, byItem };
@@ -117,6 +123,8 @@ export interface ReclassifyScope {
   all?: boolean;
   /** Stops between pages (shutdown): the pages written stay, the rest waits for the next run. */
   signal?: AbortSignal;
+  /** An item the classifier failed on (left unclassified). */
+  onWarning?: (message: string) => void;
 }
 
 const PAGE = 500;
@@ -129,14 +137,14 @@ const PAGE = 500;
  * lease while this one is still working. Returns how many were written.
  */
 export async function classifyStoredItems(db: Db, ready: ReadyClassifier, scope: ReclassifyScope = {}): Promise<number> {
-  const { signal, ...which } = scope;
+  const { signal, onWarning, ...which } = scope;
   let written = 0;
   let afterId = '';
   for (;;) {
     if (signal?.aborted) return written;
     const page = itemsToClassify(db, { ...which, afterId, limit: PAGE });
     if (page.length === 0) return written;
-    const labels = classifyItems(ready, db, page);
+    const labels = classifyItems(ready, db, page, (itemId, error) => onWarning?.(`the classifier failed on item ${itemId} (left unclassified): ${error.message}`));
     db.transaction(() => {
       for (const [id, classification] of labels.byItem) writeClassification(db, id, classification, labels.modelId);
     })();

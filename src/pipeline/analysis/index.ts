@@ -16,6 +16,8 @@ export interface AnalysisDeps {
   signal?: AbortSignal;
   /** Items per batch (default 2,000). */
   batchSize?: number;
+  /** An item the classifier failed on (a bug): it is filed in its story, unclassified, and retried next run. */
+  onWarning?: (message: string) => void;
   /** Called after each committed batch with the items analysed so far and those pending at the start. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -54,7 +56,9 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
     if (deps.signal?.aborted) break;
     const batch = pendingItems(db, deps.batchSize ?? BATCH);
     if (batch.length === 0) break;
-    const labels = classifyItems(ready, db, batch.map(({ item, feedKind }) => ({ ...item, feedKind })));
+    const labels = classifyItems(ready, db, batch.map(({ item, feedKind }) => ({ ...item, feedKind })), (itemId, error) =>
+      deps.onWarning?.(`the classifier failed on item ${itemId} (left unclassified, retried next run): ${error.message}`),
+    );
     for (const { item } of batch) cache.features(item.id, item.title, item.summary);
     const toFile = batch.map(({ item, feedWeight, storyId }) => ({ item, weight: feedWeight, storyId }));
     const filed = db.transaction(() => writeAnalysis(db, toFile, labels, settings.dedupe, cache))();
