@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../../src/config/defaults.js';
 import type { Item } from '../../src/model/index.js';
 import { assignStories, fingerprint, FeatureCache } from '../../src/pipeline/dedupe/index.js';
 import { openDatabase, sqliteStoryIndex, storeItems, type Db } from '../../src/storage/index.js';
-import { postingsByKeys } from '../../src/storage/story-keys.js';
+import { postingsByKeys } from '../../src/storage/index.js';
 import { rankCandidates } from '../../src/pipeline/dedupe/candidates.js';
 import { signatureOf, toDedupeItem } from '../../src/pipeline/analysis/stories.js';
 import { fastKeys, nearCopy, random, randomText, word, zipf, type SyntheticText } from './synthetic-items.js';

@@ -1,4 +1,5 @@
-import { ConfigError, isDatabaseBusy, SecdigestError, sqliteEnvironmentCode, UsageError } from '../model/index.js';
+import { ConfigError, SecdigestError, UsageError } from '../model/index.js';
+import { asStorageError, isEnvironmentFailure } from '../storage/index.js';
 
 /** Exit codes are part of the CLI contract (README, "Exit codes"): monitors and cron rely on them. */
 export const EXIT = {
@@ -21,7 +22,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof ConfigError || error instanceof UsageError) return EXIT.usage;
   if (error instanceof SecdigestError && error.code === 'database') return EXIT.database;
   // The disk, the file or another process's lock: not a bug, no stack trace.
-  if (sqliteEnvironmentCode(error)) return EXIT.database;
+  if (isEnvironmentFailure(error)) return EXIT.database;
   if (error instanceof SecdigestError && error.code === 'busy') return EXIT.busy;
   // An output file (export --out, feeds.yaml) that could not be written: the work failed.
   if (error instanceof SecdigestError && error.code === 'output') return EXIT.failed;
@@ -31,8 +32,8 @@ export function exitCodeFor(error: unknown): number {
 /** What the editor reads on stderr; a SQLite error of the environment says which, and what to do when busy. */
 export function errorMessage(error: unknown): string {
   const message = (error as Error).message;
-  const sqlite = sqliteEnvironmentCode(error);
-  if (!sqlite) return message;
-  const hint = isDatabaseBusy(error) ? ': another secdigest process kept it locked for writing; try again when it is done' : '';
-  return `database error (${sqlite}): ${message}${hint}`;
+  const failure = asStorageError(error);
+  if (!failure?.environmental) return message;
+  const hint = failure.failure === 'busy' ? ': another secdigest process kept it locked for writing; try again when it is done' : '';
+  return `database error (${failure.driverCode}): ${message}${hint}`;
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { checkStandaloneCopy, ensureParentDirectory, type Db } from '../storage/index.js';
-import { isDatabaseDamaged, SecdigestError, UsageError } from '../model/index.js';
+import { asStorageError, checkStandaloneCopy, ensureParentDirectory, type Db } from '../storage/index.js';
+import { SecdigestError, UsageError } from '../model/index.js';
 
 export interface BackupResult {
   file: string;
@@ -25,7 +25,7 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupResult
     removeQuietly(file);
     // A damaged or unreadable source is the database's problem (exit 4); anything else (cannot
     // open, read-only, full, a file-system error) is the destination's (exit 3).
-    const code = isDatabaseDamaged(cause) ? 'database' : 'output';
+    const code = asStorageError(cause)?.failure === 'damaged' ? 'database' : 'output';
     throw new SecdigestError(code, `backup to ${file} failed: ${(cause as Error).message}`, { cause });
   }
   const problems = checkStandaloneCopy(file);

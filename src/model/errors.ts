@@ -77,20 +77,28 @@ export class UsageError extends SecdigestError {
 }
 
 /**
- * SQLite failures of the environment (the disk, the file, another process's lock), not of
- * secdigest's logic: every feed and every command would meet them. Returns the SQLite code.
+ * How storage failed, whatever the engine, as callers branch on it: `busy` (another writer held the
+ * lock past the wait), `full` (the disk), `damaged` (the database file cannot be read as one),
+ * `unavailable` (any other failure of the environment: I/O, permissions, memory), `constraint` (a
+ * broken constraint: secdigest's own bug, not the environment). The storage implementation maps its
+ * driver's errors to these (storage/sqlite/errors.ts); nothing else reads driver codes.
  */
-export function sqliteEnvironmentCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(?:FULL|IOERR|BUSY|LOCKED|CORRUPT|NOTADB|READONLY|CANTOPEN|NOMEM|PERM)/.test(code) ? code : undefined;
-}
+export const STORAGE_FAILURES = ['busy', 'full', 'damaged', 'unavailable', 'constraint'] as const;
+export type StorageFailure = (typeof STORAGE_FAILURES)[number];
 
-/** Another connection held the write lock past `busy_timeout` (storage/database.ts). */
-export function isDatabaseBusy(error: unknown): boolean {
-  return /^SQLITE_(?:BUSY|LOCKED)/.test(sqliteEnvironmentCode(error) ?? '');
-}
+export class StorageError extends SecdigestError {
+  constructor(
+    readonly failure: StorageFailure,
+    /** The engine's own code (SQLITE_FULL, a SQLSTATE), for messages and logs only. */
+    readonly driverCode: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super('storage', message, options);
+  }
 
-/** The database file itself is damaged or unreadable (not the disk being full, nor a lock). */
-export function isDatabaseDamaged(error: unknown): boolean {
-  return /^SQLITE_(?:CORRUPT|NOTADB|IOERR_READ|IOERR_SHORT_READ)/.test(sqliteEnvironmentCode(error) ?? '');
+  /** A failure of the environment every feed and command would meet, rather than of secdigest's logic. */
+  get environmental(): boolean {
+    return this.failure !== 'constraint';
+  }
 }

@@ -6,7 +6,7 @@ import { openApp, type App } from '../app.js';
 import { renderFeedTable } from '../cli/render.js';
 import { runDoctor } from '../commands/doctor.js';
 import { listFeeds } from '../commands/feeds.js';
-import { feedActivity, type FeedActivity } from '../storage/feed-activity.js';
+import { feedActivity, type FeedActivity } from '../storage/index.js';
 import { feedsPage } from '../web/views/overview.js';
 import { feedAttention, feedHealth, type FeedAttention, type FeedHealthState, type StoredFeedHealth } from './feed-health.js';
 

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
-import { FeedError, SecdigestError, sqliteEnvironmentCode, type CollectSettings, type FeedConfig, type FetchOutcome, type HealthSettings, type Item } from '../model/index.js';
-import type { FeedRunOutcome, FeedRunRecord, FeedState, UpsertCounts } from '../storage/index.js';
+import { FeedError, SecdigestError, type CollectSettings, type FeedConfig, type FetchOutcome, type HealthSettings, type Item } from '../model/index.js';
+import { isEnvironmentFailure, type FeedRunOutcome, type FeedRunRecord, type FeedState, type UpsertCounts } from '../storage/index.js';
 import type { Fetcher } from './fetch/index.js';
 import { healthAfterFailure, healthSkipReason } from '../scheduler/backoff.js';
 import { normalizeEntries } from './normalize/index.js';
@@ -209,7 +209,7 @@ function toRunRecord(
  */
 function isOwnFailure(error: unknown): boolean {
   if (error instanceof SecdigestError && error.code === 'database') return false;
-  return error instanceof Error && sqliteEnvironmentCode(error) === undefined;
+  return error instanceof Error && !isEnvironmentFailure(error);
 }
 
 function describe(error: FeedError): { code: string; message: string } {

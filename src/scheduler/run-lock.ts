@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { isDatabaseBusy, SecdigestError, sqliteEnvironmentCode } from '../model/index.js';
-import { acquireLock, releaseLock, renewLock, type Db, type LockHolder } from '../storage/index.js';
+import { SecdigestError } from '../model/index.js';
+import { acquireLock, asStorageError, isEnvironmentFailure, releaseLock, renewLock, type Db, type LockHolder } from '../storage/index.js';
 
 export interface RunLockOptions {
   /** Lease length; renewed every third of it while the work runs. */
@@ -80,7 +80,7 @@ export async function withRunLock<T>(db: Db, name: string, options: RunLockOptio
       // Another writer kept the database locked past busy_timeout, or the disk failed: the lease
       // outlasts a few missed renewals (the run meets the disk's failure itself), and a throw here
       // would be uncaught and end the process (a whole `schedule`).
-      if (!sqliteEnvironmentCode(error)) throw error;
+      if (!isEnvironmentFailure(error)) throw error;
     }
   }, Math.max(10, options.ttlMs / 3));
   renewal.unref();
@@ -97,7 +97,7 @@ function releaseQuietly(db: Db, name: string, owner: string): void {
   try {
     releaseLock(db, name, owner);
   } catch (error) {
-    if (!sqliteEnvironmentCode(error)) throw error;
+    if (!isEnvironmentFailure(error)) throw error;
   }
 }
 
@@ -106,7 +106,7 @@ function tryAcquire(db: Db, name: string, owner: string, now: Date, ttlMs: numbe
   try {
     return acquireLock(db, name, owner, now, ttlMs, (holder) => holderIsGone(holder));
   } catch (error) {
-    if (isDatabaseBusy(error)) return undefined;
+    if (asStorageError(error)?.failure === 'busy') return undefined;
     throw error;
   }
 }

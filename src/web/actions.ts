@@ -13,8 +13,8 @@ import {
   setEntryTitle,
   setEntryTopic,
   type EntryRef,
-} from '../storage/draft-edits.js';
-import { representativeItemId } from '../storage/entry-labels.js';
+} from '../storage/index.js';
+import { representativeItemId } from '../storage/index.js';
 import type { Db } from '../storage/index.js';
 import { ReviewError } from './errors.js';
 import { editorLink, type PageFetcher } from './page-info.js';

@@ -1,4 +1,5 @@
-import { isDatabaseBusy, SecdigestError, sqliteEnvironmentCode } from '../model/errors.js';
+import { SecdigestError } from '../model/errors.js';
+import { asStorageError } from '../storage/index.js';
 
 /** What a review request can fail with; each maps to one HTTP status in the error handler. */
 export const REVIEW_ERROR_STATUS = {
@@ -31,10 +32,10 @@ export class ReviewError extends SecdigestError {
  * for anything else. A lock held by a collect or an `analyze --db` passes in seconds.
  */
 export function databaseUnavailable(error: unknown): ReviewError | undefined {
-  const code = sqliteEnvironmentCode(error);
-  if (!code) return undefined;
-  const message = isDatabaseBusy(error)
+  const failure = asStorageError(error);
+  if (!failure?.environmental) return undefined;
+  const message = failure.failure === 'busy'
     ? 'The database is busy: another secdigest process is writing to it. Try again in a moment.'
-    : `The database could not be used (${code}: ${(error as Error).message}).`;
+    : `The database could not be used (${failure.driverCode}: ${failure.message}).`;
   return new ReviewError('unavailable', message, { cause: error });
 }

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { recordCorrection } from '../commands/corrections.js';
-import { isDatabaseBusy, type ClassifySettings, type Section } from '../model/index.js';
+import type { ClassifySettings, Section } from '../model/index.js';
+import { asStorageError } from '../storage/index.js';
 import { DEFAULT_SETTINGS } from '../config/defaults.js';
 import { DEFAULT_SECTIONS } from '../newsletter/sections.js';
 import type { RenderOptions } from '../newsletter/render/index.js';
@@ -63,7 +64,7 @@ export function createReviewServer(options: ReviewServerOptions): FastifyInstanc
     if (error instanceof ReviewError) {
       ({ status, code, message } = error);
       // A full disk or a damaged file is news for the terminal too; a passing lock is not.
-      if (error.code === 'unavailable' && !isDatabaseBusy(raw)) options.onError?.(raw);
+      if (error.code === 'unavailable' && asStorageError(raw)?.failure !== 'busy') options.onError?.(raw);
     } else if (raw.statusCode && raw.statusCode < 500) {
       [status, code, message] = [raw.statusCode, 'bad-request', raw.message];
     } else {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { renderDraft, type RenderOptions } from '../../newsletter/render/index.js';
-import { representativeLabels } from '../../storage/entry-labels.js';
-import { findDraft, type DraftRef } from '../../storage/drafts.js';
+import { representativeLabels } from '../../storage/index.js';
+import { findDraft, type DraftRef } from '../../storage/index.js';
 import { listDrafts, loadDraft, type Db, type StoredDraft } from '../../storage/index.js';
-import { feedActivity } from '../../storage/feed-activity.js';
+import { feedActivity } from '../../storage/index.js';
 import { ReviewError } from '../errors.js';
 import { draftPage } from '../views/draft.js';
 import { draftsPage, feedsPage } from '../views/overview.js';

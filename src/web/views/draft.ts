@@ -1,5 +1,5 @@
-import type { StoredClassification } from '../../storage/classifications.js';
-import type { StoredDraft } from '../../storage/drafts.js';
+import type { StoredClassification } from '../../storage/index.js';
+import type { StoredDraft } from '../../storage/index.js';
 import { html, type SafeHtml } from '../html.js';
 import { barChart } from './charts.js';
 import { entryView, type EntryContext } from './entry.js';

@@ -1,5 +1,5 @@
 import type { DraftEntry } from '../../model/index.js';
-import type { StoredClassification } from '../../storage/classifications.js';
+import type { StoredClassification } from '../../storage/index.js';
 import { externalLink, html, type SafeHtml } from '../html.js';
 import { MAX_BLURB, MAX_TITLE } from '../actions.js';
 import { csrfField } from './layout.js';

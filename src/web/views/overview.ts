@@ -1,7 +1,7 @@
 import { feedAttention, feedHealth, movedNote } from '../../model/feed-health.js';
 import { formatUtc, timeAgo } from '../../model/time-format.js';
-import type { DraftSummary } from '../../storage/drafts.js';
-import type { FeedActivity } from '../../storage/feed-activity.js';
+import type { DraftSummary } from '../../storage/index.js';
+import type { FeedActivity } from '../../storage/index.js';
 import { externalLink, html } from '../html.js';
 import { sparkline } from './charts.js';
 import { layout } from './layout.js';

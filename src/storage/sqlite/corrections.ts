@@ -1,4 +1,4 @@
-import type { CorrectedLabels, Correction, CorrectionField, Section } from '../model/index.js';
+import type { CorrectedLabels, Correction, CorrectionField, Section } from '../../model/index.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 

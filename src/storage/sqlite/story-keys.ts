@@ -1,5 +1,5 @@
 import type { Db } from './database.js';
-import type { KeyPosting } from '../model/index.js';
+import type { KeyPosting } from '../../model/index.js';
 import { statement } from './statements.js';
 
 /**

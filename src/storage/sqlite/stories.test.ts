@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { DedupeItem } from '../model/index.js';
-import { describeStoryIndex } from '../pipeline/dedupe/story-index.contract.js';
+import type { DedupeItem } from '../../model/index.js';
+import { describeStoryIndex } from '../../pipeline/dedupe/story-index.contract.js';
 import { openDatabase } from './database.js';
 import { migrate, MIGRATIONS } from './migrations.js';
 import { getStory, sqliteStoryIndex } from './stories.js';

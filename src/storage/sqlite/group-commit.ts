@@ -1,4 +1,4 @@
-import { SecdigestError } from '../model/index.js';
+import { SecdigestError } from '../../model/index.js';
 import type { Db } from './database.js';
 import { recordFeedRun, type FeedRunRecord } from './feed-runs.js';
 import type { UpsertCounts } from './items.js';

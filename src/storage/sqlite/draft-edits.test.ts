@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ISSUE, makeCandidate } from '../newsletter/fixtures/make-candidate.js';
-import { buildDraft } from '../newsletter/index.js';
+import { ISSUE, makeCandidate } from '../../newsletter/fixtures/make-candidate.js';
+import { buildDraft } from '../../newsletter/index.js';
 import { addEntry, moveEntry, moveEntryToSection, setEntryIncluded } from './draft-edits.js';
-import { loadDraft, openDatabase, saveDraft } from './index.js';
+import { loadDraft, openDatabase, saveDraft } from '../index.js';
 
 function setup() {
   const db = openDatabase(':memory:');

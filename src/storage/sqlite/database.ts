@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { SecdigestError } from '../model/index.js';
+import { SecdigestError } from '../../model/index.js';
 import { ensureParentDirectory } from './directories.js';
 import { migrate } from './migrations.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Draft } from '../model/index.js';
-import { buildDraft } from '../newsletter/index.js';
-import { ISSUE, makeCandidate } from '../newsletter/fixtures/make-candidate.js';
-import { lastDraftUntil, listDrafts, loadDraft, nextDraftNumber, openDatabase, saveDraft, usedStoryIds } from './index.js';
+import type { Draft } from '../../model/index.js';
+import { buildDraft } from '../../newsletter/index.js';
+import { ISSUE, makeCandidate } from '../../newsletter/fixtures/make-candidate.js';
+import { lastDraftUntil, listDrafts, loadDraft, nextDraftNumber, openDatabase, saveDraft, usedStoryIds } from '../index.js';
 
 function sampleDraft(number: number): Draft {
   const { draft } = buildDraft(

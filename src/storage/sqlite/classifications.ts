@@ -1,4 +1,4 @@
-import { FEED_KINDS, type Classification, type CorrectionField, type FeedKind, type Section, type TopicScore } from '../model/index.js';
+import { FEED_KINDS, type Classification, type CorrectionField, type FeedKind, type Section, type TopicScore } from '../../model/index.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedFeeds, seedStory } from '../../test/support/stories.js';
+import { seedFeeds, seedStory } from '../../../test/support/stories.js';
 import { getItemClassification } from './classifications.js';
 import { representativeItemId, representativeLabels } from './entry-labels.js';
-import { openDatabase, type Db } from './index.js';
+import { openDatabase, type Db } from '../index.js';
 
 let db: Db | undefined;
 afterEach(() => db?.close());

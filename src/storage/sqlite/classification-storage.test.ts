@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification, Item } from '../model/index.js';
+import type { Classification, Item } from '../../model/index.js';
 import {
   correctedLabels,
   countPendingAnalysis,
@@ -16,7 +16,7 @@ import {
   saveClassifierModel,
   storeItems,
   writeClassification,
-} from './index.js';
+} from '../index.js';
 
 const NOW = '2026-11-21T00:00:00.000Z';
 

@@ -1,4 +1,4 @@
-import type { Item } from '../model/index.js';
+import type { Item } from '../../model/index.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 import { storeItems, type UpsertCounts } from './items.js';

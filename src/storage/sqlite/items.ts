@@ -1,4 +1,4 @@
-import type { Item } from '../model/index.js';
+import type { Item } from '../../model/index.js';
 import { labelColumns } from './classifications.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';

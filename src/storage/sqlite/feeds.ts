@@ -1,4 +1,4 @@
-import type { FeedConfig, FeedKind } from '../model/index.js';
+import type { FeedConfig, FeedKind } from '../../model/index.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../model/index.js';
-import { createFeedRunWriter, migrate, MIGRATIONS, openDatabase, recordFeedRun, schemaVersion, SCHEMA_VERSION, syncFeeds, getFeedState, listItems } from './index.js';
+import type { Item } from '../../model/index.js';
+import { createFeedRunWriter, migrate, MIGRATIONS, openDatabase, recordFeedRun, schemaVersion, SCHEMA_VERSION, syncFeeds, getFeedState, listItems } from '../index.js';
 
 const feed = { id: 'f', name: 'F', url: 'https://f.example/feed', kind: 'news' as const, weight: 1, enabled: true, tags: [] };
 

@@ -1,4 +1,4 @@
-import type { DraftEntry } from '../model/index.js';
+import type { DraftEntry } from '../../model/index.js';
 import type { Db } from './database.js';
 import { insertEntry } from './drafts.js';
 import { statement } from './statements.js';

@@ -1,4 +1,4 @@
-import type { Draft, DraftEntry, DraftSection } from '../model/index.js';
+import type { Draft, DraftEntry, DraftSection } from '../../model/index.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 

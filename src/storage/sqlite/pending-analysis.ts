@@ -1,4 +1,4 @@
-import { FEED_KINDS, type FeedKind, type Item } from '../model/index.js';
+import { FEED_KINDS, type FeedKind, type Item } from '../../model/index.js';
 import type { Db } from './database.js';
 import { toItem, type ItemRow } from './items.js';
 import { statement } from './statements.js';

@@ -1,4 +1,4 @@
-import type { DedupeItem, Story, StoryIndex, StoryMember } from '../model/index.js';
+import type { DedupeItem, Story, StoryIndex, StoryMember } from '../../model/index.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 import { insertStoryKeys, postingsByKeys } from './story-keys.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedFeeds, seedStory, type SeedItem } from '../../test/support/stories.js';
+import { seedFeeds, seedStory, type SeedItem } from '../../../test/support/stories.js';
 import { storyCandidates } from './candidates.js';
-import { openDatabase, type Db } from './index.js';
+import { openDatabase, type Db } from '../index.js';
 
 const WINDOW = { since: '2026-11-24T06:00:00.000Z', until: '2026-11-25T06:00:00.000Z' };
 const news = { topic: 'vulnerability' };
