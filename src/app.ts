@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { DEFAULT_SETTINGS, loadConfig } from './config/index.js';
 import { UsageError, type Config } from './model/index.js';
 import { createFetcher, type Fetcher } from './pipeline/fetch/index.js';
-import { openDatabase, type Db } from './storage/index.js';
+import { openDatabase, sqliteStorage, type Db, type Storage } from './storage/index.js';
 
 /** Where the CLI finds its files when neither a flag nor the environment says otherwise. */
 export const DEFAULT_CONFIG_PATH = 'feeds.yaml';
@@ -22,6 +22,9 @@ export interface AppOptions {
 /** Everything a command needs, wired once. The only place that knows how the parts fit. */
 export interface App {
   config: Config;
+  /** The storage ports (storage/ports.ts): what collect, analysis and the run lock use. */
+  storage: Storage;
+  /** The SQLite handle, for the commands not yet moved to the ports (docs/ARCHITECTURE.md, "Storage ports"). */
   db: Db;
   fetcher: Fetcher;
   now: () => Date;
@@ -37,7 +40,7 @@ export function openApp(options: AppOptions): App {
   const db = openDatabase(options.dbPath, { mustExist: options.databaseMustExist ?? false });
   const now = options.now ?? (() => new Date());
   const fetcher = createFetcher(config.settings.fetch, options.fetch ? { fetch: options.fetch } : {});
-  return { config, db, fetcher, now, close: () => db.close() };
+  return { config, storage: sqliteStorage(db), db, fetcher, now, close: () => db.close() };
 }
 
 /** Flag, else environment variable, else default: the precedence every command follows. */

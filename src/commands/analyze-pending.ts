@@ -18,9 +18,9 @@ export interface AnalyzePendingOptions {
  */
 export function runPendingAnalysis(app: App, options: AnalyzePendingOptions = {}): Promise<AnalysisSummary> {
   const signal = options.signal ? { signal: options.signal } : {};
-  return withRunLock(app.db, COLLECT_LOCK, { ttlMs: COLLECT_LOCK_TTL_MS, waitMs: options.waitMs ?? 0, ...signal }, () =>
+  return withRunLock(app.storage.runLocks, COLLECT_LOCK, { ttlMs: COLLECT_LOCK_TTL_MS, waitMs: options.waitMs ?? 0, ...signal }, () =>
     analyzePending({
-      db: app.db,
+      store: app.storage.analysis,
       settings: app.config.settings,
       classifier: lazyClassifier(app.db, app.config.settings.classify, options.onWarning ? { onWarning: options.onWarning } : {}),
       now: app.now,

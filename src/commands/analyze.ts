@@ -1,8 +1,9 @@
 import type { Classification, DedupeItem, FeedConfig, FeedKind, Item, ItemClassifications, Settings, StoryMatch } from '../model/index.js';
 import { findStories, type Assignment } from '../pipeline/dedupe/index.js';
 import { canonicalizeUrl, contentHash, htmlToText, itemId, resolvePublishedAt, urlHash } from '../pipeline/normalize/index.js';
-import { ensureFeed, storeItems, storyIdOfItem, type Db } from '../storage/index.js';
-import { writeAnalysis } from '../pipeline/analysis/index.js';
+import { correctedLabels, ensureFeed, inTransaction, storeItems, storyIdOfItem, writeAnalysedBatch, type Db, type PendingItem } from '../storage/index.js';
+import { storyFiler } from '../pipeline/analysis/index.js';
+import { fingerprint } from '../pipeline/dedupe/index.js';
 import { analyzeFeedId, type AnalyzeInput } from './analyze-input.js';
 import { classifyItems, type ReadyClassifier } from '../pipeline/analysis/classifier.js';
 import { prepareStoryKeys, toDedupeItem } from '../pipeline/analysis/stories.js';
@@ -106,7 +107,8 @@ export function analyzeItems(inputs: readonly AnalyzeInput[], deps: AnalyzeDeps)
   const configured = new Map(deps.feeds.map((feed) => [feed.id, feed]));
   const weightOf = (input: AnalyzeInput) => (input.source ? configured.get(input.source)?.weight : undefined) ?? 1;
   // Classified before anything is stored, so labels go into the database with their items.
-  const labels = classifyItems(deps.classifier, deps.db, items.map((item, i) => ({ ...item, feedKind: kindOf(inputs[i]!, configured) })));
+  const corrections = deps.db ? correctedLabels(deps.db, items.map((item) => item.id)) : new Map<string, never>();
+  const labels = classifyItems(deps.classifier, corrections, items.map((item, i) => ({ ...item, feedKind: kindOf(inputs[i]!, configured) })));
   return deps.db ? analyzeInDatabase(deps.db, inputs, items, weightOf, deps, now, labels) : analyzeInMemory(inputs, items, weightOf, deps.settings, labels);
 }
 
@@ -151,7 +153,7 @@ function analyzeInDatabase(
   const earliest = items.reduce((min, item) => (item.publishedAt < min ? item.publishedAt : min), now.toISOString());
   prepareStoryKeys(db, dedupe, new Date(earliest));
   const configured = new Map(deps.feeds.map((feed) => [feed.id, feed]));
-  return db.transaction(() => {
+  return inTransaction(db, () => {
     const weights = new Map<string, number>();
     inputs.forEach((input, i) => {
       const feedId = items[i]!.feedId;
@@ -161,17 +163,15 @@ function analyzeInDatabase(
     });
     // Stored and analysed in the same transaction: the batch is its own analysis batch.
     const stored = storeItems(db, items, now.toISOString());
-    const weightOfItem = (item: Item) => weights.get(item.feedId) ?? 1;
-    const toFile = [
-      ...stored.inserted.map((item) => ({ item, weight: weightOfItem(item), storyId: null })),
-      ...stored.updated.map((item) => ({ item, weight: weightOfItem(item), storyId: storyIdOfItem(db, item.id) ?? null })),
-    ];
-    const assigned = writeAnalysis(db, toFile, labels, dedupe);
+    const pending = (item: Item, storyId: number | null): PendingItem => ({ item, feedKind: undefined, feedWeight: weights.get(item.feedId) ?? 1, storyId });
+    const batch = [...stored.inserted.map((item) => pending(item, null)), ...stored.updated.map((item) => pending(item, storyIdOfItem(db, item.id) ?? null))];
+    const keysOf = (title: string, summary: string) => fingerprint(title, summary, dedupe).keys;
+    const assigned = writeAnalysedBatch(db, { items: batch, labels: labels.byItem, modelId: labels.modelId }, storyFiler(dedupe), keysOf);
     const byItem = new Map(assigned.map((a) => [a.itemId, a]));
     return items.map((item) => {
       const assignment = byItem.get(item.id);
       byItem.delete(item.id);
       return toRecord(item, assignment?.storyId ?? storyIdOfItem(db, item.id)!, assignment, labels);
     });
-  })();
+  });
 }

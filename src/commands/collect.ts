@@ -1,7 +1,7 @@
 import type { App } from '../app.js';
 import { UsageError, type FeedConfig } from '../model/index.js';
 import { collectFeeds, type CollectSummary, type FeedRunResult } from '../pipeline/collect.js';
-import { countUnclassified, createFeedRunWriter, getFeedState, syncFeeds } from '../storage/index.js';
+import { countUnclassified } from '../storage/index.js';
 import { analyzePending, type AnalysisSummary } from '../pipeline/analysis/index.js';
 import { classifyStoredItems, lazyClassifier, type ClassifierSource } from '../pipeline/analysis/classifier.js';
 import { dueFeeds } from '../scheduler/due.js';
@@ -29,10 +29,12 @@ export interface CollectRunSummary extends CollectSummary {
 
 /** `secdigest collect`: polls the configured feeds into the database. */
 export async function runCollect(app: App, options: CollectOptions = {}): Promise<CollectRunSummary> {
-  syncFeeds(app.db, app.config.feeds, app.now().toISOString());
+  const { storage } = app;
+  await storage.feeds.sync(app.config.feeds, app.now().toISOString());
   const selected = selectFeeds(app.config.feeds, options.feedIds);
   // A feed named with --feed is fetched now; otherwise `intervalMinutes` decides (scheduler/due.ts).
-  const feeds = options.feedIds?.length ? selected : dueFeeds(selected, (id) => getFeedState(app.db, id), app.now());
+  const states = new Map(await Promise.all(selected.map(async (feed) => [feed.id, await storage.feeds.state(feed.id)] as const)));
+  const feeds = options.feedIds?.length ? selected : dueFeeds(selected, (id) => states.get(id), app.now());
   options.onStart?.(feeds.length);
   const classifier = lazyClassifier(app.db, app.config.settings.classify, {
     ...(options.classifierSource ? { source: options.classifierSource } : {}),
@@ -42,14 +44,14 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
   if (countUnclassified(app.db) > 0) {
     await classifyStoredItems(app.db, await classifier(), { ...(options.signal ? { signal: options.signal } : {}), ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
   }
-  const writer = createFeedRunWriter(app.db, GROUP_COMMIT);
+  const writer = storage.feedRuns.writer(GROUP_COMMIT);
   let summary: CollectSummary;
   try {
     summary = await collectFeeds(
       feeds,
       {
         fetcher: app.fetcher,
-        store: { getFeedState: (id) => getFeedState(app.db, id), recordFeedRun: writer.record },
+        store: { getFeedState: (id) => storage.feeds.state(id), recordFeedRun: writer.record },
         limits: app.config.settings.collect,
         now: app.now,
         health: app.config.settings.health,
@@ -64,12 +66,12 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
     writer.discard();
     throw error;
   }
-  writer.flush();
+  await writer.flush();
   // Items are stored pending; the analysis stage labels and files them in batches, after the
   // fetches, so CPU work never holds up a feed's transaction or the network. It also finishes items
   // a killed run left pending.
   const analysis = await analyzePending({
-    db: app.db,
+    store: storage.analysis,
     settings: app.config.settings,
     classifier,
     now: app.now,
@@ -120,7 +122,7 @@ export const COLLECT_LOCK_TTL_MS = 120_000;
  */
 export function runCollectLocked(app: App, options: CollectOptions & { waitMs?: number } = {}): Promise<CollectRunSummary> {
   const { waitMs = 0, ...rest } = options;
-  return withRunLock(app.db, COLLECT_LOCK, { ttlMs: COLLECT_LOCK_TTL_MS, waitMs, ...(options.signal ? { signal: options.signal } : {}) }, () =>
+  return withRunLock(app.storage.runLocks, COLLECT_LOCK, { ttlMs: COLLECT_LOCK_TTL_MS, waitMs, ...(options.signal ? { signal: options.signal } : {}) }, () =>
     runCollect(app, rest),
   );
 }

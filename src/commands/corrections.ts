@@ -1,7 +1,7 @@
 import { CORRECTION_FIELDS, CorrectionError, SECTIONS, type ClassifySettings, type Correction, type CorrectionField } from '../model/index.js';
 import { DEFAULT_SETTINGS } from '../config/defaults.js';
 import { taxonomyFromSettings } from '../pipeline/classify/configured.js';
-import { insertCorrection, itemText, listCorrections as listStored, setItemLabel, type CorrectionQuery, type Db } from '../storage/index.js';
+import { inTransaction, insertCorrection, itemText, listCorrections as listStored, setItemLabel, type CorrectionQuery, type Db } from '../storage/index.js';
 
 export interface CorrectionInput {
   itemId: string;
@@ -29,13 +29,13 @@ export function recordCorrection(db: Db, input: CorrectionInput, options: Correc
   }
   const value = normalizeValue(input.field, input.value, options.classify ?? DEFAULT_SETTINGS.classify);
   const createdAt = typeof input.at === 'string' ? input.at : input.at.toISOString();
-  return db.transaction((): Correction => {
+  return inTransaction(db, (): Correction => {
     const text = itemText(db, input.itemId);
     if (!text) throw new CorrectionError('unknown-item', `no item with id "${input.itemId}"`);
     const id = insertCorrection(db, { itemId: input.itemId, field: input.field, value, title: text.title, summary: text.summary, createdAt });
     setItemLabel(db, input.itemId, input.field, input.field === 'relevant' ? value === 'true' : value);
     return { id, itemId: input.itemId, field: input.field, value, title: text.title, summary: text.summary, createdAt };
-  })();
+  });
 }
 
 /** The value as stored (text), or a CorrectionError saying what the field accepts. */

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import { loadConfig } from '../config/index.js';
 import { feedAttention, movedNote, type FeedAttention } from '../model/feed-health.js';
 import { ConfigError, type Config } from '../model/index.js';
 import { holderIsGone } from '../scheduler/run-lock.js';
-import { databaseHealth, listFeedHealth, lockHolder, openDatabase, type Db, type FeedHealth } from '../storage/index.js';
+import { databaseHealth, isStorageDriverError, lastFetchAt, listFeedHealth, lockHolder, openDatabase, type Db, type FeedHealth } from '../storage/index.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -116,8 +115,8 @@ export function runDoctor(paths: { configPath: string; dbPath: string }, now: Da
         });
       }
     } catch (error) {
-      if (!(error instanceof Database.SqliteError)) throw error;
-      checks.push({ name: 'database', status: 'fail', detail: `${paths.dbPath}: ${error.message}` });
+      if (!isStorageDriverError(error)) throw error;
+      checks.push({ name: 'database', status: 'fail', detail: `${paths.dbPath}: ${(error as Error).message}` });
     } finally {
       db.close();
     }
@@ -145,8 +144,4 @@ function feedProblem(feed: FeedHealth, state: FeedAttention): string {
     case 'moved':
       return movedNote(feed.movedTo ?? '?');
   }
-}
-
-function lastFetchAt(db: Db): string | null {
-  return (db.prepare('SELECT MAX(last_fetch_at) FROM feeds').pluck().get() as string | null) ?? null;
 }

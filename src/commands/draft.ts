@@ -9,7 +9,7 @@ import {
   type TopicPriority,
 } from '../newsletter/index.js';
 import { taxonomyFromSettings } from '../pipeline/classify/configured.js';
-import { lastDraftUntil, loadDraft, nextDraftNumber, saveDraft, storyCandidates, usedStoryIds, type StoredDraft } from '../storage/index.js';
+import { inTransaction, lastDraftUntil, loadDraft, nextDraftNumber, saveDraft, storyCandidates, usedStoryIds, type StoredDraft } from '../storage/index.js';
 import { resolveWindow, type DraftWindow, type WindowFlags } from './draft-window.js';
 
 export type DraftOptions = WindowFlags;
@@ -44,7 +44,7 @@ export function runDraft(app: Pick<App, 'db' | 'config' | 'now'>, options: Draft
   const { db, config } = app;
   const settings = config.settings.draft;
   const now = app.now();
-  return db.transaction((): DraftRun => {
+  return inTransaction(db, (): DraftRun => {
     const window = resolveWindow(options, { now, lastUntil: lastDraftUntil(db), defaultHours: settings.windowHours });
     const { candidates, unclassified } = storyCandidates(db, window);
     const number = nextDraftNumber(db);
@@ -72,7 +72,7 @@ export function runDraft(app: Pick<App, 'db' | 'config' | 'now'>, options: Draft
     const draft = loadDraft(db, number);
     if (!draft) throw new Error(`draft #${number} was saved but cannot be read back`);
     return { ...result, draft };
-  }).immediate();
+  }, 'immediate');
 }
 
 /** The taxonomy's priorities, with the topics an editor added under settings.classify. */

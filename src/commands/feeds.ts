@@ -1,7 +1,7 @@
 import type { App } from '../app.js';
 import { feedHealth, type FeedHealthState } from '../model/feed-health.js';
 import { UsageError, type FeedKind } from '../model/index.js';
-import { listFeedHealth, retryFeed, syncFeeds } from '../storage/index.js';
+import { inTransaction, listFeedHealth, retryFeed, syncFeeds } from '../storage/index.js';
 
 /** One row of `secdigest feeds`; the `--json` output is an array of these (a public contract). */
 export interface FeedReport {
@@ -74,7 +74,7 @@ export function retryFeeds(app: App, ids: readonly string[]): FeedReport[] {
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length) throw new UsageError(`unknown feed id(s): ${unknown.join(', ')} (see \`secdigest feeds\` for the list)`);
   syncFeeds(app.db, app.config.feeds, app.now().toISOString());
-  app.db.transaction(() => ids.forEach((id) => retryFeed(app.db, id)))();
+  inTransaction(app.db, () => ids.forEach((id) => retryFeed(app.db, id)));
   const wanted = new Set(ids);
   return listFeeds(app).filter((r) => wanted.has(r.id));
 }

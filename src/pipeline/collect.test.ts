@@ -27,8 +27,8 @@ function fakeDeps(maxOpenFeeds: number) {
       },
     },
     store: {
-      getFeedState: () => undefined,
-      recordFeedRun(run: FeedRunRecord) {
+      getFeedState: async () => undefined,
+      async recordFeedRun(run: FeedRunRecord) {
         const until = performance.now() + 3;
         while (performance.now() < until) {
           // CPU work standing in for dedupe and storage
@@ -68,7 +68,7 @@ describe('collectFeeds when secdigest itself fails on one feed', () => {
     const store = deps.store;
     deps.store = {
       ...store,
-      recordFeedRun(run) {
+      async recordFeedRun(run) {
         if (run.feedId === '2' && run.items.length > 0) throw new RangeError('Maximum call stack size exceeded');
         recorded.push(run);
         return store.recordFeedRun(run);
@@ -86,7 +86,7 @@ describe('collectFeeds when secdigest itself fails on one feed', () => {
     const { deps } = fakeDeps(16);
     deps.store = {
       ...deps.store,
-      recordFeedRun() {
+      async recordFeedRun() {
         throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
       },
     };
@@ -98,7 +98,7 @@ describe('collectFeeds when secdigest itself fails on one feed', () => {
     const store = deps.store;
     deps.store = {
       ...store,
-      recordFeedRun(run) {
+      async recordFeedRun(run) {
         if (run.feedId === '3' && run.items.length > 0) throw Object.assign(new Error('UNIQUE constraint failed: story_keys.key'), { code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
         return store.recordFeedRun(run);
       },

@@ -12,8 +12,8 @@ import { takeTurns, type Turn } from './turns.js';
  * are stored pending analysis; the analysis stage (pipeline/analysis) labels and files them later.
  */
 export interface CollectStore {
-  getFeedState(feedId: string): FeedState | undefined;
-  recordFeedRun(run: FeedRunRecord): UpsertCounts;
+  getFeedState(feedId: string): Promise<FeedState | undefined>;
+  recordFeedRun(run: FeedRunRecord): Promise<UpsertCounts>;
 }
 
 export interface CollectDeps {
@@ -78,7 +78,7 @@ export function jobOf(feed: Pick<FeedConfig, 'id' | 'url'>): CollectJob {
 export async function collectOne(feed: CollectJob, deps: CollectDeps, turn: Turn = takeTurns()): Promise<FeedRunResult> {
   const started = deps.now();
   const startedAt = started.toISOString();
-  const state = deps.store.getFeedState(feed.feedId);
+  const state = await deps.store.getFeedState(feed.feedId);
   const skipped = skipReason(state, started);
   if (skipped) return emptyResult(feed, 'skipped', { skippedReason: skipped });
 
@@ -107,7 +107,7 @@ async function processFetched(
   let counts: UpsertCounts;
   try {
     run = withHealth(parsed, state, started, deps);
-    counts = deps.store.recordFeedRun(run);
+    counts = await deps.store.recordFeedRun(run);
   } catch (error) {
     if (!isOwnFailure(error)) throw error;
     // A bug met in storing this feed's items fails this feed alone; its items were rolled back with
@@ -115,7 +115,7 @@ async function processFetched(
     const internal = new FeedError('internal', `secdigest failed on this feed's items: ${(error as Error).message}`, { cause: error });
     const { feedId, durationMs, attempts, httpStatus, bytes } = parsed;
     run = withHealth({ feedId, startedAt, durationMs, attempts, httpStatus, bytes, outcome: 'failed', items: [], error: describe(internal) }, state, started, deps);
-    counts = deps.store.recordFeedRun(run);
+    counts = await deps.store.recordFeedRun(run);
   }
   return {
     feedId: feed.feedId,

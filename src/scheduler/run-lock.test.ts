@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireLock, lockHolder, openDatabase, type Db } from '../storage/index.js';
+import { acquireLock, lockHolder, openDatabase, sqliteStorage, type Db } from '../storage/index.js';
+
+const locks = (db: Db) => sqliteStorage(db).runLocks;
 import { spawnSync } from 'node:child_process';
 import { holderIsGone, LockBusyError, withRunLock } from './run-lock.js';
 
@@ -24,20 +26,20 @@ describe('run lock (a lease in SQLite)', () => {
 
   it('refuses an overlapping run and names the holder', async () => {
     let inside = false;
-    const running = withRunLock(first, 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => {
+    const running = withRunLock(locks(first), 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => {
       inside = true;
-      await expect(withRunLock(second, 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => 'second ran')).rejects.toThrow(LockBusyError);
+      await expect(withRunLock(locks(second), 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => 'second ran')).rejects.toThrow(LockBusyError);
       return 'first ran';
     });
     await expect(running).resolves.toBe('first ran');
     expect(inside).toBe(true);
     // Released afterwards: the next run gets it.
-    await expect(withRunLock(second, 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => 'second ran')).resolves.toBe('second ran');
+    await expect(withRunLock(locks(second), 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => 'second ran')).resolves.toBe('second ran');
     expect(lockHolder(first, 'collect')).toBeUndefined();
   });
 
   it('releases the lock when the work throws', async () => {
-    await expect(withRunLock(first, 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(withRunLock(locks(first), 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(lockHolder(second, 'collect')).toBeUndefined();
   });
 
@@ -45,13 +47,13 @@ describe('run lock (a lease in SQLite)', () => {
     first.pragma('busy_timeout = 5');
     second.pragma('busy_timeout = 5');
     second.exec('BEGIN IMMEDIATE');
-    const refused = withRunLock(first, 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => 'ran');
+    const refused = withRunLock(locks(first), 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => 'ran');
     await expect(refused).rejects.toThrow(LockBusyError);
     await expect(refused).rejects.toThrow(/the database is busy/);
     second.exec('ROLLBACK');
 
     // Locked while the work runs: the renewals (every 10 ms) and the release meet SQLITE_BUSY.
-    const ran = withRunLock(first, 'collect', { ttlMs: 30, waitMs: 0 }, async () => {
+    const ran = withRunLock(locks(first), 'collect', { ttlMs: 30, waitMs: 0 }, async () => {
       second.exec('BEGIN IMMEDIATE');
       await new Promise((resolve) => setTimeout(resolve, 60));
       return 'ran';
@@ -61,16 +63,16 @@ describe('run lock (a lease in SQLite)', () => {
     // The lease was not released; it ends by itself (30 ms) and the next run takes it.
     expect(lockHolder(second, 'collect')).toBeDefined();
     await new Promise((resolve) => setTimeout(resolve, 40));
-    await expect(withRunLock(second, 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => 'next')).resolves.toBe('next');
+    await expect(withRunLock(locks(second), 'collect', { ttlMs: 60_000, waitMs: 0 }, async () => 'next')).resolves.toBe('next');
   });
 
   it('lets a stale lock from a killed process expire', async () => {
     const killedAt = new Date('2026-11-25T06:00:00Z');
     // A process took the lock and died: nobody renews or releases it.
     expect(acquireLock(first, 'collect', 'dead-host:4242:abcd', killedAt, 120_000)).toEqual({ acquired: true });
-    const busy = withRunLock(second, 'collect', { ttlMs: 120_000, waitMs: 0, now: () => new Date(killedAt.getTime() + 60_000) }, async () => 'ran');
+    const busy = withRunLock(locks(second), 'collect', { ttlMs: 120_000, waitMs: 0, now: () => new Date(killedAt.getTime() + 60_000) }, async () => 'ran');
     await expect(busy).rejects.toThrow(/another collect is running \(dead-host:4242:abcd/);
-    const later = withRunLock(second, 'collect', { ttlMs: 120_000, waitMs: 0, now: () => new Date(killedAt.getTime() + 121_000) }, async () => 'ran');
+    const later = withRunLock(locks(second), 'collect', { ttlMs: 120_000, waitMs: 0, now: () => new Date(killedAt.getTime() + 121_000) }, async () => 'ran');
     await expect(later).resolves.toBe('ran');
   });
 
@@ -81,7 +83,7 @@ describe('run lock (a lease in SQLite)', () => {
     const dead = `${os.hostname()}:${deadPid}:abcd`;
     expect(holderIsGone({ owner: dead, acquiredAt: '', expiresAt: '' })).toBe(true);
     expect(acquireLock(first, 'collect', dead, new Date(), 120_000)).toEqual({ acquired: true });
-    await expect(withRunLock(second, 'collect', { ttlMs: 120_000, waitMs: 0 }, async () => 'ran')).resolves.toBe('ran');
+    await expect(withRunLock(locks(second), 'collect', { ttlMs: 120_000, waitMs: 0 }, async () => 'ran')).resolves.toBe('ran');
   });
 
   it('keeps the lease of a live holder, and of one on another host', () => {
@@ -95,7 +97,7 @@ describe('run lock (a lease in SQLite)', () => {
     let clock = Date.now();
     const sleeps: number[] = [];
     const waiting = withRunLock(
-      second,
+      locks(second),
       'collect',
       {
         ttlMs: 60_000,

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { SecdigestError } from '../model/index.js';
-import { acquireLock, asStorageError, isEnvironmentFailure, releaseLock, renewLock, type Db, type LockHolder } from '../storage/index.js';
+import { asStorageError, isEnvironmentFailure, type AcquireResult, type LockHolder, type RunLockRepository } from '../storage/index.js';
 
 export interface RunLockOptions {
   /** Lease length; renewed every third of it while the work runs. */
@@ -60,51 +60,49 @@ export function holderIsGone(holder: LockHolder, hostname = os.hostname()): bool
  * Runs `work` while holding the named lease, renewing it in the background and releasing it
  * afterwards, even when `work` throws. Throws LockBusyError when the lock stays busy.
  */
-export async function withRunLock<T>(db: Db, name: string, options: RunLockOptions, work: () => Promise<T>): Promise<T> {
+export async function withRunLock<T>(locks: RunLockRepository, name: string, options: RunLockOptions, work: () => Promise<T>): Promise<T> {
   const now = options.now ?? (() => new Date());
   const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms, options.signal));
   const owner = lockOwner();
   const deadline = now().getTime() + options.waitMs;
   for (;;) {
     options.signal?.throwIfAborted();
-    const result = tryAcquire(db, name, owner, now(), options.ttlMs);
+    const result = await tryAcquire(locks, name, owner, now(), options.ttlMs);
     if (result?.acquired) break;
     const left = deadline - now().getTime();
     if (left <= 0) throw new LockBusyError(name, result?.holder);
     await sleep(Math.min(left, 1000));
   }
   const renewal = setInterval(() => {
-    try {
-      renewLock(db, name, owner, now(), options.ttlMs);
-    } catch (error) {
+    locks.renew(name, owner, now(), options.ttlMs).catch((error: unknown) => {
       // Another writer kept the database locked past busy_timeout, or the disk failed: the lease
-      // outlasts a few missed renewals (the run meets the disk's failure itself), and a throw here
-      // would be uncaught and end the process (a whole `schedule`).
+      // outlasts a few missed renewals (the run meets the disk's failure itself). Anything else is
+      // a bug, left to end the process as an unhandled rejection.
       if (!isEnvironmentFailure(error)) throw error;
-    }
+    });
   }, Math.max(10, options.ttlMs / 3));
   renewal.unref();
   try {
     return await work();
   } finally {
     clearInterval(renewal);
-    releaseQuietly(db, name, owner);
+    await releaseQuietly(locks, name, owner);
   }
 }
 
 /** Releases the lease; when the database cannot be written (locked, a failing disk), the lease ends by itself within its ttl. */
-function releaseQuietly(db: Db, name: string, owner: string): void {
+async function releaseQuietly(locks: RunLockRepository, name: string, owner: string): Promise<void> {
   try {
-    releaseLock(db, name, owner);
+    await locks.release(name, owner);
   } catch (error) {
     if (!isEnvironmentFailure(error)) throw error;
   }
 }
 
 /** The lock, or undefined when another connection kept the database locked past busy_timeout. */
-function tryAcquire(db: Db, name: string, owner: string, now: Date, ttlMs: number): ReturnType<typeof acquireLock> | undefined {
+async function tryAcquire(locks: RunLockRepository, name: string, owner: string, now: Date, ttlMs: number): Promise<AcquireResult | undefined> {
   try {
-    return acquireLock(db, name, owner, now, ttlMs, (holder) => holderIsGone(holder));
+    return await locks.acquire(name, owner, now, ttlMs, (holder) => holderIsGone(holder));
   } catch (error) {
     if (asStorageError(error)?.failure === 'busy') return undefined;
     throw error;

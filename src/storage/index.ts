@@ -1,6 +1,6 @@
 export { openDatabase, type Db } from './sqlite/database.js';
 export { migrate, schemaVersion, SCHEMA_VERSION, MIGRATIONS } from './sqlite/migrations.js';
-export { syncFeeds, ensureFeed, getFeedState, listFeedHealth, retryFeed, type FeedState, type FeedHealth } from './sqlite/feeds.js';
+export { lastFetchAt, syncFeeds, ensureFeed, getFeedState, listFeedHealth, retryFeed, type FeedState, type FeedHealth } from './sqlite/feeds.js';
 export { pendingItems, countPendingAnalysis, markAnalyzed, type PendingItem } from './sqlite/pending-analysis.js';
 export { storeItems, listItems, countItems, storedContentHashes, type UpsertCounts, type StoredItems, type ItemQuery } from './sqlite/items.js';
 export { writeClassification, setItemLabel, itemsToClassify, countUnclassified, getItemClassification, type ItemToClassify, type ToClassifyQuery, type StoredClassification } from './sqlite/classifications.js';
@@ -16,8 +16,12 @@ export { findDraft, type DraftRef, saveDraft, loadDraft, listDrafts, usedStoryId
 export { storyCandidates, type WindowCandidates } from './sqlite/candidates.js';
 export { pruneOldItems, pageStats, vacuum, type PruneCounts, type PageStats } from './sqlite/prune.js';
 export { ensureParentDirectory } from './sqlite/directories.js';
-export { asStorageError, isEnvironmentFailure } from './sqlite/errors.js';
+export { asStorageError, isEnvironmentFailure, isStorageDriverError } from './sqlite/errors.js';
 export { addEntry, draftHasSection, firstSectionId, getEntryPlace, moveEntry, moveEntryToSection, setEntryBlurb, setEntryIncluded, setEntryTitle, setEntryTopic, type EntryRef, type EntryPlace } from './sqlite/draft-edits.js';
 export { representativeItemId, representativeLabels } from './sqlite/entry-labels.js';
 export { feedActivity, type FeedActivity } from './sqlite/feed-activity.js';
 export { postingsByKeys } from './sqlite/story-keys.js';
+export type { Storage, FeedRepository, FeedRunRepository, FeedRunWriter as FeedRunWriterPort, AnalysisRepository, AnalysedBatch, FiledItem, FileStories, RunLockRepository } from './ports.js';
+export { sqliteStorage } from './sqlite/adapter.js';
+export { prepareStoryKeys, writeAnalysedBatch } from './sqlite/analysis.js';
+export { inTransaction } from './sqlite/transaction.js';

@@ -14,7 +14,7 @@ import {
   setEntryTopic,
   type EntryRef,
 } from '../storage/index.js';
-import { representativeItemId } from '../storage/index.js';
+import { inTransaction, representativeItemId } from '../storage/index.js';
 import type { Db } from '../storage/index.js';
 import { ReviewError } from './errors.js';
 import { editorLink, type PageFetcher } from './page-info.js';
@@ -78,10 +78,10 @@ function changeTopic(deps: ActionDeps, ref: EntryRef, value: unknown): boolean {
   const topic = field(value, 'topic');
   requireTopic(deps, topic);
   if (topic === place.topic) return true;
-  deps.db.transaction(() => {
+  inTransaction(deps.db, () => {
     setEntryTopic(deps.db, ref, topic);
     correct(deps, ref.storyId, 'topic', topic);
-  })();
+  });
   return true;
 }
 
@@ -92,14 +92,14 @@ function changeSection(deps: ActionDeps, ref: EntryRef, value: unknown): boolean
   const previous = place.sectionId;
   requireSection(deps, ref.draftId, sectionId);
   if (sectionId === previous) return true;
-  deps.db.transaction(() => {
+  inTransaction(deps.db, () => {
     moveEntryToSection(deps.db, ref, sectionId);
     // Only a move between a news and a press-release section corrects the classifier: Latest
     // News and the Wall of Shame both hold news, and which one a story lands in follows its topic.
     const from = deps.classifierSection.get(previous);
     const to = deps.classifierSection.get(sectionId);
     if (from && to && from !== to) correct(deps, ref.storyId, 'section', to);
-  })();
+  });
   return true;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification, Item } from '../../model/index.js';
 import type { Classifier } from '../classify/index.js';
-import { countUnclassified, ensureFeed, lockHolder, markAnalyzed, openDatabase, storeItems } from '../../storage/index.js';
+import { countUnclassified, ensureFeed, lockHolder, markAnalyzed, openDatabase, sqliteStorage, storeItems } from '../../storage/index.js';
 import { withRunLock } from '../../scheduler/run-lock.js';
 import { classifyStoredItems, type ReadyClassifier } from './classifier.js';
 
@@ -59,7 +59,7 @@ describe('classifyStoredItems', () => {
       } as unknown as Classifier,
       modelId: null,
     };
-    const holder = await withRunLock(db, 'collect', { ttlMs: 30, waitMs: 0 }, async () => {
+    const holder = await withRunLock(sqliteStorage(db).runLocks, 'collect', { ttlMs: 30, waitMs: 0 }, async () => {
       await classifyStoredItems(db, slow);
       return lockHolder(db, 'collect')!;
     });

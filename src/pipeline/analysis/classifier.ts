@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import type { ClassifySettings, Classification, FeedKind, ItemClassifications } from '../../model/index.js';
+import type { ClassifySettings, Classification, CorrectedLabels, FeedKind, ItemClassifications } from '../../model/index.js';
 import {
   applyCorrections,
   createClassifier,
@@ -10,7 +10,7 @@ import {
   type Classifier,
   type Model,
 } from '../classify/index.js';
-import { correctedLabels, itemsToClassify, latestClassifierModel, writeClassification, type Db } from '../../storage/index.js';
+import { correctedLabels, inTransaction, itemsToClassify, latestClassifierModel, writeClassification, type Db } from '../../storage/index.js';
 
 /** A classifier ready to use, and which model it runs. */
 export interface ReadyClassifier {
@@ -94,11 +94,10 @@ export interface ClassifiableItem {
  */
 export function classifyItems(
   ready: ReadyClassifier,
-  db: Db | undefined,
+  corrections: ReadonlyMap<string, CorrectedLabels>,
   items: readonly ClassifiableItem[],
   onFailure?: (itemId: string, error: Error) => void,
 ): ItemClassifications {
-  const corrections = db ? correctedLabels(db, items.map((item) => item.id)) : new Map();
   const byItem = new Map<string, Classification>();
   for (const item of items) {
     try {
@@ -144,10 +143,10 @@ export async function classifyStoredItems(db: Db, ready: ReadyClassifier, scope:
     if (signal?.aborted) return written;
     const page = itemsToClassify(db, { ...which, afterId, limit: PAGE });
     if (page.length === 0) return written;
-    const labels = classifyItems(ready, db, page, (itemId, error) => onWarning?.(`the classifier failed on item ${itemId} (left unclassified): ${error.message}`));
-    db.transaction(() => {
+    const labels = classifyItems(ready, correctedLabels(db, page.map((item) => item.id)), page, (itemId, error) => onWarning?.(`the classifier failed on item ${itemId} (left unclassified): ${error.message}`));
+    inTransaction(db, () => {
       for (const [id, classification] of labels.byItem) writeClassification(db, id, classification, labels.modelId);
-    })();
+    });
     written += labels.byItem.size;
     afterId = page.at(-1)!.id;
     await setImmediate();

@@ -1,13 +1,12 @@
 import { setImmediate } from 'node:timers/promises';
-import type { DedupeSettings, ItemClassifications, Settings } from '../../model/index.js';
-import type { Assignment } from '../dedupe/index.js';
-import { FeatureCache } from '../dedupe/index.js';
-import { countPendingAnalysis, markAnalyzed, pendingItems, writeClassification, type Db } from '../../storage/index.js';
+import type { DedupeSettings, Settings } from '../../model/index.js';
+import type { AnalysisRepository, FileStories } from '../../storage/index.js';
+import { assignStory, FeatureCache, fingerprint, type Assignment } from '../dedupe/index.js';
 import { classifyItems, type ReadyClassifier } from './classifier.js';
-import { fileInStories, prepareStoryKeys, type ItemToFile } from './stories.js';
+import { signatureOf, toDedupeItem } from './stories.js';
 
 export interface AnalysisDeps {
-  db: Db;
+  store: AnalysisRepository;
   settings: Pick<Settings, 'dedupe'>;
   /** The classifier, loaded on first use: a run that stored nothing never loads the model. */
   classifier: () => Promise<ReadyClassifier>;
@@ -34,56 +33,55 @@ export interface AnalysisSummary {
 }
 
 const BATCH = 2_000;
+const DAY_MS = 86_400_000;
 
 /**
  * The analysis stage: every stored item pending analysis (stored by a feed run, or left pending by a
- * run that was killed) is classified and filed in a story, a batch at a time. The CPU work of a batch
- * (classification, the new items' features) runs before its write transaction opens; the
- * transaction then writes the labels, matches the new items against the stored stories and marks
- * the batch analysed, so a crash leaves a batch either done or still pending, never half.
+ * run that was killed) is classified and filed in a story, a batch at a time. The CPU work of
+ * classification runs before the batch's write; the write (labels, stories, analysed state) is one
+ * transaction of the storage port, so a crash leaves a batch either done or still pending.
  */
 export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummary> {
   const started = deps.now().getTime();
-  const { db, settings } = deps;
-  const total = countPendingAnalysis(db);
+  const { store, settings } = deps;
+  const total = await store.countPending();
   const summary: AnalysisSummary = { items: 0, newStories: 0, pending: total, durationMs: 0 };
   if (total === 0) return summary;
-  prepareStoryKeys(db, settings.dedupe, deps.now());
+  const keysOf = (title: string, summary: string) => fingerprint(title, summary, settings.dedupe).keys;
+  const since = new Date(deps.now().getTime() - settings.dedupe.windowDays * DAY_MS).toISOString();
+  await store.prepareStoryKeys(signatureOf(settings.dedupe), since, keysOf);
   const ready = await deps.classifier();
   // One cache for the whole pass: members of busy stories are compared with many new items.
-  const cache = new FeatureCache();
+  const file = storyFiler(settings.dedupe, new FeatureCache());
   for (;;) {
     if (deps.signal?.aborted) break;
-    const batch = pendingItems(db, deps.batchSize ?? BATCH);
+    const batch = await store.pending(deps.batchSize ?? BATCH);
     if (batch.length === 0) break;
-    const labels = classifyItems(ready, db, batch.map(({ item, feedKind }) => ({ ...item, feedKind })), (itemId, error) =>
+    const corrections = await store.correctedLabels(batch.map(({ item }) => item.id));
+    const labels = classifyItems(ready, corrections, batch.map(({ item, feedKind }) => ({ ...item, feedKind })), (itemId, error) =>
       deps.onWarning?.(`the classifier failed on item ${itemId} (left unclassified, retried next run): ${error.message}`),
     );
-    for (const { item } of batch) cache.features(item.id, item.title, item.summary);
-    const toFile = batch.map(({ item, feedWeight, storyId }) => ({ item, weight: feedWeight, storyId }));
-    const filed = db.transaction(() => writeAnalysis(db, toFile, labels, settings.dedupe, cache))();
+    const filed = await store.writeBatch({ items: batch, labels: labels.byItem, modelId: labels.modelId }, file, keysOf);
     summary.items += batch.length;
     summary.newStories += filed.filter((a) => a.match === 'new').length;
     deps.onProgress?.(summary.items, total);
     // Between batches: the run lock's renewal timer and the signal handlers get their turn.
     await setImmediate();
   }
-  summary.pending = countPendingAnalysis(db);
+  summary.pending = await store.countPending();
   summary.durationMs = deps.now().getTime() - started;
   return summary;
 }
 
 /**
- * Writes one analysed batch: the items' labels, their stories, and their analysis state. Call inside
- * one write transaction (`analyze --db` stores its items in the same one).
+ * Files new items in stories (pipeline/dedupe), earliest published first, ties in the order given
+ * (pending items come as they were stored), not assignStories' tie rule by id: items published in
+ * the same second are then filed in the order their feeds were stored, as when each feed run filed
+ * its own. (Array sort is stable.)
  */
-export function writeAnalysis(db: Db, batch: readonly ItemToFile[], labels: ItemClassifications, settings: DedupeSettings, cache?: FeatureCache): Assignment[] {
-  for (const { item } of batch) {
-    const classification = labels.byItem.get(item.id);
-    // An item the classifier failed on stays unclassified (topic NULL): the next collect retries it.
-    if (classification) writeClassification(db, item.id, classification, labels.modelId);
-  }
-  const assignments = fileInStories(db, batch, settings, cache);
-  markAnalyzed(db, batch.map(({ item }) => item.id));
-  return assignments;
+export function storyFiler(settings: DedupeSettings, cache = new FeatureCache()): FileStories<Assignment> {
+  return (index, items) =>
+    [...items]
+      .sort((a, b) => (a.item.publishedAt < b.item.publishedAt ? -1 : a.item.publishedAt > b.item.publishedAt ? 1 : 0))
+      .map(({ item, feedWeight }) => assignStory(toDedupeItem(item, feedWeight), index, settings, cache));
 }

@@ -3,11 +3,13 @@ import { DEFAULT_SETTINGS } from '../../config/defaults.js';
 import type { FeedConfig, Item } from '../../model/index.js';
 import { RETOLD, WIRE_COPIES } from '../dedupe/fixtures/cases.js';
 import { contentHash, itemId } from '../normalize/index.js';
-import { getStory, openDatabase, pendingItems, recordFeedRun, storyIdOfItem, storyKeysSignature, syncFeeds, type Db } from '../../storage/index.js';
-import { writeAnalysis } from './index.js';
+import { getStory, openDatabase, pendingItems, recordFeedRun, storyIdOfItem, storyKeysSignature, syncFeeds, writeAnalysedBatch, type Db } from '../../storage/index.js';
+import { fingerprint } from '../dedupe/index.js';
+import { storyFiler } from './index.js';
 import { prepareStoryKeys, signatureOf } from './stories.js';
 
 const settings = DEFAULT_SETTINGS.dedupe;
+const keysOf = (title: string, summary: string) => fingerprint(title, summary, settings).keys;
 const feed = (id: string, weight = 1): FeedConfig => ({ id, name: id, url: `https://${id}.example/feed`, kind: 'news', weight, enabled: true, tags: [] });
 const FEEDS = [feed('outlet-a', 3), feed('outlet-b', 2), feed('outlet-c'), feed('wire')];
 
@@ -27,8 +29,7 @@ function setup(): { db: Db; run: (feedId: string, items: Item[]) => void } {
   // A feed run stores its items pending; the analysis stage then files them (one batch per run here).
   const run = (feedId: string, items: Item[]) => {
     recordFeedRun(db, { feedId, startedAt: '2027-03-04T00:00:00.000Z', outcome: 'ok', httpStatus: 200, durationMs: 1, bytes: 1, attempts: 1, items });
-    const batch = pendingItems(db, 1_000).map(({ item, feedWeight, storyId }) => ({ item, weight: feedWeight, storyId }));
-    db.transaction(() => writeAnalysis(db, batch, { modelId: null, byItem: new Map() }, settings))();
+    db.transaction(() => writeAnalysedBatch(db, { items: pendingItems(db, 1_000), labels: new Map(), modelId: null }, storyFiler(settings), keysOf))();
   };
   return { db, run };
 }
@@ -91,10 +92,10 @@ describe('stories in collect (storage + dedupe, one transaction per feed run)', 
     syncFeeds(db, FEEDS, 'now');
     const run = { feedId: 'wire', startedAt: 'now', outcome: 'ok' as const, httpStatus: 200, durationMs: 1, bytes: 1, attempts: 1, items: [retold('wire', 0)], etag: '"e"' };
     recordFeedRun(db, run);
-    const batch = pendingItems(db, 10).map(({ item }) => ({ item, weight: 1, storyId: null }));
+    const batch = pendingItems(db, 10);
     // The batch's stories are filed, then its transaction fails (a full disk at COMMIT, say).
     expect(() => db.transaction(() => {
-      writeAnalysis(db, batch, { modelId: null, byItem: new Map() }, settings);
+      writeAnalysedBatch(db, { items: batch, labels: new Map(), modelId: null }, storyFiler(settings), keysOf);
       throw new Error('disk full');
     })()).toThrow('disk full');
     expect(pendingItems(db, 10).map((p) => [p.item.id, p.storyId])).toEqual([[batch[0]!.item.id, null]]);

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { StorageError, type StorageFailure } from '../../model/index.js';
 
 /** SQLite result codes by what they mean to secdigest (extended codes match by prefix). */
@@ -25,4 +26,9 @@ export function asStorageError(error: unknown): StorageError | undefined {
 /** A failure of the environment (the disk, the file, a lock), not a constraint secdigest broke. */
 export function isEnvironmentFailure(error: unknown): boolean {
   return asStorageError(error)?.environmental ?? false;
+}
+
+/** Any error SQLite raised (a missing table of an old schema included): doctor reports it as a finding. */
+export function isStorageDriverError(error: unknown): boolean {
+  return error instanceof Database.SqliteError || error instanceof StorageError;
 }

@@ -162,3 +162,8 @@ export function retryFeed(db: Db, id: string): boolean {
     ).run(id).changes === 1
   );
 }
+
+/** When any feed was last fetched (doctor's "is the scheduler running?"), or null before the first run. */
+export function lastFetchAt(db: Db): string | null {
+  return (statement(db, 'SELECT MAX(last_fetch_at) FROM feeds').pluck().get() as string | null) ?? null;
+}

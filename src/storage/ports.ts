@@ -1,0 +1,103 @@
+import type { Classification, CorrectedLabels, FeedConfig, StoryIndex, StoryMatch } from '../model/index.js';
+import type { FeedState } from './sqlite/feeds.js';
+import type { FeedRunRecord } from './sqlite/feed-runs.js';
+import type { UpsertCounts } from './sqlite/items.js';
+import type { PendingItem } from './sqlite/pending-analysis.js';
+import type { AcquireResult, LockHolder } from './sqlite/run-lock.js';
+
+/**
+ * The storage ports: what collection, analysis and the run lock need of a database, as async
+ * interfaces any engine can implement (SQLite in ./sqlite/adapter.ts; PostgreSQL next). Callers
+ * see plain data and `StorageError` (model/errors.ts), never a driver, SQL or a driver's codes.
+ * One contract suite (./contract.ts) runs against every implementation.
+ *
+ * Not every command goes through these ports yet: draft, export, review, doctor, prune, backup,
+ * train and the feed-list commands still take the SQLite handle (`Db`); docs/ARCHITECTURE.md
+ * ("Storage ports") lists them, and the lint rule's allow-list shrinks as they move.
+ */
+
+export interface FeedRepository {
+  /** Upserts the configured feeds (id, url, name, kind, weight); stored state is kept. */
+  sync(feeds: readonly FeedConfig[], now: string): Promise<void>;
+  /** A feed's validators, error streak and backoff state; undefined for a feed never synced. */
+  state(feedId: string): Promise<FeedState | undefined>;
+}
+
+/** Writes feed runs for one collection; implementations may group commits (see sqlite/group-commit.ts). */
+export interface FeedRunWriter {
+  /**
+   * Stores one feed's run atomically: its items (pending analysis), validators, error state and
+   * fetch-log row. Resolves with the item counts once the write is made (not necessarily committed).
+   */
+  record(run: FeedRunRecord): Promise<UpsertCounts>;
+  /** Runs `fn` once everything recorded so far is committed; never when that commit fails. */
+  afterCommit(fn: () => void): void;
+  /** Commits what is pending. */
+  flush(): Promise<void>;
+  /** Rolls back what is pending (the run failed and its own error is the one to report). */
+  discard(): void;
+}
+
+export interface FeedRunRepository {
+  /** A writer for one run: commit every `maxFeeds` feeds or `maxDelayMs`, whichever comes first. */
+  writer(options: { maxFeeds: number; maxDelayMs: number }): FeedRunWriter;
+}
+
+/** One analysed batch, as the analysis stage hands it to storage. */
+export interface AnalysedBatch {
+  items: readonly PendingItem[];
+  /** Labels by item id (an item the classifier failed on has none and stays unclassified). */
+  labels: ReadonlyMap<string, Classification>;
+  modelId: number | null;
+}
+
+/** Where a new item was filed (pipeline/dedupe's Assignment has these fields). */
+export interface FiledItem {
+  itemId: string;
+  storyId: number;
+  match: StoryMatch;
+}
+
+/** Files the batch's new items in stories through `index`; returns where each went. */
+export type FileStories<T extends FiledItem = FiledItem> = (index: StoryIndex, items: readonly PendingItem[]) => readonly T[];
+
+export interface AnalysisRepository {
+  countPending(): Promise<number>;
+  /** The next pending items, earliest published first, ties in the order they were stored. */
+  pending(limit: number): Promise<PendingItem[]>;
+  /** Editors' corrections of these items, folded per field. */
+  correctedLabels(itemIds: readonly string[]): Promise<Map<string, CorrectedLabels>>;
+  /**
+   * Readies the story keys for matching items published from `since` on: prunes older keys, and
+   * when the stored keys were made with another `signature`, rebuilds them for the window with
+   * `keysOf`. Returns what was pruned and rebuilt.
+   */
+  prepareStoryKeys(
+    signature: string,
+    since: string,
+    keysOf: (title: string, summary: string) => readonly number[],
+  ): Promise<{ pruned: number; rebuiltItems: number }>;
+  /**
+   * Writes one batch in ONE transaction: the labels; the new items filed by `file` against the
+   * stored stories (an index valid only during the call); for items updated in place, their new
+   * text's keys (`keysOf`) on their story; and the analysed state. All or nothing.
+   */
+  writeBatch<T extends FiledItem>(batch: AnalysedBatch, file: FileStories<T>, keysOf: (title: string, summary: string) => readonly number[]): Promise<readonly T[]>;
+}
+
+export interface RunLockRepository {
+  /** Takes the lease unless another owner holds a live one; `isGone` lets a dead holder's lease be taken over early. */
+  acquire(name: string, owner: string, now: Date, ttlMs: number, isGone?: (holder: LockHolder) => boolean): Promise<AcquireResult>;
+  renew(name: string, owner: string, now: Date, ttlMs: number): Promise<boolean>;
+  release(name: string, owner: string): Promise<void>;
+  holder(name: string): Promise<LockHolder | undefined>;
+}
+
+/** Everything behind the ports, opened once by the composition root. */
+export interface Storage {
+  feeds: FeedRepository;
+  feedRuns: FeedRunRepository;
+  analysis: AnalysisRepository;
+  runLocks: RunLockRepository;
+  close(): Promise<void>;
+}

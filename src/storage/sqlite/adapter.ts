@@ -1,0 +1,57 @@
+import type { Storage } from '../ports.js';
+import { prepareStoryKeys, writeAnalysedBatch } from './analysis.js';
+import { correctedLabels } from './corrections.js';
+import type { Db } from './database.js';
+import { asStorageError } from './errors.js';
+import { getFeedState, syncFeeds } from './feeds.js';
+import { createFeedRunWriter } from './group-commit.js';
+import { countPendingAnalysis, pendingItems } from './pending-analysis.js';
+import { acquireLock, lockHolder, releaseLock, renewLock } from './run-lock.js';
+
+/**
+ * Runs a synchronous better-sqlite3 call for a port method: a driver error leaves as a typed
+ * StorageError (errors.ts), anything else (a bug) unchanged. Async only in signature: SQLite work
+ * runs to completion on this thread, so a port call is one uninterrupted step.
+ */
+function guard<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(asStorageError(error) ?? error);
+  }
+}
+
+/** The storage ports over one SQLite connection (opened, migrated and closed by the caller). */
+export function sqliteStorage(db: Db): Storage {
+  return {
+    feeds: {
+      sync: (feeds, now) => guard(() => syncFeeds(db, feeds, now)),
+      state: (feedId) => guard(() => getFeedState(db, feedId)),
+    },
+    feedRuns: {
+      writer(options) {
+        const writer = createFeedRunWriter(db, options);
+        return {
+          record: (run) => guard(() => writer.record(run)),
+          afterCommit: (fn) => writer.afterCommit(fn),
+          flush: () => guard(() => writer.flush()),
+          discard: () => writer.discard(),
+        };
+      },
+    },
+    analysis: {
+      countPending: () => guard(() => countPendingAnalysis(db)),
+      pending: (limit) => guard(() => pendingItems(db, limit)),
+      correctedLabels: (itemIds) => guard(() => correctedLabels(db, itemIds)),
+      prepareStoryKeys: (signature, since, keysOf) => guard(() => prepareStoryKeys(db, signature, since, keysOf)),
+      writeBatch: (batch, file, keysOf) => guard(() => db.transaction(() => writeAnalysedBatch(db, batch, file, keysOf))()),
+    },
+    runLocks: {
+      acquire: (name, owner, now, ttlMs, isGone) => guard(() => acquireLock(db, name, owner, now, ttlMs, isGone)),
+      renew: (name, owner, now, ttlMs) => guard(() => renewLock(db, name, owner, now, ttlMs)),
+      release: (name, owner) => guard(() => releaseLock(db, name, owner)),
+      holder: (name) => guard(() => lockHolder(db, name)),
+    },
+    close: () => guard(() => void db.close()),
+  };
+}
