@@ -83,7 +83,7 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
 }
 
 /**
- * At most 1 s or 50 feeds of results wait for their commit (see storage/group-commit.ts). Feeds are
+ * At most 1 s or 50 feeds of results wait for their commit (see storage/sqlite/group-commit.ts). Feeds are
  * processed one per turn of the event loop (pipeline/turns.ts), so the timer fires between them: at
  * 50 ms a cold run, where a feed takes ~150 ms to process, committed after every feed and ran 19%
  * slower.

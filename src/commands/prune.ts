@@ -45,7 +45,7 @@ export function vacuumDecision(stats: PageStats): { worth: boolean; reason: stri
 }
 
 /**
- * `secdigest prune`: removes old items no draft needs (storage/prune.ts), then VACUUMs when worth
+ * `secdigest prune`: removes old items no draft needs (storage/sqlite/prune.ts), then VACUUMs when worth
  * it. Holds the collect lock, so it never deletes a story a running collect is filing items into.
  */
 export async function runPrune(app: App, options: PruneOptions = {}): Promise<PruneReport> {

@@ -1,6 +1,6 @@
 /**
  * Stories: one entry per event, however many outlets and wires carried it (issue 4). Produced by
- * pipeline/dedupe, kept by storage/stories.ts.
+ * pipeline/dedupe, kept by storage/sqlite/stories.ts.
  */
 export interface Story {
   id: number;
@@ -51,7 +51,7 @@ export interface StoryMember {
 
 /**
  * Where stories live while items are matched: in memory for `analyze` without --db, in SQLite for
- * `collect` and `analyze --db` (storage/stories.ts). Both honour the same contract (pipeline/dedupe/story-index.contract.ts).
+ * `collect` and `analyze --db` (storage/sqlite/stories.ts). Both honour the same contract (pipeline/dedupe/story-index.contract.ts).
  * Times are UTC ISO 8601 strings; windows are inclusive.
  */
 export interface StoryIndex {
