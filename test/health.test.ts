@@ -87,7 +87,7 @@ describe('feed backoff and health during collection', () => {
     expect(state.errorSince).toBe('2026-11-25T00:00:00.000Z');
     // Unhealthy: the next attempt is the daily recheck, exactly recheckHours after the last one.
     expect(Date.parse(state.nextAttemptAt!) - Date.parse(state.lastFetchAt!)).toBe(24 * 3_600_000);
-    const [report] = listFeeds(a);
+    const [report] = await listFeeds(a);
     expect(report).toMatchObject({ health: 'unhealthy', consecutiveErrors: 10, unhealthySince: state.lastFetchAt, nextAttemptAt: state.nextAttemptAt });
 
     // The recheck succeeds: everything is cleared.
@@ -95,7 +95,7 @@ describe('feed backoff and health during collection', () => {
     clock = new Date(state.nextAttemptAt!);
     expect((await collect(a)).feeds[0]).toMatchObject({ status: 'ok', itemsNew: 1 });
     expect(getFeedState(a.db, 'flaky')).toMatchObject({ consecutiveErrors: 0, errorSince: null, unhealthySince: null, nextAttemptAt: null });
-    expect(listFeeds(a)[0]!.health).toBe('ok');
+    expect((await listFeeds(a))[0]!.health).toBe('ok');
   });
 
   it('without a recheck an unhealthy feed waits for `feeds --retry`, which keeps the streak until a success', async () => {
@@ -109,11 +109,11 @@ describe('feed backoff and health during collection', () => {
       `unhealthy since ${getFeedState(a.db, 'flaky')!.unhealthySince} (2 errors): run \`secdigest feeds --retry flaky\``,
     );
 
-    expect(retryFeeds(a, ['flaky'])[0]).toMatchObject({ health: 'failing', consecutiveErrors: 2, unhealthySince: null, nextAttemptAt: null });
+    expect((await retryFeeds(a, ['flaky']))[0]).toMatchObject({ health: 'failing', consecutiveErrors: 2, unhealthySince: null, nextAttemptAt: null });
     // Still failing: unhealthy again at once (the streak was kept).
     expect((await collect(a)).feeds[0]).toMatchObject({ status: 'failed' });
-    expect(listFeeds(a)[0]).toMatchObject({ health: 'unhealthy', consecutiveErrors: 3 });
-    expect(() => retryFeeds(a, ['nope'])).toThrow(/unknown feed id\(s\): nope/);
+    expect((await listFeeds(a))[0]).toMatchObject({ health: 'unhealthy', consecutiveErrors: 3 });
+    await expect(retryFeeds(a, ['nope'])).rejects.toThrow(/unknown feed id\(s\): nope/);
   });
 
   it('410 Gone disables the feed until `feeds --retry`', async () => {
@@ -122,8 +122,8 @@ describe('feed backoff and health during collection', () => {
     expect((await collect(a)).feeds[0]).toMatchObject({ status: 'gone' });
     clock = new Date(clock.getTime() + 90 * 86_400_000);
     expect((await collect(a)).feeds[0]!.skippedReason).toMatch(/^disabled: HTTP 410 Gone on 2026-11-25/);
-    expect(listFeeds(a)[0]!.health).toBe('disabled');
-    retryFeeds(a, ['flaky']);
+    expect((await listFeeds(a))[0]!.health).toBe('disabled');
+    await retryFeeds(a, ['flaky']);
     status = 200;
     expect((await collect(a)).feeds[0]).toMatchObject({ status: 'ok' });
   });
@@ -150,7 +150,7 @@ describe('secdigest feeds --retry (CLI)', () => {
     const db = path.join(tmp.dir, 'db.sqlite');
     fs.writeFileSync(config, 'feeds:\n  - { id: one, name: One, url: "https://one.example/feed", kind: news, intervalMinutes: 180 }\n  - { id: two, name: Two, url: "https://two.example/feed", kind: vendor }\n');
     const seeded = openApp({ configPath: config, dbPath: db });
-    listFeeds(seeded); // creates the rows
+    await listFeeds(seeded); // creates the rows
     seeded.db.prepare(`UPDATE feeds SET consecutive_errors = 12, error_since = '2026-11-01T00:00:00Z', unhealthy_since = '2026-11-05T00:00:00Z',
       next_attempt_at = '2026-11-06T00:00:00Z', last_status = 'failed', last_error_code = 'timeout', last_error = 'timed out after 20s' WHERE id = 'one'`).run();
     seeded.close();

@@ -31,8 +31,8 @@ export function registerFeedCommands(program: Command, ctx: CliContext): void {
         'With --retry only the feeds named are listed, after the reset; their error count is kept until a success.',
     )
     .action(async (flags: CommonFlags & { retry?: string[] }) => {
-      await ctx.withApp(flags, (app) => {
-        const rows = flags.retry ? retryFeeds(app, flags.retry) : listFeeds(app);
+      await ctx.withApp(flags, async (app) => {
+        const rows = flags.retry ? await retryFeeds(app, flags.retry) : await listFeeds(app);
         const text = renderFeedTable(rows, app.now());
         ctx.out(flags.json ? JSON.stringify(rows, null, 2) : flags.retry ? `${text}\n${rows.map((r) => r.id).join(', ')}: fetched at the next collect` : text);
         return EXIT.ok;

@@ -64,8 +64,8 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
         'no database yet, schema upgrade pending), 3 when a check failed (invalid feeds.yaml, integrity,\n' +
         'a database from a newer secdigest). --json prints {status, checks: [{name, status, detail}], feeds: [{id, state, problem}]}.',
     )
-    .action((flags: CommonFlags) => {
-      const report = runDoctor(ctx.paths(flags), ctx.now());
+    .action(async (flags: CommonFlags) => {
+      const report = await runDoctor(ctx.paths(flags), ctx.now());
       ctx.out(flags.json ? JSON.stringify(report, null, 2) : renderDoctor(report));
       ctx.setExitCode(report.status === 'ok' ? EXIT.ok : report.status === 'warn' ? EXIT.warn : EXIT.failed);
     });

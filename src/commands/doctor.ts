@@ -3,7 +3,7 @@ import { loadConfig } from '../config/index.js';
 import { feedAttention, movedNote, type FeedAttention } from '../model/feed-health.js';
 import { ConfigError, type Config } from '../model/index.js';
 import { holderIsGone } from '../scheduler/run-lock.js';
-import { databaseHealth, isStorageDriverError, lastFetchAt, listFeedHealth, lockHolder, openDatabase, type Db, type FeedHealth } from '../storage/index.js';
+import { isStorageDriverError, openDatabase, sqliteStorage, type Db, type FeedHealth } from '../storage/index.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -31,7 +31,7 @@ const STALE_AFTER_HOURS = 26;
  * `secdigest doctor`: checks the configuration, the database (integrity, schema version, WAL)
  * and the feeds, without changing anything (the database is opened read-only).
  */
-export function runDoctor(paths: { configPath: string; dbPath: string }, now: Date): DoctorReport {
+export async function runDoctor(paths: { configPath: string; dbPath: string }, now: Date): Promise<DoctorReport> {
   const checks: DoctorCheck[] = [];
   let config: Config | null = null;
   try {
@@ -59,8 +59,9 @@ export function runDoctor(paths: { configPath: string; dbPath: string }, now: Da
       checks.push({ name: 'database', status: 'fail', detail: (error as Error).message });
       return summarize(checks, feeds);
     }
+    const storage = sqliteStorage(db);
     try {
-      const health = databaseHealth(db);
+      const health = await storage.maintenance.health();
       const intact = health.integrity.length === 1 && health.integrity[0] === 'ok';
       checks.push({ name: 'integrity', status: intact ? 'ok' : 'fail', detail: intact ? 'PRAGMA integrity_check: ok' : health.integrity.join('; ') });
       const current = health.schemaVersion === health.expectedSchemaVersion;
@@ -79,7 +80,7 @@ export function runDoctor(paths: { configPath: string; dbPath: string }, now: Da
       });
       // The lock table and health columns arrived with schema v3; an older file is upgraded by the next collect.
       if (health.schemaVersion >= 3) {
-        const holder = lockHolder(db, 'collect');
+        const holder = await storage.runLocks.holder('collect');
         const live = holder !== undefined && Date.parse(holder.expiresAt) > now.getTime();
         if (holder && live && holderIsGone(holder)) {
           checks.push({ name: 'lock', status: 'ok', detail: `the lease of ${holder.owner} was left by a process that is gone (killed?): the next run takes it over` });
@@ -89,7 +90,7 @@ export function runDoctor(paths: { configPath: string; dbPath: string }, now: Da
           checks.push({ name: 'lock', status: 'ok', detail: `a stale lease of ${holder.owner} expired at ${holder.expiresAt}: the next run takes it over` });
         }
       }
-      const lastRun = lastFetchAt(db);
+      const lastRun = await storage.feeds.lastFetchAt();
       const staleMs = STALE_AFTER_HOURS * 3_600_000;
       checks.push(
         !lastRun
@@ -100,7 +101,7 @@ export function runDoctor(paths: { configPath: string; dbPath: string }, now: Da
       );
       if (config) {
         // Only enabled feeds: one switched off in feeds.yaml never needs attention (feedAttention).
-        for (const feed of listFeedHealth(db, config.feeds.filter((f) => f.enabled).map((f) => f.id))) {
+        for (const feed of await storage.feeds.health(config.feeds.filter((f) => f.enabled).map((f) => f.id))) {
           const state = feedAttention(feed, true);
           if (state) feeds.push({ id: feed.id, state, problem: feedProblem(feed, state) });
         }

@@ -1,7 +1,6 @@
 import type { App } from '../app.js';
 import { feedHealth, type FeedHealthState } from '../model/feed-health.js';
 import { UsageError, type FeedKind } from '../model/index.js';
-import { inTransaction, listFeedHealth, retryFeed, syncFeeds } from '../storage/index.js';
 
 /** One row of `secdigest feeds`; the `--json` output is an array of these (a public contract). */
 export interface FeedReport {
@@ -34,9 +33,9 @@ export interface FeedReport {
 const NEVER_FETCHED = { consecutiveErrors: 0, disabledReason: null, unhealthySince: null, movedTo: null };
 
 /** `secdigest feeds`: every configured feed with its health, in the configuration's order. */
-export function listFeeds(app: App): FeedReport[] {
-  syncFeeds(app.db, app.config.feeds, app.now().toISOString());
-  const health = new Map(listFeedHealth(app.db, app.config.feeds.map((f) => f.id)).map((h) => [h.id, h]));
+export async function listFeeds(app: Pick<App, 'storage' | 'config' | 'now'>): Promise<FeedReport[]> {
+  await app.storage.feeds.sync(app.config.feeds, app.now().toISOString());
+  const health = new Map((await app.storage.feeds.health(app.config.feeds.map((f) => f.id))).map((h) => [h.id, h]));
   return app.config.feeds.map((feed) => {
     const h = health.get(feed.id);
     return {
@@ -69,12 +68,12 @@ export function listFeeds(app: App): FeedReport[] {
  * `secdigest feeds --retry ID...`: clears the backoff, the unhealthy mark, a Retry-After wait and
  * a 410 disable, so each feed is fetched at the next collect. Returns the reports after the reset.
  */
-export function retryFeeds(app: App, ids: readonly string[]): FeedReport[] {
+export async function retryFeeds(app: Pick<App, 'storage' | 'config' | 'now'>, ids: readonly string[]): Promise<FeedReport[]> {
   const known = new Set(app.config.feeds.map((f) => f.id));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length) throw new UsageError(`unknown feed id(s): ${unknown.join(', ')} (see \`secdigest feeds\` for the list)`);
-  syncFeeds(app.db, app.config.feeds, app.now().toISOString());
-  inTransaction(app.db, () => ids.forEach((id) => retryFeed(app.db, id)));
+  await app.storage.feeds.sync(app.config.feeds, app.now().toISOString());
+  await app.storage.feeds.retry(ids);
   const wanted = new Set(ids);
-  return listFeeds(app).filter((r) => wanted.has(r.id));
+  return (await listFeeds(app)).filter((r) => wanted.has(r.id));
 }

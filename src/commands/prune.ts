@@ -1,7 +1,7 @@
 import type { App } from '../app.js';
 import { UsageError } from '../model/index.js';
 import { withRunLock } from '../scheduler/run-lock.js';
-import { pageStats, pruneOldItems, vacuum, type PageStats, type PruneCounts } from '../storage/index.js';
+import type { PageStats, PruneCounts } from '../storage/index.js';
 import { COLLECT_LOCK, COLLECT_LOCK_TTL_MS } from './collect.js';
 
 export interface PruneOptions {
@@ -54,12 +54,13 @@ export async function runPrune(app: App, options: PruneOptions = {}): Promise<Pr
   const dryRun = options.dryRun ?? false;
   const lock = { ttlMs: COLLECT_LOCK_TTL_MS, waitMs: options.waitMs ?? 0, ...(options.signal ? { signal: options.signal } : {}) };
   return withRunLock(app.storage.runLocks, COLLECT_LOCK, lock, async () => {
-    const before = pageStats(app.db);
-    const removed = pruneOldItems(app.db, cutoff, { dryRun });
-    const decision = vacuumDecision(pageStats(app.db));
+    const { maintenance } = app.storage;
+    const before = await maintenance.pageStats();
+    const removed = await maintenance.pruneItems(cutoff, { dryRun });
+    const decision = vacuumDecision(await maintenance.pageStats());
     const ran = !dryRun && decision.worth;
-    if (ran) vacuum(app.db);
-    const after = pageStats(app.db);
+    if (ran) await maintenance.compact();
+    const after = await maintenance.pageStats();
     return {
       olderThanDays,
       cutoff,

@@ -47,7 +47,7 @@ describe('every surface follows the rule', () => {
   let app: App;
   const needing = (enabled: (c: (typeof CASES)[number]) => boolean) => CASES.filter((c) => feedAttention(c.stored, enabled(c))).length;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdigest-health-'));
     configPath = path.join(dir, 'feeds.yaml');
     dbPath = path.join(dir, 'db.sqlite');
@@ -56,7 +56,7 @@ describe('every surface follows the rule', () => {
       `feeds:\n${CASES.map((c) => `  - { id: ${c.id}, name: ${c.id}, url: "https://${c.id}.example/feed", kind: news, enabled: ${c.enabled} }\n`).join('')}`,
     );
     app = openApp({ configPath, dbPath, now: () => NOW });
-    listFeeds(app); // creates the rows
+    await listFeeds(app); // creates the rows
     const update = app.db.prepare(
       `UPDATE feeds SET last_status = @lastStatus, last_fetch_at = @at, consecutive_errors = @consecutiveErrors, disabled_reason = @disabledReason,
          unhealthy_since = @unhealthySince, moved_to = @movedTo, error_since = CASE WHEN @consecutiveErrors > 0 THEN @at END,
@@ -70,8 +70,8 @@ describe('every surface follows the rule', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('secdigest feeds: health and the "need attention" count', () => {
-    const rows = listFeeds(app);
+  it('secdigest feeds: health and the "need attention" count', async () => {
+    const rows = await listFeeds(app);
     expect(rows.map((r) => [r.id, r.health])).toEqual(CASES.map((c) => [c.id, c.health]));
     expect(renderFeedTable(rows, NOW)).toContain(`${CASES.length} feeds, ${needing((c) => c.enabled)} need attention (1 unhealthy:`);
     // Feed by feed too, so two differences cannot cancel out in the total.
@@ -80,8 +80,8 @@ describe('every surface follows the rule', () => {
     expect(renderFeedTable(rows.filter((r) => r.id === 'moved'), NOW)).toContain('moved permanently to https://new.example/feed: update feeds.yaml');
   });
 
-  it('secdigest doctor: the enabled feeds that need attention, in the same states', () => {
-    const report = runDoctor({ configPath, dbPath }, NOW);
+  it('secdigest doctor: the enabled feeds that need attention, in the same states', async () => {
+    const report = await runDoctor({ configPath, dbPath }, NOW);
     const expected = CASES.filter((c) => c.enabled && c.attention).map((c) => ({ id: c.id, state: c.attention }));
     expect(report.feeds.map(({ id, state }) => ({ id, state }))).toEqual(expected);
     expect(report.feeds.find((f) => f.id === 'moved')?.problem).toBe('moved permanently to https://new.example/feed: update feeds.yaml');

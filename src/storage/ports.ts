@@ -1,5 +1,7 @@
 import type { Classification, CorrectedLabels, FeedConfig, StoryIndex, StoryMatch } from '../model/index.js';
-import type { FeedState } from './sqlite/feeds.js';
+import type { FeedHealth, FeedState } from './sqlite/feeds.js';
+import type { PageStats, PruneCounts } from './sqlite/prune.js';
+import type { DatabaseHealth } from './sqlite/health.js';
 import type { FeedRunRecord } from './sqlite/feed-runs.js';
 import type { UpsertCounts } from './sqlite/items.js';
 import type { PendingItem } from './sqlite/pending-analysis.js';
@@ -21,6 +23,24 @@ export interface FeedRepository {
   sync(feeds: readonly FeedConfig[], now: string): Promise<void>;
   /** A feed's validators, error streak and backoff state; undefined for a feed never synced. */
   state(feedId: string): Promise<FeedState | undefined>;
+  /** State and item count of each of these feeds that is stored, in the order given. */
+  health(feedIds: readonly string[]): Promise<FeedHealth[]>;
+  /** Clears backoff, the unhealthy mark, a Retry-After wait and a 410 disable of each, in one transaction. */
+  retry(feedIds: readonly string[]): Promise<void>;
+  /** When any feed was last fetched, or null before the first run. */
+  lastFetchAt(): Promise<string | null>;
+}
+
+/** Retention and compaction (`secdigest prune`). */
+export interface MaintenanceRepository {
+  /** Removes items first fetched before `cutoff` that no draft needs (or only counts them: dryRun). */
+  pruneItems(cutoff: string, options: { dryRun: boolean }): Promise<PruneCounts>;
+  /** Space used and free, to decide whether compaction is worth it. */
+  pageStats(): Promise<PageStats>;
+  /** Gives free space back to the file system. */
+  compact(): Promise<void>;
+  /** doctor's database checks: integrity, schema version against this release's, journal mode. */
+  health(): Promise<DatabaseHealth>;
 }
 
 /** Writes feed runs for one collection; implementations may group commits (see sqlite/group-commit.ts). */
@@ -99,5 +119,6 @@ export interface Storage {
   feedRuns: FeedRunRepository;
   analysis: AnalysisRepository;
   runLocks: RunLockRepository;
+  maintenance: MaintenanceRepository;
   close(): Promise<void>;
 }

@@ -71,6 +71,38 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
         await storage.feeds.sync([feed('a'), feed('b', 2)], NOW);
         expect(await storage.feeds.state('a')).toMatchObject({ etag: null, lastModified: null, consecutiveErrors: 0, disabledReason: null });
         expect(await storage.feeds.state('nope')).toBeUndefined();
+        expect(await storage.feeds.lastFetchAt()).toBeNull();
+      });
+
+      it('reports health with item counts in the order asked, and a retry clears a 410 and the backoff', async () => {
+        await storage.feeds.sync([feed('a'), feed('b')], NOW);
+        const writer = storage.feedRuns.writer({ maxFeeds: 1, maxDelayMs: 60_000 });
+        await writer.record(run('a', [item('a', '1', 'Alpha one')]));
+        await writer.record(run('b', [], { outcome: 'gone', httpStatus: 410, error: { code: 'http-status', message: 'HTTP 410 Gone' }, nextAttemptAt: '2026-11-24T00:00:00.000Z' }));
+        await writer.flush();
+        expect((await storage.feeds.health(['b', 'a'])).map((h) => [h.id, h.items, h.disabledReason !== null])).toEqual([['b', 0, true], ['a', 1, false]]);
+        expect(await storage.feeds.lastFetchAt()).toBe(NOW);
+        await storage.feeds.retry(['b']);
+        expect(await storage.feeds.state('b')).toMatchObject({ disabledReason: null, nextAttemptAt: null, retryAt: null });
+      });
+    });
+
+    describe('maintenance', () => {
+      it('counts what a prune would remove without removing it, then removes it; reports pages and health', async () => {
+        await storage.feeds.sync([feed('a')], NOW);
+        const writer = storage.feedRuns.writer({ maxFeeds: 1, maxDelayMs: 60_000 });
+        await writer.record(run('a', [item('a', '1', 'Alpha one')]));
+        await writer.flush();
+        const later = '2027-06-01T00:00:00.000Z';
+        expect((await storage.maintenance.pruneItems(later, { dryRun: true })).items).toBe(1);
+        expect(await storage.analysis.countPending()).toBe(1);
+        expect((await storage.maintenance.pruneItems(later, { dryRun: false })).items).toBe(1);
+        expect(await storage.analysis.countPending()).toBe(0);
+        expect((await storage.maintenance.pageStats()).pageCount).toBeGreaterThan(0);
+        await storage.maintenance.compact();
+        const health = await storage.maintenance.health();
+        expect(health.integrity).toEqual(['ok']);
+        expect(health.schemaVersion).toBe(health.expectedSchemaVersion);
       });
     });
 

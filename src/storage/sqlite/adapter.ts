@@ -3,7 +3,10 @@ import { prepareStoryKeys, writeAnalysedBatch } from './analysis.js';
 import { correctedLabels } from './corrections.js';
 import type { Db } from './database.js';
 import { asStorageError } from './errors.js';
-import { getFeedState, syncFeeds } from './feeds.js';
+import { getFeedState, lastFetchAt, listFeedHealth, retryFeed, syncFeeds } from './feeds.js';
+import { pageStats, pruneOldItems, vacuum } from './prune.js';
+import { databaseHealth } from './health.js';
+import { inTransaction } from './transaction.js';
 import { createFeedRunWriter } from './group-commit.js';
 import { countPendingAnalysis, pendingItems } from './pending-analysis.js';
 import { acquireLock, lockHolder, releaseLock, renewLock } from './run-lock.js';
@@ -27,6 +30,15 @@ export function sqliteStorage(db: Db): Storage {
     feeds: {
       sync: (feeds, now) => guard(() => syncFeeds(db, feeds, now)),
       state: (feedId) => guard(() => getFeedState(db, feedId)),
+      health: (feedIds) => guard(() => listFeedHealth(db, feedIds)),
+      retry: (feedIds) => guard(() => inTransaction(db, () => feedIds.forEach((id) => retryFeed(db, id)))),
+      lastFetchAt: () => guard(() => lastFetchAt(db)),
+    },
+    maintenance: {
+      pruneItems: (cutoff, options) => guard(() => pruneOldItems(db, cutoff, options)),
+      pageStats: () => guard(() => pageStats(db)),
+      compact: () => guard(() => vacuum(db)),
+      health: () => guard(() => databaseHealth(db)),
     },
     feedRuns: {
       writer(options) {
