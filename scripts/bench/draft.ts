@@ -12,7 +12,7 @@ import { exportDraft } from '../../src/commands/export.js';
 import { DEFAULT_SETTINGS } from '../../src/config/defaults.js';
 import type { Config, FeedConfig, Item } from '../../src/model/index.js';
 import { EXPORT_FORMATS } from '../../src/newsletter/index.js';
-import { openDatabase, sqliteStoryIndex, storeItems, storyCandidates, syncFeeds } from '../../src/storage/index.js';
+import { openDatabase, sqliteStorage, sqliteStoryIndex, storeItems, storyCandidates, syncFeeds } from '../../src/storage/index.js';
 import { random, randomText, zipf } from './synthetic-items.js';
 
 const FEEDS = 60;
@@ -57,16 +57,16 @@ export async function benchDraft(items = Number(process.env.BENCH_DRAFT_ITEMS ??
     storyCandidates(db, window);
     const candidatesMs = performance.now() - candidatesStart;
 
-    const app = { db, config, now: () => new Date(UNTIL) };
+    const app = { storage: sqliteStorage(db), config, now: () => new Date(UNTIL) };
     const draftStart = performance.now();
-    const run = runDraft(app, { window: '7d' });
+    const run = await runDraft(app, { window: '7d' });
     const draftMs = performance.now() - draftStart;
 
     const exportMs: Record<string, number> = {};
     const exportKb: Record<string, number> = {};
     for (const format of EXPORT_FORMATS) {
       const start = performance.now();
-      const result = exportDraft(app, { format, out: path.join(dir, `issue.${format}`) });
+      const result = await exportDraft(app, { format, out: path.join(dir, `issue.${format}`) });
       exportMs[format] = round(performance.now() - start);
       exportKb[format] = Math.round(result.bytes / 102.4) / 10;
     }

@@ -44,8 +44,8 @@ export function registerDraftCommands(program: Command, ctx: CliContext): void {
   )
     .addHelpText('after', DRAFT_HELP)
     .action(async (flags: DraftFlags) => {
-      await ctx.withApp(flags, (app) => {
-        const run = runDraft(app, { since: flags.since, window: flags.window, date: flags.date });
+      await ctx.withApp(flags, async (app) => {
+        const run = await runDraft(app, { since: flags.since, window: flags.window, date: flags.date });
         ctx.out(flags.json ? JSON.stringify(run.draft, null, 2) : renderDraftSummary(run));
         return EXIT.ok;
       }, { existingDatabase: true });
@@ -61,8 +61,8 @@ export function registerDraftCommands(program: Command, ctx: CliContext): void {
   )
     .addHelpText('after', EXPORT_HELP)
     .action(async (draft: string | undefined, flags: ExportFlags) => {
-      await ctx.withApp(flags, (app) => {
-        const result = exportDraft(app, { draft, format: flags.format, out: flags.out });
+      await ctx.withApp(flags, async (app) => {
+        const result = await exportDraft(app, { draft, format: flags.format, out: flags.out });
         if (result.file === null) ctx.io.stdout.write(result.text);
         else ctx.out(flags.json ? JSON.stringify({ number: result.number, date: result.date, format: result.format, file: result.file, bytes: result.bytes }) : renderExportNote(result));
         return EXIT.ok;

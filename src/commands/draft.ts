@@ -9,7 +9,7 @@ import {
   type TopicPriority,
 } from '../newsletter/index.js';
 import { taxonomyFromSettings } from '../pipeline/classify/configured.js';
-import { inTransaction, lastDraftUntil, loadDraft, nextDraftNumber, saveDraft, storyCandidates, usedStoryIds, type StoredDraft } from '../storage/index.js';
+import type { StoredDraft } from '../storage/index.js';
 import { resolveWindow, type DraftWindow, type WindowFlags } from './draft-window.js';
 
 export type DraftOptions = WindowFlags;
@@ -40,16 +40,15 @@ export interface DraftRun {
  * A window with nothing to draft stores nothing: an empty issue would only use up a number, and the
  * next draft's window still starts where the last stored draft ended, so nothing is skipped.
  */
-export function runDraft(app: Pick<App, 'db' | 'config' | 'now'>, options: DraftOptions = {}): DraftRun {
-  const { db, config } = app;
+export async function runDraft(app: Pick<App, 'storage' | 'config' | 'now'>, options: DraftOptions = {}): Promise<DraftRun> {
+  const { config } = app;
   const settings = config.settings.draft;
   const now = app.now();
-  return inTransaction(db, (): DraftRun => {
-    const window = resolveWindow(options, { now, lastUntil: lastDraftUntil(db), defaultHours: settings.windowHours });
-    const { candidates, unclassified } = storyCandidates(db, window);
-    const number = nextDraftNumber(db);
+  const { stored, result } = await app.storage.drafts.createNext((basis) => {
+    const window = resolveWindow(options, { now, lastUntil: basis.lastUntil, defaultHours: settings.windowHours });
+    const { candidates, unclassified } = basis.candidates(window);
     const built = buildDraft(candidates, {
-      number,
+      number: basis.nextNumber,
       date: window.date,
       window: { since: window.since, until: window.until },
       createdAt: now.toISOString(),
@@ -57,7 +56,7 @@ export function runDraft(app: Pick<App, 'db' | 'config' | 'now'>, options: Draft
       topicPriority: topicPriority(config.settings),
       weights: settings.weights,
       halfLifeHours: settings.halfLifeHours,
-      excludeStoryIds: usedStoryIds(db),
+      excludeStoryIds: basis.usedStoryIds,
     });
     const result = {
       window: { since: window.since, until: window.until, date: window.date },
@@ -67,12 +66,10 @@ export function runDraft(app: Pick<App, 'db' | 'config' | 'now'>, options: Draft
       overflow: built.overflow,
       skipped: built.skipped,
     };
-    if (built.draft.sections.every((section) => section.entries.length === 0)) return { ...result, draft: null };
-    saveDraft(db, built.draft);
-    const draft = loadDraft(db, number);
-    if (!draft) throw new Error(`draft #${number} was saved but cannot be read back`);
-    return { ...result, draft };
-  }, 'immediate');
+    const empty = built.draft.sections.every((section) => section.entries.length === 0);
+    return { draft: empty ? null : built.draft, result };
+  });
+  return { ...result, draft: stored };
 }
 
 /** The taxonomy's priorities, with the topics an editor added under settings.classify. */

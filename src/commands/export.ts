@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { App } from '../app.js';
 import { UsageError } from '../model/index.js';
 import { EXPORT_FORMATS, isExportFormat, renderDraft, type ExportFormat } from '../newsletter/index.js';
-import { listDrafts, loadDraft } from '../storage/index.js';
+import type { DraftSummary } from '../storage/index.js';
 import { writeFileAtomic } from './atomic-file.js';
 import { renderOptions } from './draft.js';
 
@@ -30,12 +30,12 @@ export interface ExportResult {
  * Renders a stored draft (the latest by default) in one format. With `out`, writes it atomically.
  * A missing draft or a bad format is a UsageError naming what exists.
  */
-export function exportDraft(app: Pick<App, 'db' | 'config'>, options: ExportOptions = {}): ExportResult {
+export async function exportDraft(app: Pick<App, 'storage' | 'config'>, options: ExportOptions = {}): Promise<ExportResult> {
   const format = options.format ?? 'md';
   if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')} (got "${format}")`);
   const number = options.draft === undefined ? undefined : parseNumber(options.draft);
-  const draft = loadDraft(app.db, number);
-  if (!draft) throw new UsageError(missingDraft(app, number));
+  const draft = await app.storage.drafts.load(number);
+  if (!draft) throw new UsageError(missingDraft(await app.storage.drafts.list(), number));
 
   const text = renderDraft(draft, format, renderOptions(app.config.settings.draft));
   const result: ExportResult = { number: draft.number, date: draft.date, format, text, file: null, bytes: Buffer.byteLength(text) };
@@ -53,8 +53,7 @@ function parseNumber(text: string): number {
   return value;
 }
 
-function missingDraft(app: Pick<App, 'db'>, number: number | undefined): string {
-  const drafts = listDrafts(app.db);
+function missingDraft(drafts: readonly DraftSummary[], number: number | undefined): string {
   if (drafts.length === 0) return 'there is no draft yet: run `secdigest draft` first';
   const numbers = drafts.map((d) => d.number).sort((a, b) => a - b);
   return `no draft #${number} (drafts: ${numbers.length > 10 ? `${numbers[0]}–${numbers.at(-1)}` : numbers.join(', ')})`;

@@ -1,4 +1,6 @@
-import type { Classification, CorrectedLabels, FeedConfig, StoryIndex, StoryMatch } from '../model/index.js';
+import type { Classification, CorrectedLabels, Draft, FeedConfig, StoryIndex, StoryMatch } from '../model/index.js';
+import type { WindowCandidates } from './sqlite/candidates.js';
+import type { DraftSummary, StoredDraft } from './sqlite/drafts.js';
 import type { FeedHealth, FeedState } from './sqlite/feeds.js';
 import type { PageStats, PruneCounts } from './sqlite/prune.js';
 import type { DatabaseHealth } from './sqlite/health.js';
@@ -113,6 +115,29 @@ export interface RunLockRepository {
   holder(name: string): Promise<LockHolder | undefined>;
 }
 
+/** What the next draft is built from, read inside its write transaction. */
+export interface DraftBasis {
+  /** Where the last stored draft's window ended, if any. */
+  lastUntil: string | undefined;
+  nextNumber: number;
+  /** Stories already placed in a stored draft. */
+  usedStoryIds: ReadonlySet<string>;
+  /** The window's stories as draft candidates (and how many are not classified yet). */
+  candidates(window: { since: string; until: string }): WindowCandidates;
+}
+
+export interface DraftRepository {
+  /**
+   * Drafts the next issue in ONE write transaction, taken before the first read: `plan` builds it
+   * from the basis (pure CPU), and a draft it returns is stored and read back. Two concurrent
+   * callers therefore never take the same number or the same stories.
+   */
+  createNext<T>(plan: (basis: DraftBasis) => { draft: Draft | null; result: T }): Promise<{ stored: StoredDraft | null; result: T }>;
+  /** A stored draft by number, or the latest. */
+  load(number?: number): Promise<StoredDraft | undefined>;
+  list(): Promise<DraftSummary[]>;
+}
+
 /** Everything behind the ports, opened once by the composition root. */
 export interface Storage {
   feeds: FeedRepository;
@@ -120,5 +145,6 @@ export interface Storage {
   analysis: AnalysisRepository;
   runLocks: RunLockRepository;
   maintenance: MaintenanceRepository;
+  drafts: DraftRepository;
   close(): Promise<void>;
 }

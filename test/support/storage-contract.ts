@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Classification, DedupeItem, FeedConfig, Item, StoryIndex } from '../../src/model/index.js';
 import { StorageError } from '../../src/model/index.js';
 import type { FiledItem, Storage } from '../../src/storage/index.js';
+import { buildDraft } from '../../src/newsletter/index.js';
 
 export interface OpenedStorage {
   storage: Storage;
@@ -202,6 +203,43 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
         expect(first.rebuiltItems).toBe(1);
         expect((await storage.analysis.prepareStoryKeys('sig-1', '2026-11-01T00:00:00.000Z', keysOf)).rebuiltItems).toBe(0);
         expect((await storage.analysis.prepareStoryKeys('sig-1', '2026-12-01T00:00:00.000Z', keysOf)).pruned).toBeGreaterThan(0);
+      });
+    });
+
+    describe('drafts', () => {
+      it('drafts the next issue from the window\'s classified stories in one transaction, then never reuses its stories', async () => {
+        await storage.feeds.sync([feed('a'), feed('b')], NOW);
+        const writer = storage.feedRuns.writer({ maxFeeds: 10, maxDelayMs: 60_000 });
+        await writer.record(run('a', [item('a', '1', 'Ransom hits a port'), item('a', '2', 'Quorvex raises money')]));
+        await writer.record(run('b', [item('b', '1', 'Ransom halts a port')]));
+        await writer.flush();
+        const pending = await storage.analysis.pending(10);
+        const labels = new Map(pending.map((p) => [p.item.id, LABELS]));
+        await storage.analysis.writeBatch({ items: pending, labels, modelId: null }, byFirstWord, keysOf);
+        expect(await storage.drafts.load()).toBeUndefined();
+        expect(await storage.drafts.list()).toEqual([]);
+
+        const window = { since: '2026-11-23T00:00:00.000Z', until: '2026-11-24T00:00:00.000Z' };
+        const plan = (basis: Parameters<Parameters<Storage['drafts']['createNext']>[0]>[0]) => {
+          const { candidates, unclassified } = basis.candidates(window);
+          const built = buildDraft(candidates, { number: basis.nextNumber, date: '2026-11-23', window, createdAt: NOW, excludeStoryIds: basis.usedStoryIds });
+          const empty = built.draft.sections.every((s) => s.entries.length === 0);
+          return { draft: empty ? null : built.draft, result: { stories: candidates.length, unclassified, lastUntil: basis.lastUntil } };
+        };
+        const first = await storage.drafts.createNext(plan);
+        expect(first.result).toEqual({ stories: 2, unclassified: 0, lastUntil: undefined });
+        expect(first.stored).toMatchObject({ number: 1, date: '2026-11-23' });
+        const entries = first.stored!.sections.flatMap((s) => s.entries);
+        expect(entries).toHaveLength(2);
+        expect(entries.find((e) => e.title === 'Ransom hits a port')?.alsoCoveredBy.map((l) => l.source)).toEqual(['Feed b']);
+        expect((await storage.drafts.load(1))?.number).toBe(1);
+        expect((await storage.drafts.list()).map((d) => d.number)).toEqual([1]);
+
+        // The same window again: every story is used, so nothing is stored and no number is taken.
+        const second = await storage.drafts.createNext(plan);
+        expect(second.stored).toBeNull();
+        expect(second.result.lastUntil).toBe(window.until);
+        expect((await storage.drafts.list()).map((d) => d.number)).toEqual([1]);
       });
     });
 

@@ -7,6 +7,8 @@ import { getFeedState, lastFetchAt, listFeedHealth, retryFeed, syncFeeds } from 
 import { pageStats, pruneOldItems, vacuum } from './prune.js';
 import { databaseHealth } from './health.js';
 import { inTransaction } from './transaction.js';
+import { storyCandidates } from './candidates.js';
+import { lastDraftUntil, listDrafts, loadDraft, nextDraftNumber, saveDraft, usedStoryIds } from './drafts.js';
 import { createFeedRunWriter } from './group-commit.js';
 import { countPendingAnalysis, pendingItems } from './pending-analysis.js';
 import { acquireLock, lockHolder, releaseLock, renewLock } from './run-lock.js';
@@ -63,6 +65,30 @@ export function sqliteStorage(db: Db): Storage {
       renew: (name, owner, now, ttlMs) => guard(() => renewLock(db, name, owner, now, ttlMs)),
       release: (name, owner) => guard(() => releaseLock(db, name, owner)),
       holder: (name) => guard(() => lockHolder(db, name)),
+    },
+    drafts: {
+      createNext: (plan) =>
+        guard(() =>
+          inTransaction(
+            db,
+            () => {
+              const { draft, result } = plan({
+                lastUntil: lastDraftUntil(db),
+                nextNumber: nextDraftNumber(db),
+                usedStoryIds: usedStoryIds(db),
+                candidates: (window) => storyCandidates(db, window),
+              });
+              if (!draft) return { stored: null, result };
+              saveDraft(db, draft);
+              const stored = loadDraft(db, draft.number);
+              if (!stored) throw new Error(`draft #${draft.number} was saved but cannot be read back`);
+              return { stored, result };
+            },
+            'immediate',
+          ),
+        ),
+      load: (number) => guard(() => loadDraft(db, number)),
+      list: () => guard(() => listDrafts(db)),
     },
     close: () => guard(() => void db.close()),
   };
