@@ -4,7 +4,7 @@ import { analyzeItems } from '../commands/analyze.js';
 import { parseAnalyzeInput } from '../commands/analyze-input.js';
 import { runPendingAnalysis } from '../commands/analyze-pending.js';
 import { readyClassifier } from '../pipeline/analysis/classifier.js';
-import { openDatabase } from '../storage/index.js';
+import { openDatabase, sqliteStorage } from '../storage/index.js';
 import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { warn } from './format.js';
@@ -82,7 +82,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
       for (const problem of invalid) warn(ctx.io.stderr, `line ${problem.line} skipped: ${problem.message}`);
       const db = flags.db ? openDatabase(flags.db) : undefined;
       try {
-        const classifier = await readyClassifier(db, config.settings.classify);
+        const classifier = await readyClassifier(db ? sqliteStorage(db).classification : undefined, config.settings.classify);
         if (classifier.warning) warn(ctx.io.stderr, `warning: ${classifier.warning}`);
         const records = analyzeItems(inputs, { settings: config.settings, feeds: config.feeds, now: ctx.now, classifier, ...(db ? { db } : {}) });
         ctx.io.stdout.write(records.map((record) => `${JSON.stringify(record)}\n`).join(''));

@@ -22,7 +22,7 @@ export function runPendingAnalysis(app: App, options: AnalyzePendingOptions = {}
     analyzePending({
       store: app.storage.analysis,
       settings: app.config.settings,
-      classifier: lazyClassifier(app.db, app.config.settings.classify, options.onWarning ? { onWarning: options.onWarning } : {}),
+      classifier: lazyClassifier(app.storage.classification, app.config.settings.classify, options.onWarning ? { onWarning: options.onWarning } : {}),
       now: app.now,
       ...signal,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -1,7 +1,6 @@
 import type { App } from '../app.js';
 import { UsageError, type FeedConfig } from '../model/index.js';
 import { collectFeeds, type CollectSummary, type FeedRunResult } from '../pipeline/collect.js';
-import { countUnclassified } from '../storage/index.js';
 import { analyzePending, type AnalysisSummary } from '../pipeline/analysis/index.js';
 import { classifyStoredItems, lazyClassifier, type ClassifierSource } from '../pipeline/analysis/classifier.js';
 import { dueFeeds } from '../scheduler/due.js';
@@ -36,13 +35,13 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
   const states = new Map(await Promise.all(selected.map(async (feed) => [feed.id, await storage.feeds.state(feed.id)] as const)));
   const feeds = options.feedIds?.length ? selected : dueFeeds(selected, (id) => states.get(id), app.now());
   options.onStart?.(feeds.length);
-  const classifier = lazyClassifier(app.db, app.config.settings.classify, {
+  const classifier = lazyClassifier(storage.classification, app.config.settings.classify, {
     ...(options.classifierSource ? { source: options.classifierSource } : {}),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   });
   // Items stored unclassified (before schema v5, or a classifier failure) are classified first.
-  if (countUnclassified(app.db) > 0) {
-    await classifyStoredItems(app.db, await classifier(), { ...(options.signal ? { signal: options.signal } : {}), ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
+  if ((await storage.classification.countUnclassified()) > 0) {
+    await classifyStoredItems(storage, await classifier(), { ...(options.signal ? { signal: options.signal } : {}), ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
   }
   const writer = storage.feedRuns.writer(GROUP_COMMIT);
   let summary: CollectSummary;

@@ -9,7 +9,7 @@ import {
   withCorrections,
   type CorrectedText,
 } from '../pipeline/classify/index.js';
-import { getItemClassification, latestLabels, listCorrections, saveClassifierModel, type StoredClassification } from '../storage/index.js';
+import { latestLabels, type StoredClassification } from '../storage/index.js';
 import { classifierOf, classifyStoredItems, readyClassifier, type ClassifierSource, type ReadyClassifier } from '../pipeline/analysis/classifier.js';
 
 export interface TrainOptions {
@@ -57,13 +57,16 @@ export async function runTrain(app: App, options: TrainOptions = {}): Promise<Tr
   if (options.days !== undefined && (!Number.isInteger(options.days) || options.days < 1)) {
     throw new UsageError(`--days must be a whole number of at least 1 (got ${options.days})`);
   }
-  const corrections = listCorrections(app.db);
+  const { classification } = app.storage;
+  const corrections = await classification.corrections();
   const shipped = await loadTrainingSet(options.trainingDir ?? SHIPPED_TRAINING_DIR);
 
   // The labels a correction leaves alone come from the item, else from the model in use now.
   let current: ReadyClassifier | undefined;
-  const texts = groupCorrections(corrections).map((group) => ({ group, stored: group.itemId ? getItemClassification(app.db, group.itemId) : undefined }));
-  if (texts.some((text) => !text.stored)) current = await readyClassifier(app.db, app.config.settings.classify, options.classifierSource);
+  const texts = await Promise.all(
+    groupCorrections(corrections).map(async (group) => ({ group, stored: group.itemId ? await classification.labels(group.itemId) : undefined })),
+  );
+  if (texts.some((text) => !text.stored)) current = await readyClassifier(classification, app.config.settings.classify, options.classifierSource);
   const corrected = texts.map(({ group, stored }) => toCorrectedText(group, stored, current));
 
   const trainStarted = performance.now();
@@ -71,7 +74,7 @@ export async function runTrain(app: App, options: TrainOptions = {}): Promise<Tr
   const { examples, overridden } = withCorrections(shipped, correctionExamples(corrected, shippedModelTopics));
   const model = await trainModel(examples);
   const trainMs = Math.round(performance.now() - trainStarted);
-  const modelId = saveClassifierModel(app.db, {
+  const modelId = await classification.saveModel({
     createdAt: now.toISOString(),
     examples: examples.length,
     corrections: corrections.length,
@@ -83,7 +86,7 @@ export async function runTrain(app: App, options: TrainOptions = {}): Promise<Tr
   const days = options.days ?? app.config.settings.dedupe.windowDays;
   const since = options.all ? null : new Date(now.getTime() - days * DAY_MS).toISOString();
   const scope = since === null ? { all: true } : { publishedSince: since };
-  const reclassified = await classifyStoredItems(app.db, ready, options.signal ? { ...scope, signal: options.signal } : scope);
+  const reclassified = await classifyStoredItems(app.storage, ready, options.signal ? { ...scope, signal: options.signal } : scope);
 
   const warning = current?.warning;
   return {

@@ -1,9 +1,12 @@
-import type { Classification, CorrectedLabels, Draft, FeedConfig, StoryIndex, StoryMatch } from '../model/index.js';
+import type { Classification, CorrectedLabels, Correction, Draft, FeedConfig, StoryIndex, StoryMatch } from '../model/index.js';
 import type { WindowCandidates } from './sqlite/candidates.js';
 import type { DraftSummary, StoredDraft } from './sqlite/drafts.js';
 import type { FeedHealth, FeedState } from './sqlite/feeds.js';
 import type { PageStats, PruneCounts } from './sqlite/prune.js';
 import type { DatabaseHealth } from './sqlite/health.js';
+import type { ItemToClassify, StoredClassification, ToClassifyQuery } from './sqlite/classifications.js';
+import type { NewClassifierModel, StoredClassifierModel } from './sqlite/classifier-models.js';
+import type { CorrectionQuery } from './sqlite/corrections.js';
 import type { FeedRunRecord } from './sqlite/feed-runs.js';
 import type { UpsertCounts } from './sqlite/items.js';
 import type { PendingItem } from './sqlite/pending-analysis.js';
@@ -115,6 +118,24 @@ export interface RunLockRepository {
   holder(name: string): Promise<LockHolder | undefined>;
 }
 
+/** Labels, editors' corrections and trained models (`train`, collect's reclassification). */
+export interface ClassificationRepository {
+  /** The newest model `secdigest train` stored, if any. */
+  latestModel(): Promise<StoredClassifierModel | undefined>;
+  /** Stores a trained model (keeping the last few); returns its id. */
+  saveModel(model: NewClassifierModel): Promise<number>;
+  /** Corrections oldest first (a later one overrides an earlier one). */
+  corrections(query?: CorrectionQuery): Promise<Correction[]>;
+  /** An item's stored labels; undefined when it is missing or not classified yet. */
+  labels(itemId: string): Promise<StoredClassification | undefined>;
+  /** Analysed items without labels (a classifier failure, a database from before labels). */
+  countUnclassified(): Promise<number>;
+  /** A page of analysed items to (re)classify, by id. */
+  toClassify(query: ToClassifyQuery): Promise<ItemToClassify[]>;
+  /** Replaces these items' labels, in one transaction. */
+  writeLabels(labels: ReadonlyMap<string, Classification>, modelId: number | null): Promise<void>;
+}
+
 /** What the next draft is built from, read inside its write transaction. */
 export interface DraftBasis {
   /** Where the last stored draft's window ended, if any. */
@@ -146,5 +167,6 @@ export interface Storage {
   runLocks: RunLockRepository;
   maintenance: MaintenanceRepository;
   drafts: DraftRepository;
+  classification: ClassificationRepository;
   close(): Promise<void>;
 }

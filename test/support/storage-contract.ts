@@ -206,6 +206,35 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
       });
     });
 
+    describe('classification', () => {
+      it('keeps the newest trained models and returns the newest', async () => {
+        expect(await storage.classification.latestModel()).toBeUndefined();
+        const ids: number[] = [];
+        for (const n of [1, 2, 3, 4]) ids.push(await storage.classification.saveModel({ createdAt: NOW, examples: n, corrections: 0, model: { n } }));
+        expect(await storage.classification.latestModel()).toEqual({ id: ids[3], createdAt: NOW, examples: 4, corrections: 0, model: { n: 4 } });
+      });
+
+      it('pages analysed unlabelled items to classify and writes their labels in one call', async () => {
+        await storage.feeds.sync([feed('a')], NOW);
+        const writer = storage.feedRuns.writer({ maxFeeds: 1, maxDelayMs: 60_000 });
+        await writer.record(run('a', [item('a', '1', 'Alpha one'), item('a', '2', 'Beta two')]));
+        await writer.flush();
+        // Pending items belong to the analysis stage, not to reclassification.
+        expect(await storage.classification.countUnclassified()).toBe(0);
+        expect(await storage.classification.toClassify({ limit: 10 })).toEqual([]);
+        await storage.analysis.writeBatch({ items: await storage.analysis.pending(10), labels: new Map(), modelId: null }, byFirstWord, keysOf);
+        expect(await storage.classification.countUnclassified()).toBe(2);
+        const page = await storage.classification.toClassify({ limit: 1 });
+        expect(page).toEqual([{ id: 'a:1', title: 'Alpha one', summary: 'About Alpha one.', categories: ['Security'], feedKind: 'news' }]);
+        expect((await storage.classification.toClassify({ limit: 10, afterId: 'a:1' })).map((i) => i.id)).toEqual(['a:2']);
+        await storage.classification.writeLabels(new Map([['a:1', LABELS], ['a:2', LABELS]]), 7);
+        expect(await storage.classification.countUnclassified()).toBe(0);
+        expect(await storage.classification.labels('a:1')).toMatchObject({ topic: 'ransomware', relevant: true, modelId: 7 });
+        expect(await storage.classification.labels('nope')).toBeUndefined();
+        expect(await storage.classification.corrections()).toEqual([]);
+      });
+    });
+
     describe('drafts', () => {
       it('drafts the next issue from the window\'s classified stories in one transaction, then never reuses its stories', async () => {
         await storage.feeds.sync([feed('a'), feed('b')], NOW);

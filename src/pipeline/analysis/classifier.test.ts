@@ -31,7 +31,7 @@ describe('classifyStoredItems', () => {
   it('labels every unclassified item, a page at a time', async () => {
     const db = unclassifiedDatabase(1_234);
     expect(countUnclassified(db)).toBe(1_234);
-    expect(await classifyStoredItems(db, READY)).toBe(1_234);
+    expect(await classifyStoredItems(sqliteStorage(db), READY)).toBe(1_234);
     expect(countUnclassified(db)).toBe(0);
   });
 
@@ -40,7 +40,7 @@ describe('classifyStoredItems', () => {
     const seenAt: number[] = [];
     // Queued before the call: it can only run if classifyStoredItems gives the event loop a turn.
     setImmediate(() => seenAt.push(countUnclassified(db)));
-    await classifyStoredItems(db, READY);
+    await classifyStoredItems(sqliteStorage(db), READY);
     expect(seenAt).toHaveLength(1);
     expect(seenAt[0]).toBeGreaterThan(0);
     expect(seenAt[0]).toBeLessThan(1_100);
@@ -60,7 +60,7 @@ describe('classifyStoredItems', () => {
       modelId: null,
     };
     const holder = await withRunLock(sqliteStorage(db).runLocks, 'collect', { ttlMs: 30, waitMs: 0 }, async () => {
-      await classifyStoredItems(db, slow);
+      await classifyStoredItems(sqliteStorage(db), slow);
       return lockHolder(db, 'collect')!;
     });
     expect(countUnclassified(db)).toBe(0);
@@ -72,7 +72,7 @@ describe('classifyStoredItems', () => {
     const db = unclassifiedDatabase(1_100);
     const controller = new AbortController();
     setImmediate(() => controller.abort());
-    const written = await classifyStoredItems(db, READY, { signal: controller.signal });
+    const written = await classifyStoredItems(sqliteStorage(db), READY, { signal: controller.signal });
     expect(written).toBe(500);
     expect(countUnclassified(db)).toBe(600);
   });

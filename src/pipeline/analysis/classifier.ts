@@ -10,7 +10,10 @@ import {
   type Classifier,
   type Model,
 } from '../classify/index.js';
-import { correctedLabels, inTransaction, itemsToClassify, latestClassifierModel, writeClassification, type Db } from '../../storage/index.js';
+import type { ClassificationRepository, Storage } from '../../storage/index.js';
+
+/** Where a command's classifier model comes from: the newest one `train` stored. */
+export type ModelStore = Pick<ClassificationRepository, 'latestModel'>;
 
 /** A classifier ready to use, and which model it runs. */
 export interface ReadyClassifier {
@@ -37,11 +40,11 @@ export interface ClassifierSource {
  * never classify never pay for it. A stored model that cannot be loaded falls back to the shipped
  * set with a warning rather than stopping a collection.
  */
-export async function readyClassifier(db: Db | undefined, settings: ClassifySettings, source: ClassifierSource = {}): Promise<ReadyClassifier> {
+export async function readyClassifier(models: ModelStore | undefined, settings: ClassifySettings, source: ClassifierSource = {}): Promise<ReadyClassifier> {
   let warning: string | undefined;
-  if (db) {
+  if (models) {
     try {
-      const stored = latestClassifierModel(db);
+      const stored = await models.latestModel();
       if (stored) return classifierOf(await loadModel(stored.model), stored.id, settings);
     } catch (error) {
       warning = `stored classifier model not used (${(error as Error).message}): using the shipped training set; run \`secdigest train\``;
@@ -55,10 +58,10 @@ export async function readyClassifier(db: Db | undefined, settings: ClassifySett
  * The classifier, loaded (or trained, ~0.5 s) on first call only, so an hourly run that gets nothing
  * but 304s never pays for it. A stored model it could not use is reported once through `onWarning`.
  */
-export function lazyClassifier(db: Db, settings: ClassifySettings, options: { source?: ClassifierSource; onWarning?: (message: string) => void } = {}): () => Promise<ReadyClassifier> {
+export function lazyClassifier(models: ModelStore, settings: ClassifySettings, options: { source?: ClassifierSource; onWarning?: (message: string) => void } = {}): () => Promise<ReadyClassifier> {
   let ready: Promise<ReadyClassifier> | undefined;
   return () =>
-    (ready ??= readyClassifier(db, settings, options.source).then((loaded) => {
+    (ready ??= readyClassifier(models, settings, options.source).then((loaded) => {
       if (loaded.warning) options.onWarning?.(loaded.warning);
       return loaded;
     }));
@@ -135,18 +138,20 @@ const PAGE = 500;
  * the signal handlers must still get their turn, or another collect could take over the expired
  * lease while this one is still working. Returns how many were written.
  */
-export async function classifyStoredItems(db: Db, ready: ReadyClassifier, scope: ReclassifyScope = {}): Promise<number> {
+export async function classifyStoredItems(
+  storage: Pick<Storage, 'classification' | 'analysis'>,
+  ready: ReadyClassifier,
+  scope: ReclassifyScope = {},
+): Promise<number> {
   const { signal, onWarning, ...which } = scope;
   let written = 0;
   let afterId = '';
   for (;;) {
     if (signal?.aborted) return written;
-    const page = itemsToClassify(db, { ...which, afterId, limit: PAGE });
+    const page = await storage.classification.toClassify({ ...which, afterId, limit: PAGE });
     if (page.length === 0) return written;
-    const labels = classifyItems(ready, correctedLabels(db, page.map((item) => item.id)), page, (itemId, error) => onWarning?.(`the classifier failed on item ${itemId} (left unclassified): ${error.message}`));
-    inTransaction(db, () => {
-      for (const [id, classification] of labels.byItem) writeClassification(db, id, classification, labels.modelId);
-    });
+    const labels = classifyItems(ready, await storage.analysis.correctedLabels(page.map((item) => item.id)), page, (itemId, error) => onWarning?.(`the classifier failed on item ${itemId} (left unclassified): ${error.message}`));
+    await storage.classification.writeLabels(labels.byItem, labels.modelId);
     written += labels.byItem.size;
     afterId = page.at(-1)!.id;
     await setImmediate();

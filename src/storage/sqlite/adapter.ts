@@ -1,6 +1,8 @@
 import type { Storage } from '../ports.js';
 import { prepareStoryKeys, writeAnalysedBatch } from './analysis.js';
-import { correctedLabels } from './corrections.js';
+import { correctedLabels, listCorrections } from './corrections.js';
+import { countUnclassified, getItemClassification, itemsToClassify, writeClassification } from './classifications.js';
+import { latestClassifierModel, saveClassifierModel } from './classifier-models.js';
 import type { Db } from './database.js';
 import { asStorageError } from './errors.js';
 import { getFeedState, lastFetchAt, listFeedHealth, retryFeed, syncFeeds } from './feeds.js';
@@ -89,6 +91,16 @@ export function sqliteStorage(db: Db): Storage {
         ),
       load: (number) => guard(() => loadDraft(db, number)),
       list: () => guard(() => listDrafts(db)),
+    },
+    classification: {
+      latestModel: () => guard(() => latestClassifierModel(db)),
+      saveModel: (model) => guard(() => saveClassifierModel(db, model)),
+      corrections: (query) => guard(() => listCorrections(db, query)),
+      labels: (itemId) => guard(() => getItemClassification(db, itemId)),
+      countUnclassified: () => guard(() => countUnclassified(db)),
+      toClassify: (query) => guard(() => itemsToClassify(db, query)),
+      writeLabels: (labels, modelId) =>
+        guard(() => inTransaction(db, () => labels.forEach((classification, id) => writeClassification(db, id, classification, modelId)))),
     },
     close: () => guard(() => void db.close()),
   };
