@@ -19,6 +19,7 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { bigrams: true, titleFea
 /** Characters of the summary read at most: a feed's summary is capped at 600, a bad one is not. */
 const MAX_TEXT_CHARS = 4000;
 const CVE_ID = /\bcve[-\u2010-\u2013]\d{4}[-\u2010-\u2013]\d{4,7}\b/giu;
+const MAY_NAME_CVE = /cve/i;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const STEM_CACHE_LIMIT = 50_000;
 
@@ -35,7 +36,9 @@ export function cachedStem(stem: Stem): Stem {
 /** Content words of a text, lower-cased and stemmed, in order; a CVE id becomes `cveid`. */
 export function contentWords(text: string, stem: Stem, surface?: Map<string, string>): string[] {
   const words: string[] = [];
-  const lowered = text.slice(0, MAX_TEXT_CHARS).replace(CVE_ID, ' cveid ').toLowerCase();
+  const sample = text.slice(0, MAX_TEXT_CHARS);
+  // Every CVE id holds the letters "cve" (no other character folds to them): most texts skip the pattern.
+  const lowered = (MAY_NAME_CVE.test(sample) ? sample.replace(CVE_ID, ' cveid ') : sample).toLowerCase();
   for (const match of lowered.matchAll(WORD)) {
     const word = match[0].replace(/['’]s$/, '');
     if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;

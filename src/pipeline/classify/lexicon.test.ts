@@ -38,6 +38,16 @@ describe('keyword lexicon', () => {
     }
   });
 
+  it('finds the words of a lexicon compiled after a text was first scanned (shared word ids)', () => {
+    const title = 'Quindle loader drops Zarbex stealer';
+    const summary = 'Researchers found the Quindle loader.';
+    expect(both(['quindle'], title, summary).lexicon.map((hit) => hit.keyword)).toEqual(['quindle']);
+    // The same texts, now read by a lexicon whose words were unknown when they were tokenized.
+    const { lexicon, pattern } = both(['zarbex stealer', 'quindl*'], title, summary);
+    expect(lexicon.map((hit) => hit.keyword)).toEqual(['quindl*', 'zarbex stealer']);
+    expect(lexicon).toEqual(pattern);
+  });
+
   it('leaves sets with other keywords to the pattern', () => {
     expect(compileKeywords(['ransomed.vc', 'lockbit']).lexicon).toBeUndefined();
     expect(compileKeywords(['données']).lexicon).toBeUndefined();

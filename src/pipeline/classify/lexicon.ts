@@ -29,6 +29,30 @@ export interface Lexicon {
   byHead: Map<number, number[]>;
   /** One-word prefix keywords shorter than HEAD, tried at every token. */
   short: number[];
+  /** `exact` and `byHead` by the ids of their keys in the registry below (array reads instead of map look-ups). */
+  exactById: (number[] | undefined)[];
+  byHeadId: (number[] | undefined)[];
+}
+
+/**
+ * Ids for the first words and heads of every lexicon compiled, shared by all of them, so a text's
+ * tokens are looked up once (tokensOf) rather than once per lexicon: the classifier scans each text
+ * with a dozen topics' lexicons, and their map look-ups at every token were its largest cost. Grows
+ * only with the keyword vocabulary of the taxonomies compiled (a few hundred words).
+ */
+const FIRST_WORD_IDS = new Map<string, number>();
+const HEAD_IDS = new Map<number, number>();
+
+function idOf<K>(ids: Map<K, number>, key: K): number {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
+}
+
+function byId<K>(map: ReadonlyMap<K, number[]>, ids: Map<K, number>): (number[] | undefined)[] {
+  const out: (number[] | undefined)[] = [];
+  for (const [key, list] of map) out[idOf(ids, key)] = list;
+  return out;
 }
 
 const HEAD = 3;
@@ -39,7 +63,7 @@ const SEPARATORS = /^[\s\u2010-\u2013-]+$/u;
 /** The lexicon of keywords in pattern order, or undefined when one of them needs the pattern. */
 export function compileLexicon(keywords: readonly KeywordParts[]): Lexicon | undefined {
   if (!keywords.every(({ parts }) => parts.every((part) => PLAIN.test(part)))) return undefined;
-  const lexicon: Lexicon = { keywords, exact: new Map(), byHead: new Map(), short: [] };
+  const lexicon: Lexicon = { keywords, exact: new Map(), byHead: new Map(), short: [], exactById: [], byHeadId: [] };
   const add = <K>(map: Map<K, number[]>, key: K, index: number) => {
     const list = map.get(key);
     if (list) list.push(index);
@@ -51,6 +75,8 @@ export function compileLexicon(keywords: readonly KeywordParts[]): Lexicon | und
     else if (first.length >= HEAD) add(lexicon.byHead, headKey(first), index);
     else lexicon.short.push(index);
   });
+  lexicon.exactById = byId(lexicon.exact, FIRST_WORD_IDS);
+  lexicon.byHeadId = byId(lexicon.byHead, HEAD_IDS);
   return lexicon;
 }
 
@@ -63,6 +89,12 @@ interface Tokens {
   ends: number[];
   /** Whether only separators (spaces, hyphens, dashes) stand between token i and token i + 1. */
   joined: boolean[];
+  /** Each token's id in FIRST_WORD_IDS and its head's in HEAD_IDS (-1: none), as of `registrySize`. */
+  wordIds: number[];
+  headIds: number[];
+  /** Tokens where some lexicon's keyword may start (either id known), in order. */
+  candidates: number[];
+  registrySize: number;
 }
 
 function headKey(word: string): number {
@@ -84,7 +116,7 @@ function isWordChar(text: string, i: number): number {
 }
 
 function tokenize(text: string): Tokens {
-  const tokens: Tokens = { folded: [], heads: [], starts: [], ends: [], joined: [] };
+  const tokens: Tokens = { folded: [], heads: [], starts: [], ends: [], joined: [], wordIds: [], headIds: [], candidates: [], registrySize: -1 };
   let i = 0;
   while (i < text.length) {
     let width = isWordChar(text, i);
@@ -146,19 +178,48 @@ function firstMatch(lexicon: Lexicon, list: readonly number[] | undefined, token
   }
 }
 
+/** (Re)reads a text's token ids when lexicons compiled since added words to the registry. */
+function withIds(tokens: Tokens): Tokens {
+  const size = FIRST_WORD_IDS.size + HEAD_IDS.size;
+  if (tokens.registrySize === size) return tokens;
+  tokens.wordIds.length = 0;
+  tokens.headIds.length = 0;
+  tokens.candidates.length = 0;
+  for (let i = 0; i < tokens.folded.length; i++) {
+    const word = FIRST_WORD_IDS.get(tokens.folded[i]!) ?? -1;
+    const head = tokens.heads[i]! >= 0 ? (HEAD_IDS.get(tokens.heads[i]!) ?? -1) : -1;
+    tokens.wordIds.push(word);
+    tokens.headIds.push(head);
+    if (word >= 0 || head >= 0) tokens.candidates.push(i);
+  }
+  tokens.registrySize = size;
+  return tokens;
+}
+
 /** Calls `found(keyword index, start, end)` for each match, in text order, as `matchAll` would. */
 export function scanLexicon(lexicon: Lexicon, text: string, found: (index: number, start: number, end: number) => void): void {
-  const tokens = tokensOf(text);
+  const tokens = withIds(tokensOf(text));
   const count = tokens.folded.length;
   const best = [Infinity, -1];
+  // Without short prefix keywords (tried everywhere), a keyword can start only at a candidate token:
+  // the others are skipped, as the scan below would skip them one by one.
+  const everywhere = lexicon.short.length > 0;
+  const positions = tokens.candidates;
+  let next = 0;
   let at = 0;
-  while (at < count) {
+  for (;;) {
+    if (!everywhere) {
+      while (next < positions.length && positions[next]! < at) next++;
+      if (next === positions.length) return;
+      at = positions[next]!;
+    } else if (at >= count) return;
     best[0] = Infinity;
     best[1] = -1;
-    firstMatch(lexicon, lexicon.exact.get(tokens.folded[at]!), tokens, at, best[0], best);
-    const head = tokens.heads[at]!;
-    if (head >= 0) firstMatch(lexicon, lexicon.byHead.get(head), tokens, at, best[0], best);
-    if (lexicon.short.length > 0) firstMatch(lexicon, lexicon.short, tokens, at, best[0], best);
+    const word = tokens.wordIds[at]!;
+    if (word >= 0) firstMatch(lexicon, lexicon.exactById[word], tokens, at, best[0], best);
+    const head = tokens.headIds[at]!;
+    if (head >= 0) firstMatch(lexicon, lexicon.byHeadId[head], tokens, at, best[0], best);
+    if (everywhere) firstMatch(lexicon, lexicon.short, tokens, at, best[0], best);
     const last = best[1]!;
     if (last >= 0) {
       found(best[0]!, tokens.starts[at]!, tokens.ends[last]!);

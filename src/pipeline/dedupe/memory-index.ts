@@ -9,9 +9,10 @@ interface Entry {
   representative: DedupeItem;
 }
 
+/** Shaped as the KeyPosting it is returned as (`at`: its item's publishedAt), so postings() copies nothing. */
 interface Posting {
-  publishedAt: string;
-  storyId: number;
+  readonly at: string;
+  readonly storyId: number;
 }
 
 /** Inserts keeping `list` sorted by `key` (stable: after equal keys); batches arrive mostly in order. */
@@ -50,7 +51,7 @@ function newestInWindow<T>(list: readonly T[], from: string, to: string, limit: 
   return out;
 }
 
-const byPublished = (p: { publishedAt: string }) => p.publishedAt;
+const byAt = (p: Posting) => p.at;
 /** Members in (publishedAt, id) order, as storage/stories.ts returns them. */
 const byPublishedThenId = (m: { publishedAt: string; id: string }) => `${m.publishedAt}\u0000${m.id}`;
 
@@ -70,7 +71,7 @@ export class MemoryStoryIndex implements StoryIndex {
 
   postings(keys: readonly number[], from: string, to: string, maxBucket: number): KeyPosting[][] {
     return [...new Set(keys)].map((key) =>
-      newestInWindow(this.byKey.get(key) ?? [], from, to, maxBucket, byPublished).map((p) => ({ storyId: p.storyId, at: p.publishedAt })),
+      newestInWindow(this.byKey.get(key) ?? [], from, to, maxBucket, byAt),
     );
   }
 
@@ -115,7 +116,7 @@ export class MemoryStoryIndex implements StoryIndex {
     for (const key of new Set(keys)) {
       let postings = this.byKey.get(key);
       if (!postings) this.byKey.set(key, (postings = []));
-      insertSorted(postings, { publishedAt: item.publishedAt, storyId }, byPublished);
+      insertSorted(postings, { at: item.publishedAt, storyId }, byAt);
     }
   }
 }

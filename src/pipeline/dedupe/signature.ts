@@ -1,5 +1,7 @@
 import type { DedupeSettings } from '../../model/index.js';
 import { extractFeatures, signatureTokens, type Features } from './features.js';
+
+export { FeatureCache } from './feature-cache.js';
 import { bandKeys } from './lsh.js';
 import { fmix32, hashToken, minhash } from './minhash.js';
 
@@ -57,24 +59,4 @@ function entityKey(entity: string): number {
   const hi = fmix32(hashToken(`entity:${entity}`) ^ 0x7f4a7c15);
   const lo = hashToken(`${entity}:entity`);
   return (hi & 0x1fffff) * 0x100000000 + lo;
-}
-
-/**
- * Features of stored items, computed once per run: a candidate story's members are compared with
- * many new items. Bounded, oldest entry evicted first; an entry is recomputed when its text changed
- * (an item updated in place).
- */
-export class FeatureCache {
-  private readonly entries = new Map<string, { title: string; summary: string; features: Features }>();
-  constructor(private readonly capacity = 4_096) {}
-
-  features(id: string, title: string, summary: string): Features {
-    const hit = this.entries.get(id);
-    if (hit && hit.title === title && hit.summary === summary) return hit.features;
-    const features = extractFeatures(title, summary);
-    this.entries.delete(id);
-    this.entries.set(id, { title, summary, features });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    return features;
-  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stem } from './stem.js';
-import { tokenize } from './tokens.js';
+import { tokenCacheSize, tokenize, TOKEN_CACHE_LIMIT, toToken } from './tokens.js';
 
 const texts = (text: string) => tokenize(text).map((t) => t.text);
 
@@ -59,5 +59,27 @@ describe('stem', () => {
   // stack overflowed, and any item naming Saudi Arabia stopped story matching.
   it('stems a word whose demonym entry is itself', () => {
     expect(tokenize('Saudi Arabia hosts talks').map((t) => t.text)).toEqual(['saudi', 'arab', 'host', 'talk']);
+  });
+});
+
+describe('token cache', () => {
+  const text = 'Police said Velmont Water was hit. CrowdStrike saw $2.3M stolen by CVE-2026-41877 — the U.S. said.';
+
+  it('gives what toToken computes, one shared object per spelling and sentence-start flag', () => {
+    const first = tokenize(text);
+    const again = tokenize(text);
+    expect(again).toEqual(first);
+    again.forEach((token, i) => expect(token).toBe(first[i]));
+    // Uncached, the same spellings give equal tokens.
+    expect(toToken('Velmont', false)).toEqual(first.find((t) => t.text === stem('velmont')));
+    expect(toToken('Police', true)).toEqual(first[0]);
+  });
+
+  it('stays within its bound when a text has more distinct words than it holds', () => {
+    const words = Array.from({ length: TOKEN_CACHE_LIMIT + 10 }, (_, i) => `w${i.toString(36)}x`);
+    const tokens = tokenize(words.join(' '));
+    expect(tokens).toHaveLength(words.length);
+    expect(tokenCacheSize()).toBeLessThanOrEqual(2 * TOKEN_CACHE_LIMIT);
+    expect(tokens.at(-1)).toEqual(toToken(words.at(-1)!, false));
   });
 });

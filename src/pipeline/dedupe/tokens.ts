@@ -3,20 +3,21 @@ import { stem } from './stem.js';
 /** What a token is, which decides how much a shared one counts (see features.ts). */
 export type TokenKind = 'word' | 'number' | 'year' | 'cve';
 
+/** Read-only: one Token object stands for every occurrence of its spelling (TOKEN_CACHE_LIMIT). */
 export interface Token {
   /** Lowercased, stemmed word; a number in plain digits (`2300000`); a CVE id in upper case. */
-  text: string;
-  kind: TokenKind;
+  readonly text: string;
+  readonly kind: TokenKind;
   /** Capitalized where a sentence does not start, or an acronym: a name, most likely. */
-  capitalized: boolean;
+  readonly capitalized: boolean;
   /** An acronym ("SIEM") or a word with an inner capital ("CrowdStrike"): a name in any headline style. */
-  distinctive: boolean;
+  readonly distinctive: boolean;
   /** All capitals, two to six letters ("SIEM", "FBI"). */
-  acronym: boolean;
+  readonly acronym: boolean;
   /** Written with a capital first letter, wherever it stands. */
-  upper: boolean;
+  readonly upper: boolean;
   /** Starts a sentence (or the text): its capital letter says nothing about it being a name. */
-  sentenceStart: boolean;
+  readonly sentenceStart: boolean;
 }
 
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
@@ -50,28 +51,71 @@ function normalizeNumbers(text: string): string {
 
 // A word (letters, digits, inner apostrophes), a decimal number, or a CVE id.
 const TOKEN = /CVE-\d{4}-\d{4,7}|\d+(?:\.\d+)+|[\p{L}\p{N}]+(?:['’][\p{L}]+)?/giu;
-/** Punctuation after which a capital letter only starts a sentence (or a headline's second half). */
-const SENTENCE_BREAK = /[.!?:;|\u2014\u2013]|--/;
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Whether text[from, to) holds a sentence break: `[.!?:;|\u2014\u2013]` or `--`, without a slice and a regex per token. */
+function hasSentenceBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    switch (text.charCodeAt(i)) {
+      case 0x2e: case 0x21: case 0x3f: case 0x3a: case 0x3b: case 0x7c: case 0x2014: case 0x2013:
+        return true;
+      case 0x2d:
+        if (i + 1 < to && text.charCodeAt(i + 1) === 0x2d) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Accents dropped: "Jerí" and "Jeri", "José" and "Jose" are one name in two outlets' spelling.
+ * ASCII text has no accents, and both normalizations leave it as it is: skipped, they were a
+ * tenth of tokenizing.
+ */
+function withoutAccents(text: string): string {
+  return NON_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC') : text;
+}
 
 /** Splits plain text into comparable tokens; stopwords are kept (features.ts drops them). */
 export function tokenize(text: string): Token[] {
-  // Accents dropped: "Jerí" and "Jeri", "José" and "Jose" are one name in two outlets' spelling.
   // "U.S.", "U.N.", "E.U." are the acronyms "US", "UN", "EU" written with dots.
-  const normalized = normalizeNumbers(text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC'))
-    .replace(/\b(?:\p{Lu}\.){2,}/gu, (m) => m.replace(/\./g, ''));
+  const normalized = normalizeNumbers(withoutAccents(text)).replace(/\b(?:\p{Lu}\.){2,}/gu, (m) => m.replace(/\./g, ''));
   const tokens: Token[] = [];
   let end = 0;
   for (const match of normalized.matchAll(TOKEN)) {
     const raw = match[0];
-    const gap = normalized.slice(end, match.index);
-    const token = toToken(raw, end === 0 || SENTENCE_BREAK.test(gap));
+    const token = cachedToken(raw, end === 0 || hasSentenceBreak(normalized, end, match.index));
     end = match.index + raw.length;
     if (token) tokens.push(token);
   }
   return tokens;
 }
 
-function toToken(raw: string, sentenceStart: boolean): Token | undefined {
+/**
+ * Tokens by spelling, one map per sentence-start flag: news vocabulary repeats, and a story's
+ * members are featurized again whenever FeatureCache has dropped them; a look-up costs a tenth of
+ * toToken. Dropped whole when full (cheaper than keeping an LRU order); `null` is a spelling that
+ * makes no token.
+ */
+export const TOKEN_CACHE_LIMIT = 50_000;
+const tokenCache = [new Map<string, Token | null>(), new Map<string, Token | null>()] as const;
+
+function cachedToken(raw: string, sentenceStart: boolean): Token | undefined {
+  const cache = tokenCache[sentenceStart ? 1 : 0];
+  let token = cache.get(raw);
+  if (token === undefined) {
+    if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
+    token = toToken(raw, sentenceStart) ?? null;
+    cache.set(raw, token);
+  }
+  return token ?? undefined;
+}
+
+/** Entries in the token cache, for tests. */
+export function tokenCacheSize(): number {
+  return tokenCache[0].size + tokenCache[1].size;
+}
+
+export function toToken(raw: string, sentenceStart: boolean): Token | undefined {
   if (/^CVE-/i.test(raw)) return { text: raw.toUpperCase(), kind: 'cve', capitalized: true, distinctive: true, acronym: false, upper: true, sentenceStart };
   if (/^\d+(?:\.\d+)*$/.test(raw)) {
     const year = /^(?:19|20)\d\d$/.test(raw);

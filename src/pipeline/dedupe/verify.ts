@@ -106,9 +106,23 @@ export interface VerifyContext {
 
 const NO_CONTEXT: VerifyContext = { isCommon: () => false };
 
+/**
+ * withoutCommonNames per context (one new item's comparisons): the new item is compared with up to
+ * a hundred members, and its own names were filtered again for each.
+ */
+const stripped = new WeakMap<VerifyContext, WeakMap<Features, Features>>();
+
 /** The item as differentNames sees it: headline names and subject without the window's common names. */
 function withoutCommonNames(f: Features, context: VerifyContext): Features {
   if (context === NO_CONTEXT) return f;
+  let known = stripped.get(context);
+  if (known === undefined) stripped.set(context, (known = new WeakMap()));
+  let result = known.get(f);
+  if (result === undefined) known.set(f, (result = stripCommonNames(f, context)));
+  return result;
+}
+
+function stripCommonNames(f: Features, context: VerifyContext): Features {
   const titleNames = new Set([...f.titleNames].filter((name) => !context.isCommon(name)));
   const subject = f.subject !== undefined && context.isCommon(f.subject) ? undefined : f.subject;
   return titleNames.size === f.titleNames.size && subject === f.subject ? f : { ...f, titleNames, subject };
