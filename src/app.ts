@@ -43,6 +43,14 @@ export function openApp(options: AppOptions): App {
   return { config, storage: sqliteStorage(db), db, fetcher, now, close: () => db.close() };
 }
 
+/**
+ * Storage alone, for the commands that run without a configuration's feeds (`analyze --db`,
+ * `doctor`): the same engine and setup as `openApp`'s. Closing the storage closes the database.
+ */
+export function openStorage(dbPath: string, options: { readonly?: boolean; mustExist?: boolean } = {}): Storage {
+  return sqliteStorage(openDatabase(dbPath, options));
+}
+
 /** Flag, else environment variable, else default: the precedence every command follows. */
 export function resolvePaths(
   flags: { config?: string; db?: string },

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { loadConfigIfPresent } from '../app.js';
+import { loadConfigIfPresent, openStorage } from '../app.js';
 import { analyzeItems } from '../commands/analyze.js';
 import { parseAnalyzeInput } from '../commands/analyze-input.js';
 import { runPendingAnalysis } from '../commands/analyze-pending.js';
 import { readyClassifier } from '../pipeline/analysis/classifier.js';
-import { openDatabase, sqliteStorage } from '../storage/index.js';
 import type { CliContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { warn } from './format.js';
@@ -80,14 +79,14 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
       const config = loadConfigIfPresent(flags, ctx.io.env);
       const { inputs, invalid } = parseAnalyzeInput(await readAll(ctx.io.stdin), { skipInvalid: flags.skipInvalid ?? false });
       for (const problem of invalid) warn(ctx.io.stderr, `line ${problem.line} skipped: ${problem.message}`);
-      const db = flags.db ? openDatabase(flags.db) : undefined;
+      const storage = flags.db ? openStorage(flags.db) : undefined;
       try {
-        const classifier = await readyClassifier(db ? sqliteStorage(db).classification : undefined, config.settings.classify);
+        const classifier = await readyClassifier(storage?.classification, config.settings.classify);
         if (classifier.warning) warn(ctx.io.stderr, `warning: ${classifier.warning}`);
-        const records = analyzeItems(inputs, { settings: config.settings, feeds: config.feeds, now: ctx.now, classifier, ...(db ? { db } : {}) });
+        const records = await analyzeItems(inputs, { settings: config.settings, feeds: config.feeds, now: ctx.now, classifier, ...(storage ? { storage } : {}) });
         ctx.io.stdout.write(records.map((record) => `${JSON.stringify(record)}\n`).join(''));
       } finally {
-        db?.close();
+        await storage?.close();
       }
       ctx.setExitCode(EXIT.ok);
     });

@@ -1,12 +1,12 @@
 import type { Classification, DedupeItem, FeedConfig, FeedKind, Item, ItemClassifications, Settings, StoryMatch } from '../model/index.js';
 import { findStories, type Assignment } from '../pipeline/dedupe/index.js';
 import { canonicalizeUrl, contentHash, htmlToText, itemId, resolvePublishedAt, urlHash } from '../pipeline/normalize/index.js';
-import { correctedLabels, ensureFeed, inTransaction, storeItems, storyIdOfItem, writeAnalysedBatch, type Db, type PendingItem } from '../storage/index.js';
+import type { IngestFeed, Storage } from '../storage/index.js';
 import { storyFiler } from '../pipeline/analysis/index.js';
 import { fingerprint } from '../pipeline/dedupe/index.js';
 import { analyzeFeedId, type AnalyzeInput } from './analyze-input.js';
 import { classifyItems, type ReadyClassifier } from '../pipeline/analysis/classifier.js';
-import { prepareStoryKeys, toDedupeItem } from '../pipeline/analysis/stories.js';
+import { signatureOf, toDedupeItem } from '../pipeline/analysis/stories.js';
 
 /**
  * One output line of `secdigest analyze`: a public contract, documented in its --help. Built in
@@ -41,8 +41,8 @@ export interface AnalyzeDeps {
   /** Configured feeds: an input whose `source` names one takes its weight and kind. */
   feeds: readonly FeedConfig[];
   now: () => Date;
-  /** Match against and store into this database (`--db`); in memory when absent. */
-  db?: Db;
+  /** Match against and store into this storage (`--db`); in memory when absent. */
+  storage?: Pick<Storage, 'analysis'>;
   /** The classifier (pipeline/analysis/classifier.ts: the database's newest model, else the shipped set's). */
   classifier: ReadyClassifier;
 }
@@ -101,15 +101,15 @@ function toItem(input: AnalyzeInput, settings: Settings, fetchedAt: string): Ite
  * `secdigest analyze`: files a batch of items in stories as a whole, with collect's rules and
  * window (by publishedAt); returns one record per input, in input order.
  */
-export function analyzeItems(inputs: readonly AnalyzeInput[], deps: AnalyzeDeps): AnalyzeRecord[] {
+export async function analyzeItems(inputs: readonly AnalyzeInput[], deps: AnalyzeDeps): Promise<AnalyzeRecord[]> {
   const now = deps.now();
   const items = inputs.map((input) => toItem(input, deps.settings, now.toISOString()));
   const configured = new Map(deps.feeds.map((feed) => [feed.id, feed]));
   const weightOf = (input: AnalyzeInput) => (input.source ? configured.get(input.source)?.weight : undefined) ?? 1;
   // Classified before anything is stored, so labels go into the database with their items.
-  const corrections = deps.db ? correctedLabels(deps.db, items.map((item) => item.id)) : new Map<string, never>();
+  const corrections = deps.storage ? await deps.storage.analysis.correctedLabels(items.map((item) => item.id)) : new Map<string, never>();
   const labels = classifyItems(deps.classifier, corrections, items.map((item, i) => ({ ...item, feedKind: kindOf(inputs[i]!, configured) })));
-  return deps.db ? analyzeInDatabase(deps.db, inputs, items, weightOf, deps, now, labels) : analyzeInMemory(inputs, items, weightOf, deps.settings, labels);
+  return deps.storage ? analyzeInStorage(deps.storage, inputs, items, weightOf, deps, now, labels) : analyzeInMemory(inputs, items, weightOf, deps.settings, labels);
 }
 
 function analyzeInMemory(inputs: readonly AnalyzeInput[], items: Item[], weightOf: (input: AnalyzeInput) => number, settings: Settings, labels: ItemClassifications): AnalyzeRecord[] {
@@ -135,43 +135,41 @@ function analyzeInMemory(inputs: readonly AnalyzeInput[], items: Item[], weightO
  * With --db: the inputs are stored as items of pseudo-feeds `analyze:<source>` (kind from the
  * first line's `feedKind`, else the configured feed's, else news; weight the configured feed's,
  * else 1), then filed in stories against the database's window exactly as `collect` files a feed
- * run (pipeline/analysis writeAnalysis), all in one transaction. An input already stored (same source and id) keeps
+ * run (the analysis port's `ingest`), all in one transaction. An input already stored (same source and id) keeps
  * its story ("known"); a changed one is updated in place.
  */
-function analyzeInDatabase(
-  db: Db,
+async function analyzeInStorage(
+  storage: Pick<Storage, 'analysis'>,
   inputs: readonly AnalyzeInput[],
   items: Item[],
   weightOf: (input: AnalyzeInput) => number,
   deps: AnalyzeDeps,
   now: Date,
   labels: ItemClassifications,
-): AnalyzeRecord[] {
+): Promise<AnalyzeRecord[]> {
   const { dedupe } = deps.settings;
+  const keysOf = (title: string, summary: string) => fingerprint(title, summary, dedupe).keys;
   // Keys are kept from a window before the batch's earliest item, not before now: a backdated
   // batch is matched against the stories of its own days.
   const earliest = items.reduce((min, item) => (item.publishedAt < min ? item.publishedAt : min), now.toISOString());
-  prepareStoryKeys(db, dedupe, new Date(earliest));
+  const since = new Date(Date.parse(earliest) - dedupe.windowDays * 86_400_000).toISOString();
+  await storage.analysis.prepareStoryKeys(signatureOf(dedupe), since, keysOf);
   const configured = new Map(deps.feeds.map((feed) => [feed.id, feed]));
-  return inTransaction(db, () => {
-    const weights = new Map<string, number>();
-    inputs.forEach((input, i) => {
-      const feedId = items[i]!.feedId;
-      if (weights.has(feedId)) return;
-      weights.set(feedId, weightOf(input));
-      ensureFeed(db, { id: feedId, name: input.source ?? 'stdin', url: feedId, kind: kindOf(input, configured), weight: weights.get(feedId)! }, now.toISOString());
-    });
-    // Stored and analysed in the same transaction: the batch is its own analysis batch.
-    const stored = storeItems(db, items, now.toISOString());
-    const pending = (item: Item, storyId: number | null): PendingItem => ({ item, feedKind: undefined, feedWeight: weights.get(item.feedId) ?? 1, storyId });
-    const batch = [...stored.inserted.map((item) => pending(item, null)), ...stored.updated.map((item) => pending(item, storyIdOfItem(db, item.id) ?? null))];
-    const keysOf = (title: string, summary: string) => fingerprint(title, summary, dedupe).keys;
-    const assigned = writeAnalysedBatch(db, { items: batch, labels: labels.byItem, modelId: labels.modelId }, storyFiler(dedupe), keysOf);
-    const byItem = new Map(assigned.map((a) => [a.itemId, a]));
-    return items.map((item) => {
-      const assignment = byItem.get(item.id);
-      byItem.delete(item.id);
-      return toRecord(item, assignment?.storyId ?? storyIdOfItem(db, item.id)!, assignment, labels);
-    });
+  const feeds = new Map<string, IngestFeed>();
+  inputs.forEach((input, i) => {
+    const feedId = items[i]!.feedId;
+    if (!feeds.has(feedId)) feeds.set(feedId, { id: feedId, name: input.source ?? 'stdin', url: feedId, kind: kindOf(input, configured), weight: weightOf(input) });
+  });
+  // Stored and analysed in one transaction: the batch is its own analysis batch.
+  const { filed, storyOf } = await storage.analysis.ingest(
+    { feeds: [...feeds.values()], items, labels: labels.byItem, modelId: labels.modelId, now: now.toISOString() },
+    storyFiler(dedupe),
+    keysOf,
+  );
+  const byItem = new Map(filed.map((a) => [a.itemId, a]));
+  return items.map((item) => {
+    const assignment = byItem.get(item.id);
+    byItem.delete(item.id);
+    return toRecord(item, assignment?.storyId ?? storyOf.get(item.id)!, assignment, labels);
   });
 }

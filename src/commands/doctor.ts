@@ -3,7 +3,8 @@ import { loadConfig } from '../config/index.js';
 import { feedAttention, movedNote, type FeedAttention } from '../model/feed-health.js';
 import { ConfigError, type Config } from '../model/index.js';
 import { holderIsGone } from '../scheduler/run-lock.js';
-import { isStorageDriverError, openDatabase, sqliteStorage, type Db, type FeedHealth } from '../storage/index.js';
+import { openStorage } from '../app.js';
+import { isStorageDriverError, type FeedHealth, type Storage } from '../storage/index.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 
@@ -51,15 +52,14 @@ export async function runDoctor(paths: { configPath: string; dbPath: string }, n
     // An empty file is a database with no tables yet (as `touch` leaves it): any command sets it up.
     checks.push({ name: 'database', status: 'warn', detail: `${paths.dbPath} is empty: run \`secdigest collect\`` });
   } else {
-    let db: Db;
+    let storage: Storage;
     try {
-      db = openDatabase(paths.dbPath, { readonly: true });
+      storage = openStorage(paths.dbPath, { readonly: true });
     } catch (error) {
       // A file that is not a database, or unreadable: a finding, not a crash of the doctor.
       checks.push({ name: 'database', status: 'fail', detail: (error as Error).message });
       return summarize(checks, feeds);
     }
-    const storage = sqliteStorage(db);
     try {
       const health = await storage.maintenance.health();
       const intact = health.integrity.length === 1 && health.integrity[0] === 'ok';
@@ -119,7 +119,7 @@ export async function runDoctor(paths: { configPath: string; dbPath: string }, n
       if (!isStorageDriverError(error)) throw error;
       checks.push({ name: 'database', status: 'fail', detail: `${paths.dbPath}: ${(error as Error).message}` });
     } finally {
-      db.close();
+      await storage.close();
     }
   }
   return summarize(checks, feeds);

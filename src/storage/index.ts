@@ -21,7 +21,7 @@ export { addEntry, draftHasSection, firstSectionId, getEntryPlace, moveEntry, mo
 export { representativeItemId, representativeLabels } from './sqlite/entry-labels.js';
 export { feedActivity, type FeedActivity } from './sqlite/feed-activity.js';
 export { postingsByKeys } from './sqlite/story-keys.js';
-export type { Storage, FeedRepository, FeedRunRepository, FeedRunWriter as FeedRunWriterPort, AnalysisRepository, AnalysedBatch, FiledItem, FileStories, RunLockRepository, MaintenanceRepository, DraftRepository, DraftBasis, ClassificationRepository } from './ports.js';
+export type { Storage, FeedRepository, FeedRunRepository, FeedRunWriter as FeedRunWriterPort, AnalysisRepository, AnalysedBatch, FiledItem, FileStories, RunLockRepository, MaintenanceRepository, DraftRepository, DraftBasis, ClassificationRepository, IngestFeed, ReviewRepository, LabelCorrection } from './ports.js';
 export { sqliteStorage } from './sqlite/adapter.js';
 export { prepareStoryKeys, writeAnalysedBatch } from './sqlite/analysis.js';
 export { inTransaction } from './sqlite/transaction.js';

@@ -1,6 +1,8 @@
-import type { Classification, CorrectedLabels, Correction, Draft, FeedConfig, StoryIndex, StoryMatch } from '../model/index.js';
+import type { Classification, CorrectedLabels, Correction, CorrectionField, Draft, DraftEntry, FeedConfig, Item, StoryIndex, StoryMatch } from '../model/index.js';
 import type { WindowCandidates } from './sqlite/candidates.js';
-import type { DraftSummary, StoredDraft } from './sqlite/drafts.js';
+import type { DraftRef, DraftSummary, StoredDraft } from './sqlite/drafts.js';
+import type { EntryPlace, EntryRef } from './sqlite/draft-edits.js';
+import type { FeedActivity } from './sqlite/feed-activity.js';
 import type { FeedHealth, FeedState } from './sqlite/feeds.js';
 import type { PageStats, PruneCounts } from './sqlite/prune.js';
 import type { DatabaseHealth } from './sqlite/health.js';
@@ -18,7 +20,7 @@ import type { AcquireResult, LockHolder } from './sqlite/run-lock.js';
  * see plain data and `StorageError` (model/errors.ts), never a driver, SQL or a driver's codes.
  * One contract suite (./contract.ts) runs against every implementation.
  *
- * Not every command goes through these ports yet: draft, export, review, doctor, prune, backup,
+ * Not every command goes through these ports yet: draft, export, doctor, prune, backup,
  * train and the feed-list commands still take the SQLite handle (`Db`); docs/ARCHITECTURE.md
  * ("Storage ports") lists them, and the lint rule's allow-list shrinks as they move.
  */
@@ -34,6 +36,12 @@ export interface FeedRepository {
   retry(feedIds: readonly string[]): Promise<void>;
   /** When any feed was last fetched, or null before the first run. */
   lastFetchAt(): Promise<string | null>;
+  /**
+   * Every real feed (not the `analyze:` pseudo-feeds) with its state, its failed fetches and its
+   * items per UTC publication day over `days` days ending with the day of `until`, zeros filled in
+   * (the review page's feed health).
+   */
+  activity(window: { until: Date; days: number }): Promise<FeedActivity[]>;
 }
 
 /** Retention and compaction (`secdigest prune`). */
@@ -108,7 +116,21 @@ export interface AnalysisRepository {
    * text's keys (`keysOf`) on their story; and the analysed state. All or nothing.
    */
   writeBatch<T extends FiledItem>(batch: AnalysedBatch, file: FileStories<T>, keysOf: (title: string, summary: string) => readonly number[]): Promise<readonly T[]>;
+  /**
+   * `analyze --db`: stores items that did not come from a feed run (under the feeds given, created
+   * when missing) and analyses them at once, in ONE transaction: new items are filed by `file`,
+   * changed ones keep their story. Returns the story of every item given, and where each new one
+   * was filed.
+   */
+  ingest<T extends FiledItem>(
+    input: { feeds: readonly IngestFeed[]; items: readonly Item[]; labels: ReadonlyMap<string, Classification>; modelId: number | null; now: string },
+    file: FileStories<T>,
+    keysOf: (title: string, summary: string) => readonly number[],
+  ): Promise<{ filed: readonly T[]; storyOf: ReadonlyMap<string, number> }>;
 }
+
+/** A feed `ingest` stores items under (a pseudo-feed of `analyze --db`). */
+export type IngestFeed = Pick<FeedConfig, 'id' | 'name' | 'url' | 'kind' | 'weight'>;
 
 export interface RunLockRepository {
   /** Takes the lease unless another owner holds a live one; `isGone` lets a dead holder's lease be taken over early. */
@@ -134,6 +156,22 @@ export interface ClassificationRepository {
   toClassify(query: ToClassifyQuery): Promise<ItemToClassify[]>;
   /** Replaces these items' labels, in one transaction. */
   writeLabels(labels: ReadonlyMap<string, Classification>, modelId: number | null): Promise<void>;
+  /**
+   * Records an editor's correction of an item, in one transaction: stores it with a copy of the
+   * item's text (so it still trains once the item is pruned) and sets the item's label at once.
+   * Throws CorrectionError `unknown-item`, storing nothing, when there is no such item.
+   */
+  recordCorrection(itemId: string, correction: LabelCorrection): Promise<Correction>;
+}
+
+/**
+ * An editor's correction of one label, already validated (commands/corrections.ts): the value as
+ * stored (a topic id, a section, or "true" / "false") and when it was made (ISO 8601).
+ */
+export interface LabelCorrection {
+  field: CorrectionField;
+  value: string;
+  createdAt: string;
 }
 
 /** What the next draft is built from, read inside its write transaction. */
@@ -157,6 +195,50 @@ export interface DraftRepository {
   /** A stored draft by number, or the latest. */
   load(number?: number): Promise<StoredDraft | undefined>;
   list(): Promise<DraftSummary[]>;
+  /** Only a stored draft's row id and number (what an edit needs, without reading its entries). */
+  find(number: number): Promise<DraftRef | undefined>;
+}
+
+/**
+ * The review page's edits of a stored draft (issue 7), one small write each. A repository of its
+ * own rather than more of `drafts`: `drafts` builds and reads whole issues (the draft and export
+ * commands), while these change one entry in place and, for a topic or a news/press move, also
+ * write a training correction of the entry's story. That crosses into classification, and must
+ * stay one transaction with the edit (a refused correction undoes the edit), so it is one method.
+ * An entry is addressed by its draft's row id and its story id.
+ */
+export interface ReviewRepository {
+  /** The fields an edit reads first; undefined when the draft has no such entry. */
+  entry(ref: EntryRef): Promise<EntryPlace | undefined>;
+  /** Each plain edit resolves false when the draft has no such entry. */
+  setIncluded(ref: EntryRef, included: boolean): Promise<boolean>;
+  setTitle(ref: EntryRef, title: string): Promise<boolean>;
+  setBlurb(ref: EntryRef, blurb: string | null): Promise<boolean>;
+  /**
+   * Moves an entry one place up (-1) or down (+1) in its section, past excluded entries too (they
+   * keep their place), in one transaction. Moving the first entry up is a no-op that resolves true.
+   */
+  move(ref: EntryRef, step: -1 | 1): Promise<boolean>;
+  /**
+   * Sets an entry's topic and, when `correction` is given, records it against the representative
+   * item of the entry's story (an entry added by hand has none): ONE transaction. Resolves false,
+   * writing nothing, when there is no such entry; throws CorrectionError `unknown-item`, writing
+   * nothing, when the story's representative item is gone.
+   */
+  changeTopic(ref: EntryRef, topic: string, correction?: LabelCorrection): Promise<boolean>;
+  /** Moves an entry to the end of another section of its draft, with `correction` as changeTopic does. */
+  moveToSection(ref: EntryRef, sectionId: string, correction?: LabelCorrection): Promise<boolean>;
+  /** The draft's first section in display order, where an added link goes unless told otherwise. */
+  firstSectionId(draftId: number): Promise<string | undefined>;
+  hasSection(draftId: number, sectionId: string): Promise<boolean>;
+  /** Appends an entry the editor added by hand; false (nothing written) when the draft already has its story id. */
+  addEntry(draftId: number, sectionId: string, entry: DraftEntry): Promise<boolean>;
+  /**
+   * The stored labels of each story's representative item, by story id, shown as evidence on the
+   * page; stories without a classified representative, and manual entries, are absent. One read
+   * whatever the number of stories.
+   */
+  evidence(storyIds: readonly string[]): Promise<Map<string, StoredClassification>>;
 }
 
 /** Everything behind the ports, opened once by the composition root. */
@@ -168,5 +250,6 @@ export interface Storage {
   maintenance: MaintenanceRepository;
   drafts: DraftRepository;
   classification: ClassificationRepository;
+  review: ReviewRepository;
   close(): Promise<void>;
 }

@@ -190,6 +190,19 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
         expect((await storage.analysis.pending(10)).map((p) => p.item.id)).toEqual(['a:1']);
       });
 
+      it('ingests items from outside a feed run: creates their feed, stores and files them at once; a repeat keeps its story', async () => {
+        const input = (items: Item[]) => ({ feeds: [{ id: 'analyze:x', name: 'x', url: 'analyze:x', kind: 'news' as const, weight: 2 }], items, labels: new Map([['analyze:x:1', LABELS]]), modelId: null, now: NOW });
+        const first = await storage.analysis.ingest(input([item('analyze:x', '1', 'Ransom hits a port'), item('analyze:x', '2', 'Ransom halts a port')]), byFirstWord, keysOf);
+        expect(first.filed.map((f) => f.match)).toEqual(['new', 'near']);
+        expect(first.storyOf.get('analyze:x:1')).toBe(first.storyOf.get('analyze:x:2'));
+        expect(await storage.feeds.state('analyze:x')).toBeDefined();
+        expect(await storage.analysis.countPending()).toBe(0);
+        expect(await storage.classification.labels('analyze:x:1')).toMatchObject({ topic: 'ransomware' });
+        const again = await storage.analysis.ingest(input([item('analyze:x', '1', 'Ransom hits a port')]), byFirstWord, keysOf);
+        expect(again.filed).toEqual([]);
+        expect(again.storyOf.get('analyze:x:1')).toBe(first.storyOf.get('analyze:x:1'));
+      });
+
       it('reads editors\' corrections of items (none stored here)', async () => {
         await stored([item('a', '1', 'Ransom hits a port')]);
         expect(await storage.analysis.correctedLabels(['a:1'])).toEqual(new Map());

@@ -1,7 +1,8 @@
-import type { Storage } from '../ports.js';
-import { prepareStoryKeys, writeAnalysedBatch } from './analysis.js';
-import { correctedLabels, listCorrections } from './corrections.js';
-import { countUnclassified, getItemClassification, itemsToClassify, writeClassification } from './classifications.js';
+import { CorrectionError, type Correction } from '../../model/index.js';
+import type { LabelCorrection, Storage } from '../ports.js';
+import { ingestAnalysed, prepareStoryKeys, writeAnalysedBatch } from './analysis.js';
+import { correctedLabels, insertCorrection, itemText, listCorrections } from './corrections.js';
+import { countUnclassified, getItemClassification, itemsToClassify, setItemLabel, writeClassification } from './classifications.js';
 import { latestClassifierModel, saveClassifierModel } from './classifier-models.js';
 import type { Db } from './database.js';
 import { asStorageError } from './errors.js';
@@ -10,7 +11,22 @@ import { pageStats, pruneOldItems, vacuum } from './prune.js';
 import { databaseHealth } from './health.js';
 import { inTransaction } from './transaction.js';
 import { storyCandidates } from './candidates.js';
-import { lastDraftUntil, listDrafts, loadDraft, nextDraftNumber, saveDraft, usedStoryIds } from './drafts.js';
+import { findDraft, lastDraftUntil, listDrafts, loadDraft, nextDraftNumber, saveDraft, usedStoryIds } from './drafts.js';
+import {
+  addEntry,
+  draftHasSection,
+  firstSectionId,
+  getEntryPlace,
+  moveEntry,
+  moveEntryToSection,
+  setEntryBlurb,
+  setEntryIncluded,
+  setEntryTitle,
+  setEntryTopic,
+  type EntryRef,
+} from './draft-edits.js';
+import { representativeItemId, representativeLabels } from './entry-labels.js';
+import { feedActivity } from './feed-activity.js';
 import { createFeedRunWriter } from './group-commit.js';
 import { countPendingAnalysis, pendingItems } from './pending-analysis.js';
 import { acquireLock, lockHolder, releaseLock, renewLock } from './run-lock.js';
@@ -37,6 +53,7 @@ export function sqliteStorage(db: Db): Storage {
       health: (feedIds) => guard(() => listFeedHealth(db, feedIds)),
       retry: (feedIds) => guard(() => inTransaction(db, () => feedIds.forEach((id) => retryFeed(db, id)))),
       lastFetchAt: () => guard(() => lastFetchAt(db)),
+      activity: (window) => guard(() => feedActivity(db, window)),
     },
     maintenance: {
       pruneItems: (cutoff, options) => guard(() => pruneOldItems(db, cutoff, options)),
@@ -60,7 +77,8 @@ export function sqliteStorage(db: Db): Storage {
       pending: (limit) => guard(() => pendingItems(db, limit)),
       correctedLabels: (itemIds) => guard(() => correctedLabels(db, itemIds)),
       prepareStoryKeys: (signature, since, keysOf) => guard(() => prepareStoryKeys(db, signature, since, keysOf)),
-      writeBatch: (batch, file, keysOf) => guard(() => db.transaction(() => writeAnalysedBatch(db, batch, file, keysOf))()),
+      writeBatch: (batch, file, keysOf) => guard(() => inTransaction(db, () => writeAnalysedBatch(db, batch, file, keysOf))),
+      ingest: (input, file, keysOf) => guard(() => ingestAnalysed(db, input, file, keysOf)),
     },
     runLocks: {
       acquire: (name, owner, now, ttlMs, isGone) => guard(() => acquireLock(db, name, owner, now, ttlMs, isGone)),
@@ -91,6 +109,7 @@ export function sqliteStorage(db: Db): Storage {
         ),
       load: (number) => guard(() => loadDraft(db, number)),
       list: () => guard(() => listDrafts(db)),
+      find: (number) => guard(() => findDraft(db, number)),
     },
     classification: {
       latestModel: () => guard(() => latestClassifierModel(db)),
@@ -101,7 +120,50 @@ export function sqliteStorage(db: Db): Storage {
       toClassify: (query) => guard(() => itemsToClassify(db, query)),
       writeLabels: (labels, modelId) =>
         guard(() => inTransaction(db, () => labels.forEach((classification, id) => writeClassification(db, id, classification, modelId)))),
+      recordCorrection: (itemId, correction) => guard(() => inTransaction(db, () => writeCorrection(db, itemId, correction))),
+    },
+    review: {
+      entry: (ref) => guard(() => getEntryPlace(db, ref)),
+      setIncluded: (ref, included) => guard(() => setEntryIncluded(db, ref, included)),
+      setTitle: (ref, title) => guard(() => setEntryTitle(db, ref, title)),
+      setBlurb: (ref, blurb) => guard(() => setEntryBlurb(db, ref, blurb)),
+      move: (ref, step) => guard(() => moveEntry(db, ref, step)),
+      changeTopic: (ref, topic, correction) => guard(() => correctedEdit(db, ref, () => setEntryTopic(db, ref, topic), correction)),
+      moveToSection: (ref, sectionId, correction) =>
+        guard(() => correctedEdit(db, ref, () => moveEntryToSection(db, ref, sectionId) !== undefined, correction)),
+      firstSectionId: (draftId) => guard(() => firstSectionId(db, draftId)),
+      hasSection: (draftId, sectionId) => guard(() => draftHasSection(db, draftId, sectionId)),
+      addEntry: (draftId, sectionId, entry) => guard(() => addEntry(db, draftId, sectionId, entry)),
+      evidence: (storyIds) => guard(() => representativeLabels(db, storyIds)),
     },
     close: () => guard(() => void db.close()),
   };
+}
+
+/**
+ * Stores a correction of an item with a copy of its text and sets the item's label (call inside a
+ * transaction). A missing item is the caller's mistake, not the database's: a typed CorrectionError,
+ * thrown before anything is written.
+ */
+function writeCorrection(db: Db, itemId: string, correction: LabelCorrection): Correction {
+  const text = itemText(db, itemId);
+  if (!text) throw new CorrectionError('unknown-item', `no item with id "${itemId}"`);
+  const stored = { itemId, ...correction, title: text.title, summary: text.summary };
+  const id = insertCorrection(db, stored);
+  setItemLabel(db, itemId, correction.field, correction.field === 'relevant' ? correction.value === 'true' : correction.value);
+  return { id, ...stored };
+}
+
+/**
+ * A draft edit and its correction of the entry's story in one transaction, so a refused
+ * correction rolls the edit back. No entry: nothing written; a manual entry (no story, no item):
+ * the edit alone.
+ */
+function correctedEdit(db: Db, ref: EntryRef, edit: () => boolean, correction: LabelCorrection | undefined): boolean {
+  return inTransaction(db, () => {
+    if (!edit()) return false;
+    const itemId = correction && representativeItemId(db, ref.storyId);
+    if (correction && itemId) writeCorrection(db, itemId, correction);
+    return true;
+  });
 }

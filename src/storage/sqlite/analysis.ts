@@ -1,8 +1,12 @@
-import type { AnalysedBatch, FiledItem, FileStories } from '../ports.js';
+import type { Classification, Item } from '../../model/index.js';
+import type { AnalysedBatch, FiledItem, FileStories, IngestFeed } from '../ports.js';
+import { ensureFeed } from './feeds.js';
+import { storeItems } from './items.js';
+import { inTransaction } from './transaction.js';
 import { writeClassification } from './classifications.js';
 import type { Db } from './database.js';
-import { markAnalyzed } from './pending-analysis.js';
-import { itemsPublishedSince, sqliteStoryIndex } from './stories.js';
+import { markAnalyzed, type PendingItem } from './pending-analysis.js';
+import { itemsPublishedSince, sqliteStoryIndex, storyIdOfItem } from './stories.js';
 import { insertStoryKeys, pruneStoryKeys, resetStoryKeys, storyKeysSignature } from './story-keys.js';
 
 type KeysOf = (title: string, summary: string) => readonly number[];
@@ -43,4 +47,24 @@ export function prepareStoryKeys(db: Db, signature: string, since: string, keysO
     })();
   }
   return { pruned: pruneStoryKeys(db, since), rebuiltItems };
+}
+
+/** `analyze --db`'s store-and-analyse, in one transaction (ports.ts `AnalysisRepository.ingest`). */
+export function ingestAnalysed<T extends FiledItem>(
+  db: Db,
+  input: { feeds: readonly IngestFeed[]; items: readonly Item[]; labels: ReadonlyMap<string, Classification>; modelId: number | null; now: string },
+  file: FileStories<T>,
+  keysOf: KeysOf,
+): { filed: readonly T[]; storyOf: ReadonlyMap<string, number> } {
+  return inTransaction(db, () => {
+    for (const feed of input.feeds) ensureFeed(db, feed, input.now);
+    const weights = new Map(input.feeds.map((feed) => [feed.id, feed.weight]));
+    const stored = storeItems(db, input.items, input.now);
+    const pending = (item: Item, storyId: number | null): PendingItem => ({ item, feedKind: undefined, feedWeight: weights.get(item.feedId) ?? 1, storyId });
+    const batch = [...stored.inserted.map((item) => pending(item, null)), ...stored.updated.map((item) => pending(item, storyIdOfItem(db, item.id) ?? null))];
+    const filed = writeAnalysedBatch(db, { items: batch, labels: input.labels, modelId: input.modelId }, file, keysOf);
+    const storyOf = new Map<string, number>();
+    for (const item of input.items) storyOf.set(item.id, storyIdOfItem(db, item.id)!);
+    return { filed, storyOf };
+  });
 }
