@@ -4,7 +4,7 @@
  * Debian's chromium at /usr/bin/chromium. Run with `npm run screenshots`.
  */
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../src/storage/index.js';
+import { openDatabase, sqliteStorage } from '../src/storage/index.js';
 import { createReviewServer } from '../src/web/index.js';
 import { FIXTURE_NOW, FIXTURE_RENDER_OPTIONS, seedReviewFixture } from '../src/web/fixtures/review-fixture.js';
 import { chromiumMissing, launchChromium } from '../test/review-browser.js';
@@ -16,9 +16,9 @@ if (missing) {
 }
 
 const out = (name: string) => fileURLToPath(new URL(`../docs/img/${name}`, import.meta.url));
-const db = openDatabase(':memory:');
-const { draftNumber } = seedReviewFixture(db);
-const server = createReviewServer({ db, now: () => FIXTURE_NOW, renderOptions: FIXTURE_RENDER_OPTIONS });
+const storage = sqliteStorage(openDatabase(':memory:'));
+const { draftNumber } = await seedReviewFixture(storage);
+const server = createReviewServer({ storage, now: () => FIXTURE_NOW, renderOptions: FIXTURE_RENDER_OPTIONS });
 const base = await server.listen({ host: '127.0.0.1', port: 0 });
 const browser = await launchChromium({ viewport: { width: 1360, height: 1000 } });
 try {
@@ -36,5 +36,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  db.close();
+  await storage.close();
 }

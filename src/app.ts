@@ -24,7 +24,10 @@ export interface App {
   config: Config;
   /** The storage ports (storage/ports.ts): what collect, analysis and the run lock use. */
   storage: Storage;
-  /** The SQLite handle, for the commands not yet moved to the ports (docs/ARCHITECTURE.md, "Storage ports"). */
+  /**
+   * The SQLite connection behind `storage`, for tests and benchmarks that inspect or break the file
+   * (a full disk, say). Program code goes through `storage`: the lint rule keeps SQL out of it.
+   */
   db: Db;
   fetcher: Fetcher;
   now: () => Date;

@@ -11,7 +11,7 @@ import { runCollect } from '../src/commands/collect.js';
 import { recordCorrection } from '../src/commands/corrections.js';
 import { runTrain } from '../src/commands/train.js';
 import { trainFromShippedSet } from '../src/pipeline/classify/index.js';
-import { openDatabase } from '../src/storage/index.js';
+import { openDatabase, sqliteStorage } from '../src/storage/index.js';
 import { cli, tempDir, writeConfig } from './support/cli.js';
 import { startLocalServer, type LocalServer } from './support/local-server.js';
 
@@ -186,7 +186,7 @@ describe('classification in collect, train and analyze', () => {
 
     const conn = openDatabase(db);
     const itemId = (conn.prepare("SELECT id FROM items WHERE guid = 'h1'").get() as { id: string }).id;
-    recordCorrection(conn, { itemId, field: 'topic', value: 'ransomware', at: new Date() });
+    await recordCorrection(sqliteStorage(conn).classification, { itemId, field: 'topic', value: 'ransomware', at: new Date() });
     conn.close();
     expect(rows(db).get('h1')!.topic).toBe('ransomware');
 

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDraft, openDatabase, type Db } from '../src/storage/index.js';
+import { loadDraft, openDatabase, sqliteStorage, type Db } from '../src/storage/index.js';
 import { FIXTURE_NOW, FIXTURE_RENDER_OPTIONS, HOSTILE_FEED, seedReviewFixture } from '../src/web/fixtures/review-fixture.js';
 import { createReviewServer } from '../src/web/index.js';
 import { chromiumMissing, launchChromium, type Browser } from './review-browser.js';
@@ -33,8 +33,9 @@ describe.skipIf(missing !== undefined)('review page in Chromium', () => {
 
   beforeAll(async () => {
     db = openDatabase(':memory:');
-    seedReviewFixture(db);
-    server = createReviewServer({ db, now: () => FIXTURE_NOW, renderOptions: FIXTURE_RENDER_OPTIONS });
+    const storage = sqliteStorage(db);
+    await seedReviewFixture(storage);
+    server = createReviewServer({ storage, now: () => FIXTURE_NOW, renderOptions: FIXTURE_RENDER_OPTIONS });
     base = await server.listen({ host: '127.0.0.1', port: 0 });
     // Another origin on loopback: the page behind a manual link, and a page that attacks the review server.
     other = http.createServer((request, response) => {

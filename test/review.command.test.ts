@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startReview, type ReviewHandle } from '../src/commands/review.js';
 import { DEFAULT_SETTINGS } from '../src/config/defaults.js';
 import { UsageError } from '../src/model/index.js';
-import { openDatabase, type Db } from '../src/storage/index.js';
+import { openDatabase, sqliteStorage, type Db } from '../src/storage/index.js';
 import { FIXTURE_NOW, seedReviewFixture } from '../src/web/fixtures/review-fixture.js';
 import { runCli } from '../src/cli/program.js';
 
@@ -18,15 +18,16 @@ afterEach(async () => {
   db = undefined;
 });
 
-function app() {
+async function app() {
   db = openDatabase(':memory:');
-  seedReviewFixture(db);
-  return { db, config: { settings: DEFAULT_SETTINGS, feeds: [] }, now: () => FIXTURE_NOW };
+  const storage = sqliteStorage(db);
+  await seedReviewFixture(storage);
+  return { db, storage, config: { settings: DEFAULT_SETTINGS, feeds: [] }, now: () => FIXTURE_NOW };
 }
 
 describe('secdigest review', () => {
   it('serves on 127.0.0.1 and prints the URL', async () => {
-    handle = await startReview(app(), { host: '127.0.0.1', port: 0 });
+    handle = await startReview(await app(), { host: '127.0.0.1', port: 0 });
     expect(handle.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const response = await fetch(`${handle.url}drafts/12`);
     expect(response.status).toBe(200);
@@ -34,7 +35,7 @@ describe('secdigest review', () => {
   });
 
   it('shows a feed switched off in feeds.yaml as disabled, needing no attention, and reads feeds.yaml again at each view', async () => {
-    const base = app();
+    const base = await app();
     const ids = base.db.prepare('SELECT id FROM feeds').pluck().all() as string[];
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdigest-review-'));
     const configPath = path.join(dir, 'feeds.yaml');
@@ -63,23 +64,23 @@ describe('secdigest review', () => {
   });
 
   it('says why it cannot listen (a port in use) as a usage error, not a crash', async () => {
-    handle = await startReview(app(), { host: '127.0.0.1', port: 0 });
+    handle = await startReview(await app(), { host: '127.0.0.1', port: 0 });
     const port = Number(new URL(handle.url).port);
-    const second = startReview(app(), { host: '127.0.0.1', port });
+    const second = startReview(await app(), { host: '127.0.0.1', port });
     await expect(second).rejects.toThrow(UsageError);
     await expect(second).rejects.toThrow(`cannot listen on 127.0.0.1:${port}: the port is in use (another review page?): pick another with --port, or 0 for any free one`);
   });
 
   it('refuses a non-loopback bind without a token, and a short token, before listening', async () => {
-    await expect(startReview(app(), { host: '0.0.0.0', port: 0 })).rejects.toThrow(UsageError);
-    await expect(startReview(app(), { host: '192.0.2.1', port: 0 })).rejects.toThrow(/--token \(or SECDIGEST_REVIEW_TOKEN\)/);
-    await expect(startReview(app(), { host: '127.0.0.1', port: 0, token: 'short' })).rejects.toThrow(/at least 16/);
-    await expect(startReview(app(), { host: '127.0.0.1', port: 70000 })).rejects.toThrow(/--port/);
+    await expect(startReview(await app(), { host: '0.0.0.0', port: 0 })).rejects.toThrow(UsageError);
+    await expect(startReview(await app(), { host: '192.0.2.1', port: 0 })).rejects.toThrow(/--token \(or SECDIGEST_REVIEW_TOKEN\)/);
+    await expect(startReview(await app(), { host: '127.0.0.1', port: 0, token: 'short' })).rejects.toThrow(/at least 16/);
+    await expect(startReview(await app(), { host: '127.0.0.1', port: 70000 })).rejects.toThrow(/--port/);
   });
 
   it('with a token, prints a URL that carries it; requests without it are refused', async () => {
     const token = 'a-long-enough-review-token';
-    handle = await startReview(app(), { host: '127.0.0.1', port: 0, token });
+    handle = await startReview(await app(), { host: '127.0.0.1', port: 0, token });
     expect(handle.url).toMatch(new RegExp(`/\\?token=${token}$`));
     expect((await fetch(handle.url.replace(/\?.*/, ''))).status).toBe(401);
     const first = await fetch(handle.url, { redirect: 'manual' });

@@ -1,9 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
-import { loadConfigIfPresent } from '../app.js';
-import { backupDatabase } from '../commands/backup.js';
+import { loadConfigIfPresent, openStorage } from '../app.js';
 import { everyFeedFailed, runCollectLocked } from '../commands/collect.js';
 import { parseSources } from '../commands/parse.js';
-import { openDatabase } from '../storage/index.js';
 import { PACKAGE_VERSION } from '../config/defaults.js';
 import { createFetcher } from '../pipeline/fetch/index.js';
 import { createProgress, renderSummary } from './collect-output.js';
@@ -108,12 +106,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .argument('<file>', 'backup file to create (must not exist)'),
   ).action(async (file: string, flags: CommonFlags) => {
     // The database only: a nightly backup must not fail because feeds.yaml is mid-edit.
-    const db = openDatabase(ctx.paths(flags).dbPath, { mustExist: true });
+    const storage = openStorage(ctx.paths(flags).dbPath, { mustExist: true });
     try {
-      const result = await backupDatabase(db, file);
+      const result = await storage.maintenance.backup(file);
       out(flags.json ? JSON.stringify(result) : `backed up ${result.pages} pages (${result.bytes} bytes) to ${result.file}`);
     } finally {
-      db.close();
+      await storage.close();
     }
     exitCode = EXIT.ok;
   });

@@ -1,7 +1,7 @@
 import { CORRECTION_FIELDS, CorrectionError, SECTIONS, type ClassifySettings, type Correction, type CorrectionField } from '../model/index.js';
 import { DEFAULT_SETTINGS } from '../config/defaults.js';
 import { taxonomyFromSettings } from '../pipeline/classify/configured.js';
-import { inTransaction, insertCorrection, itemText, listCorrections as listStored, setItemLabel, type CorrectionQuery, type Db } from '../storage/index.js';
+import type { ClassificationRepository, CorrectionQuery, LabelCorrection } from '../storage/index.js';
 
 export interface CorrectionInput {
   itemId: string;
@@ -17,25 +17,32 @@ export interface CorrectionOptions {
 }
 
 /**
- * Records an editor's correction (the review page calls this): validates it, copies the item's text
- * (so it still trains after the item is pruned), and sets the item's label at once, in one
- * transaction. `secdigest train` later learns from it (pipeline/classify/feedback.ts), and every
- * later classification of the item keeps the corrected value. Throws CorrectionError.
+ * Records an editor's correction: validates it, then the port copies the item's text (so it
+ * still trains after the item is pruned) and sets the item's label at once, in one transaction.
+ * `secdigest train` later learns from it (pipeline/classify/feedback.ts), and every later
+ * classification of the item keeps the corrected value. Throws CorrectionError (`unknown-item`
+ * from the port when there is no such item).
  */
-export function recordCorrection(db: Db, input: CorrectionInput, options: CorrectionOptions = {}): Correction {
+export async function recordCorrection(
+  classification: Pick<ClassificationRepository, 'recordCorrection'>,
+  input: CorrectionInput,
+  options: CorrectionOptions = {},
+): Promise<Correction> {
+  return classification.recordCorrection(input.itemId, labelCorrection(input, options));
+}
+
+/**
+ * A correction checked and put in its stored form, before anything is written. The review page
+ * calls this itself: its topic or section edit and the correction are one port call (one
+ * transaction), so the check must come first. Throws CorrectionError.
+ */
+export function labelCorrection(input: Omit<CorrectionInput, 'itemId'>, options: CorrectionOptions = {}): LabelCorrection {
   const field = input.field as string;
   if (!(CORRECTION_FIELDS as readonly string[]).includes(field)) {
     throw new CorrectionError('unknown-field', `cannot correct "${field}": one of ${CORRECTION_FIELDS.join(', ')} can be corrected`);
   }
   const value = normalizeValue(input.field, input.value, options.classify ?? DEFAULT_SETTINGS.classify);
-  const createdAt = typeof input.at === 'string' ? input.at : input.at.toISOString();
-  return inTransaction(db, (): Correction => {
-    const text = itemText(db, input.itemId);
-    if (!text) throw new CorrectionError('unknown-item', `no item with id "${input.itemId}"`);
-    const id = insertCorrection(db, { itemId: input.itemId, field: input.field, value, title: text.title, summary: text.summary, createdAt });
-    setItemLabel(db, input.itemId, input.field, input.field === 'relevant' ? value === 'true' : value);
-    return { id, itemId: input.itemId, field: input.field, value, title: text.title, summary: text.summary, createdAt };
-  });
+  return { field: input.field, value, createdAt: typeof input.at === 'string' ? input.at : input.at.toISOString() };
 }
 
 /** The value as stored (text), or a CorrectionError saying what the field accepts. */
@@ -61,6 +68,6 @@ function normalizeValue(field: CorrectionField, value: string | boolean, classif
 }
 
 /** Corrections, oldest first; `itemId` for one item's, `limit` for the newest N. */
-export function listCorrections(db: Db, query: CorrectionQuery = {}): Correction[] {
-  return listStored(db, query);
+export function listCorrections(classification: Pick<ClassificationRepository, 'corrections'>, query: CorrectionQuery = {}): Promise<Correction[]> {
+  return classification.corrections(query);
 }

@@ -36,7 +36,7 @@ export const MIN_TOKEN_LENGTH = 16;
  * anything listens).
  */
 export async function startReview(
-  app: Pick<App, 'db' | 'now'> & { config: { settings: Pick<Settings, 'classify' | 'draft'>; feeds: readonly Pick<FeedConfig, 'id' | 'enabled'>[] } },
+  app: Pick<App, 'storage' | 'now'> & { config: { settings: Pick<Settings, 'classify' | 'draft'>; feeds: readonly Pick<FeedConfig, 'id' | 'enabled'>[] } },
   options: ReviewOptions,
 ): Promise<ReviewHandle> {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
@@ -67,7 +67,7 @@ export async function startReview(
     return new Set(feeds.filter((feed) => feed.enabled).map((feed) => feed.id));
   };
   const server = createReviewServer({
-    db: app.db,
+    storage: app.storage,
     now: app.now,
     ...(token !== undefined ? { token } : {}),
     classify: settings.classify,

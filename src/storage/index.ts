@@ -25,3 +25,4 @@ export type { Storage, FeedRepository, FeedRunRepository, FeedRunWriter as FeedR
 export { sqliteStorage } from './sqlite/adapter.js';
 export { prepareStoryKeys, writeAnalysedBatch } from './sqlite/analysis.js';
 export { inTransaction } from './sqlite/transaction.js';
+export type { BackupResult } from './sqlite/backup.js';

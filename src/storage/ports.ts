@@ -6,6 +6,7 @@ import type { FeedActivity } from './sqlite/feed-activity.js';
 import type { FeedHealth, FeedState } from './sqlite/feeds.js';
 import type { PageStats, PruneCounts } from './sqlite/prune.js';
 import type { DatabaseHealth } from './sqlite/health.js';
+import type { BackupResult } from './sqlite/backup.js';
 import type { ItemToClassify, StoredClassification, ToClassifyQuery } from './sqlite/classifications.js';
 import type { NewClassifierModel, StoredClassifierModel } from './sqlite/classifier-models.js';
 import type { CorrectionQuery } from './sqlite/corrections.js';
@@ -54,6 +55,11 @@ export interface MaintenanceRepository {
   compact(): Promise<void>;
   /** doctor's database checks: integrity, schema version against this release's, journal mode. */
   health(): Promise<DatabaseHealth>;
+  /**
+   * A consistent copy to a new `file` (refused when it exists), checked before it counts. Errors:
+   * SecdigestError `database` when the source is damaged, `output` when the file cannot be written.
+   */
+  backup(file: string): Promise<BackupResult>;
 }
 
 /** Writes feed runs for one collection; implementations may group commits (see sqlite/group-commit.ts). */

@@ -1,21 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CorrectionError, type DraftEntry, type Section } from '../model/index.js';
 import { cleanText } from '../newsletter/render/escape.js';
-import {
-  addEntry,
-  draftHasSection,
-  firstSectionId,
-  getEntryPlace,
-  moveEntry,
-  moveEntryToSection,
-  setEntryBlurb,
-  setEntryIncluded,
-  setEntryTitle,
-  setEntryTopic,
-  type EntryRef,
-} from '../storage/index.js';
-import { inTransaction, representativeItemId } from '../storage/index.js';
-import type { Db } from '../storage/index.js';
+import type { EntryRef, LabelCorrection, ReviewRepository } from '../storage/index.js';
 import { ReviewError } from './errors.js';
 import { editorLink, type PageFetcher } from './page-info.js';
 
@@ -25,15 +11,18 @@ import { editorLink, type PageFetcher } from './page-info.js';
  * editor changes is also stored as a training correction of the story's representative item.
  */
 export interface ActionDeps {
-  db: Db;
+  review: ReviewRepository;
   now: () => Date;
   /** Topic ids an entry may be given. */
   topicIds: ReadonlySet<string>;
   /** The classifier section each draft section holds (latest-news → news, …), for corrections. */
   classifierSection: ReadonlyMap<string, Section>;
   fetchPage: PageFetcher;
-  /** Stores a training correction of an item and relabels it (commands/corrections.ts recordCorrection). */
-  recordCorrection: (correction: { itemId: string; field: 'topic' | 'section'; value: string; at: Date }) => void;
+  /**
+   * Checks a training correction and puts it in its stored form (commands/corrections.ts
+   * labelCorrection); the review port writes it with the edit, in the edit's transaction.
+   */
+  checkCorrection: (correction: { field: 'topic' | 'section'; value: string; at: Date }) => LabelCorrection;
 }
 
 export const ENTRY_ACTIONS = ['include', 'exclude', 'up', 'down', 'title', 'blurb', 'topic', 'section'] as const;
@@ -48,23 +37,23 @@ export const MAX_BLURB = 300;
  * that fails its check is refused before that), a topic or section change reads the entry's
  * current value first.
  */
-export function applyEntryAction(deps: ActionDeps, ref: EntryRef, action: EntryAction, fields: Record<string, unknown>): void {
-  if (!entryAction(deps, ref, action, fields)) throw new ReviewError('not-found', `This draft has no entry ${ref.storyId}.`);
+export async function applyEntryAction(deps: ActionDeps, ref: EntryRef, action: EntryAction, fields: Record<string, unknown>): Promise<void> {
+  if (!(await entryAction(deps, ref, action, fields))) throw new ReviewError('not-found', `This draft has no entry ${ref.storyId}.`);
 }
 
 /** False when the draft has no such entry. */
-function entryAction(deps: ActionDeps, ref: EntryRef, action: EntryAction, fields: Record<string, unknown>): boolean {
+function entryAction(deps: ActionDeps, ref: EntryRef, action: EntryAction, fields: Record<string, unknown>): Promise<boolean> {
   switch (action) {
     case 'include':
     case 'exclude':
-      return setEntryIncluded(deps.db, ref, action === 'include');
+      return deps.review.setIncluded(ref, action === 'include');
     case 'up':
     case 'down':
-      return moveEntry(deps.db, ref, action === 'up' ? -1 : 1);
+      return deps.review.move(ref, action === 'up' ? -1 : 1);
     case 'title':
-      return setEntryTitle(deps.db, ref, oneLine(fields.title, 'title', MAX_TITLE, true));
+      return deps.review.setTitle(ref, oneLine(fields.title, 'title', MAX_TITLE, true));
     case 'blurb':
-      return setEntryBlurb(deps.db, ref, oneLine(fields.blurb, 'blurb', MAX_BLURB, false) || null);
+      return deps.review.setBlurb(ref, oneLine(fields.blurb, 'blurb', MAX_BLURB, false) || null);
     case 'topic':
       return changeTopic(deps, ref, fields.topic);
     case 'section':
@@ -72,44 +61,40 @@ function entryAction(deps: ActionDeps, ref: EntryRef, action: EntryAction, field
   }
 }
 
-function changeTopic(deps: ActionDeps, ref: EntryRef, value: unknown): boolean {
-  const place = getEntryPlace(deps.db, ref);
+async function changeTopic(deps: ActionDeps, ref: EntryRef, value: unknown): Promise<boolean> {
+  const place = await deps.review.entry(ref);
   if (!place) return false;
   const topic = field(value, 'topic');
   requireTopic(deps, topic);
   if (topic === place.topic) return true;
-  inTransaction(deps.db, () => {
-    setEntryTopic(deps.db, ref, topic);
-    correct(deps, ref.storyId, 'topic', topic);
-  });
-  return true;
+  return corrected(() => deps.review.changeTopic(ref, topic, deps.checkCorrection({ field: 'topic', value: topic, at: deps.now() })));
 }
 
-function changeSection(deps: ActionDeps, ref: EntryRef, value: unknown): boolean {
-  const place = getEntryPlace(deps.db, ref);
+async function changeSection(deps: ActionDeps, ref: EntryRef, value: unknown): Promise<boolean> {
+  const place = await deps.review.entry(ref);
   if (!place) return false;
   const sectionId = field(value, 'section');
   const previous = place.sectionId;
-  requireSection(deps, ref.draftId, sectionId);
+  await requireSection(deps, ref.draftId, sectionId);
   if (sectionId === previous) return true;
-  inTransaction(deps.db, () => {
-    moveEntryToSection(deps.db, ref, sectionId);
-    // Only a move between a news and a press-release section corrects the classifier: Latest
-    // News and the Wall of Shame both hold news, and which one a story lands in follows its topic.
-    const from = deps.classifierSection.get(previous);
-    const to = deps.classifierSection.get(sectionId);
-    if (from && to && from !== to) correct(deps, ref.storyId, 'section', to);
-  });
-  return true;
+  // Only a move between a news and a press-release section corrects the classifier: Latest
+  // News and the Wall of Shame both hold news, and which one a story lands in follows its topic.
+  const from = deps.classifierSection.get(previous);
+  const to = deps.classifierSection.get(sectionId);
+  return corrected(() =>
+    deps.review.moveToSection(ref, sectionId, from && to && from !== to ? deps.checkCorrection({ field: 'section', value: to, at: deps.now() }) : undefined),
+  );
 }
 
-function correct(deps: ActionDeps, storyId: string, fieldName: 'topic' | 'section', value: string): void {
-  const itemId = representativeItemId(deps.db, storyId);
-  if (!itemId) return;
+/**
+ * A topic or section edit with its correction. A refused correction (refused by the check before
+ * the write, or by the port inside the edit's transaction, which then rolls the edit back) is the
+ * editor's bad request, not a bug.
+ */
+async function corrected(edit: () => Promise<boolean>): Promise<boolean> {
   try {
-    deps.recordCorrection({ itemId, field: fieldName, value, at: deps.now() });
+    return await edit();
   } catch (error) {
-    // Thrown inside the edit's transaction: the draft change is rolled back with it.
     if (error instanceof CorrectionError) throw new ReviewError('bad-request', error.message, { cause: error });
     throw error;
   }
@@ -130,8 +115,8 @@ export interface ManualLink {
  */
 export async function addManualLink(deps: ActionDeps, draftId: number, link: ManualLink): Promise<string> {
   const url = editorLink(link.url);
-  const sectionId = link.sectionId ?? firstSectionId(deps.db, draftId) ?? '';
-  requireSection(deps, draftId, sectionId);
+  const sectionId = link.sectionId ?? (await deps.review.firstSectionId(draftId)) ?? '';
+  await requireSection(deps, draftId, sectionId);
   const topic = link.topic || 'other';
   requireTopic(deps, topic);
   let title = oneLine(link.title ?? '', 'title', MAX_TITLE, false);
@@ -168,7 +153,7 @@ export async function addManualLink(deps: ActionDeps, draftId: number, link: Man
     rankReasons: ['added by the editor'],
     included: true,
   };
-  if (!addEntry(deps.db, draftId, sectionId, entry)) throw new ReviewError('conflict', 'That link is already in this draft.');
+  if (!(await deps.review.addEntry(draftId, sectionId, entry))) throw new ReviewError('conflict', 'That link is already in this draft.');
   return storyId;
 }
 
@@ -190,6 +175,6 @@ function requireTopic(deps: ActionDeps, topic: string): void {
   if (!deps.topicIds.has(topic)) throw new ReviewError('bad-request', `Unknown topic "${topic}".`);
 }
 
-function requireSection(deps: ActionDeps, draftId: number, sectionId: string): void {
-  if (!draftHasSection(deps.db, draftId, sectionId)) throw new ReviewError('bad-request', `This draft has no section "${sectionId}".`);
+async function requireSection(deps: ActionDeps, draftId: number, sectionId: string): Promise<void> {
+  if (!(await deps.review.hasSection(draftId, sectionId))) throw new ReviewError('bad-request', `This draft has no section "${sectionId}".`);
 }

@@ -1,5 +1,5 @@
 /**
- * The review web page (issue 7): a small fastify app over the draft in SQLite. Server-rendered
+ * The review web page (issue 7): a small fastify app over the stored draft (the storage ports). Server-rendered
  * HTML from pure views, a little progressive JavaScript served from the app, thin routes, one
  * error handler, and the guards of security.ts in front of everything.
  */

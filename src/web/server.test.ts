@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listCorrections, loadDraft, openDatabase } from '../storage/index.js';
+import { openDatabase, sqliteStorage } from '../storage/index.js';
 import { seedReviewFixture } from './fixtures/review-fixture.js';
 import { ReviewError } from './errors.js';
 import { createTestClient, type TestClient } from './fixtures/client.js';
@@ -14,10 +14,11 @@ afterEach(async () => {
   client = undefined;
 });
 
-const order = (c: TestClient, sectionId: string) =>
-  loadDraft(c.db, 12)!.sections.find((s) => s.id === sectionId)!.entries.map((e) => e.storyId);
-const entry = (c: TestClient, storyId: string) =>
-  loadDraft(c.db, 12)!.sections.flatMap((s) => s.entries.map((e) => ({ ...e, sectionId: s.id }))).find((e) => e.storyId === storyId)!;
+const draft = async (c: TestClient) => (await c.storage.drafts.load(12))!;
+const order = async (c: TestClient, sectionId: string) =>
+  (await draft(c)).sections.find((s) => s.id === sectionId)!.entries.map((e) => e.storyId);
+const entry = async (c: TestClient, storyId: string) =>
+  (await draft(c)).sections.flatMap((s) => s.entries.map((e) => ({ ...e, sectionId: s.id }))).find((e) => e.storyId === storyId)!;
 const act = (c: TestClient, storyId: string, action: string, fields: Record<string, string> = {}) =>
   c.post(`/drafts/12/entries/${storyId}/${action}`, fields);
 
@@ -64,52 +65,55 @@ describe('review actions persist at once', () => {
   it('excludes and includes again', async () => {
     client = await createTestClient();
     expect((await act(client, '9', 'exclude')).statusCode).toBe(303);
-    expect(entry(client, '9').included).toBe(false);
+    expect((await entry(client, '9')).included).toBe(false);
     await act(client, '9', 'include');
-    expect(entry(client, '9').included).toBe(true);
+    expect((await entry(client, '9')).included).toBe(true);
   });
 
   it('moves up and down within a section, and to another section', async () => {
     client = await createTestClient();
-    expect(order(client, 'latest-news')).toEqual(['1', '9', '8', '6', '11', '10', '12']);
+    expect(await order(client, 'latest-news')).toEqual(['1', '9', '8', '6', '11', '10', '12']);
     await act(client, '8', 'up');
     await act(client, '1', 'down');
     await act(client, '12', 'down'); // already last: nothing moves
-    expect(order(client, 'latest-news')).toEqual(['8', '1', '9', '6', '11', '10', '12']);
+    expect(await order(client, 'latest-news')).toEqual(['8', '1', '9', '6', '11', '10', '12']);
     await act(client, '8', 'section', { section: 'wall-of-shame' });
-    expect(order(client, 'latest-news')).toEqual(['1', '9', '6', '11', '10', '12']);
-    expect(order(client, 'wall-of-shame')).toEqual(['2', '3', '5', '4', '8']);
+    expect(await order(client, 'latest-news')).toEqual(['1', '9', '6', '11', '10', '12']);
+    expect(await order(client, 'wall-of-shame')).toEqual(['2', '3', '5', '4', '8']);
     expect((await act(client, '8', 'section', { section: 'nowhere' })).statusCode).toBe(400);
   });
 
   it('edits the title and the blurb as one line of text', async () => {
     client = await createTestClient();
     await act(client, '1', 'title', { title: '  Northgate VPN\nbypass <b>exploited</b>  ' });
-    expect(entry(client, '1').title).toBe('Northgate VPN bypass <b>exploited</b>');
+    expect((await entry(client, '1')).title).toBe('Northgate VPN bypass <b>exploited</b>');
     expect((await act(client, '1', 'title', { title: '   ' })).statusCode).toBe(400);
     await act(client, '9', 'blurb', { blurb: 'Patch your browsers.' });
-    expect(entry(client, '9').blurb).toBe('Patch your browsers.');
+    expect((await entry(client, '9')).blurb).toBe('Patch your browsers.');
     await act(client, '9', 'blurb', { blurb: '' });
-    expect(entry(client, '9').blurb).toBeNull();
+    expect((await entry(client, '9')).blurb).toBeNull();
     expect((await act(client, '9', 'blurb', { blurb: 'x'.repeat(301) })).statusCode).toBe(400);
   });
 
   it('stores a topic change and a news/press move as training corrections', async () => {
     client = await createTestClient();
     await act(client, '9', 'topic', { topic: 'malware' });
-    expect(entry(client, '9').topic).toBe('malware');
+    expect((await entry(client, '9')).topic).toBe('malware');
     expect((await act(client, '9', 'topic', { topic: 'not-a-topic' })).statusCode).toBe(400);
     await act(client, '6', 'section', { section: 'press-releases' });
     await act(client, '11', 'section', { section: 'wall-of-shame' }); // news to news: no correction
-    const representative = (storyId: number) =>
-      client!.db.prepare('SELECT representative_item_id FROM stories WHERE id = ?').pluck().get(storyId) as string;
-    const corrections = listCorrections(client.db).map(({ itemId, field, value }) => ({ itemId, field, value }));
-    expect(corrections).toEqual([
-      { itemId: representative(9), field: 'topic', value: 'malware' },
-      { itemId: representative(6), field: 'section', value: 'press-release' },
+    const corrections = await client.storage.classification.corrections();
+    expect(corrections.map(({ field, value }) => ({ field, value }))).toEqual([
+      { field: 'topic', value: 'malware' },
+      { field: 'section', value: 'press-release' },
     ]);
-    const labels = client.db.prepare('SELECT topic FROM items WHERE id = ?').pluck().get(representative(9));
-    expect(labels).toBe('malware');
+    // Each correction relabelled its story's representative item (the labels the page shows as evidence).
+    const evidence = await client.storage.review.evidence(['9', '6', '11']);
+    expect(evidence.get('9')).toMatchObject({ topic: 'malware' });
+    expect(evidence.get('6')).toMatchObject({ section: 'press-release' });
+    expect(evidence.get('11')).toMatchObject({ section: 'news' });
+    expect(await client.storage.classification.labels(corrections[0]!.itemId!)).toEqual(evidence.get('9'));
+    expect(await client.storage.classification.labels(corrections[1]!.itemId!)).toEqual(evidence.get('6'));
   });
 
   it('adds a manual link with its title and source read from the page', async () => {
@@ -124,8 +128,8 @@ describe('review actions persist at once', () => {
     const { storyId } = added.json<{ storyId: string }>();
     expect(storyId).toMatch(/^manual-[0-9a-f]{12}$/);
     expect(pages).toEqual(['https://news.example/story']);
-    expect(order(client, 'press-releases').at(-1)).toBe(storyId);
-    expect(entry(client, storyId)).toMatchObject({ title: 'Hand-picked <story>', source: 'Example News', topic: 'industry', included: true, url: 'https://news.example/story' });
+    expect((await order(client, 'press-releases')).at(-1)).toBe(storyId);
+    expect(await entry(client, storyId)).toMatchObject({ title: 'Hand-picked <story>', source: 'Example News', topic: 'industry', included: true, url: 'https://news.example/story' });
     expect((await client.post('/drafts/12/entries', { url: 'https://news.example/story', section: 'press-releases' })).statusCode).toBe(409);
     expect((await client.post('/drafts/12/entries', { url: 'javascript:alert(1)', section: 'press-releases' })).statusCode).toBe(400);
   });
@@ -140,8 +144,8 @@ describe('review actions persist at once', () => {
     expect(refused.json()).toEqual({ error: { code: 'unreachable', message: 'Could not read the page (HTTP 404): type the title by hand.' } });
     const typed = await client.post('/drafts/12/entries', { url: 'https://www.gone.example/a', section: 'latest-news', title: 'Typed title' });
     expect(typed.statusCode).toBe(303);
-    expect(order(client, 'latest-news')).toHaveLength(8);
-    expect(loadDraft(client.db, 12)!.sections[0]!.entries.at(-1)).toMatchObject({ title: 'Typed title', source: 'gone.example' });
+    expect(await order(client, 'latest-news')).toHaveLength(8);
+    expect((await draft(client)).sections[0]!.entries.at(-1)).toMatchObject({ title: 'Typed title', source: 'gone.example' });
   });
 
   it('exports the stored draft without its excluded entries', async () => {
@@ -173,24 +177,25 @@ describe('review actions persist at once', () => {
   it('refuses a manual link with a user name or password, even with a typed title, before fetching it', async () => {
     const pages: string[] = [];
     client = await createTestClient({ fetchPage: async (url) => (pages.push(url), { title: 'T', source: 'S', publishedAt: undefined }) });
-    const before = order(client, 'latest-news');
+    const before = await order(client, 'latest-news');
     for (const url of ['https://editor:s3cret@news.example/a', 'https://editor@news.example/b', 'https://:s3cret@news.example/c']) {
       const refused = await client.post('/drafts/12/entries', { url, section: 'latest-news', title: 'Typed title' }, { accept: 'application/json' });
       expect(refused.statusCode).toBe(400);
       expect(refused.json()).toEqual({ error: { code: 'bad-request', message: 'The link must not contain a user name or password.' } });
     }
     expect(pages).toEqual([]);
-    expect(order(client, 'latest-news')).toEqual(before);
+    expect(await order(client, 'latest-news')).toEqual(before);
   });
 
   it('answers 503 "busy, try again" when another process keeps the database locked, and the edit lands on retry', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'secdigest-busy-'));
     const file = path.join(dir, 'db.sqlite');
     const db = openDatabase(file);
-    seedReviewFixture(db);
+    const storage = sqliteStorage(db);
+    await seedReviewFixture(storage);
     db.pragma('busy_timeout = 10');
     const errors: unknown[] = [];
-    client = await createTestClient({ db, onError: (error) => errors.push(error) });
+    client = await createTestClient({ storage, onError: (error) => errors.push(error) });
     const other = openDatabase(file);
     try {
       other.exec('BEGIN IMMEDIATE'); // a collect's write, say
@@ -201,7 +206,7 @@ describe('review actions persist at once', () => {
       expect(json.json()).toEqual({ error: { code: 'unavailable', message: 'The database is busy: another secdigest process is writing to it. Try again in a moment.' } });
       other.exec('ROLLBACK');
       expect((await act(client, '9', 'exclude')).statusCode).toBe(303);
-      expect(loadDraft(db, 12)!.sections.flatMap((s) => s.entries).find((e) => e.storyId === '9')!.included).toBe(false);
+      expect((await storage.drafts.load(12))!.sections.flatMap((s) => s.entries).find((e) => e.storyId === '9')!.included).toBe(false);
       expect(errors).toEqual([]); // not a bug: nothing for the terminal
     } finally {
       other.close();
@@ -214,10 +219,10 @@ describe('review actions persist at once', () => {
 
   it("adds a manual link to the draft's first section when none is chosen", async () => {
     client = await createTestClient();
-    const first = loadDraft(client.db, 12)!.sections[0]!.id;
+    const first = (await draft(client)).sections[0]!.id;
     const added = await client.post('/drafts/12/entries', { url: 'https://news.example/first', title: 'First section', source: 'Example' }, { accept: 'application/json' });
     expect(added.statusCode).toBe(200);
-    expect(order(client, first).at(-1)).toBe(added.json<{ storyId: string }>().storyId);
+    expect((await order(client, first)).at(-1)).toBe(added.json<{ storyId: string }>().storyId);
     expect((await client.post('/drafts/12/entries', { url: 'https://news.example/none', title: 'No section', section: '' })).statusCode).toBe(400);
   });
 });

@@ -1,12 +1,11 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { recordCorrection } from '../commands/corrections.js';
+import { labelCorrection } from '../commands/corrections.js';
 import type { ClassifySettings, Section } from '../model/index.js';
-import { asStorageError } from '../storage/index.js';
+import { asStorageError, type Storage } from '../storage/index.js';
 import { DEFAULT_SETTINGS } from '../config/defaults.js';
 import { DEFAULT_SECTIONS } from '../newsletter/sections.js';
 import type { RenderOptions } from '../newsletter/render/index.js';
 import { taxonomyFromSettings } from '../pipeline/classify/configured.js';
-import type { Db } from '../storage/index.js';
 import { databaseUnavailable, ReviewError } from './errors.js';
 import { createPageFetcher, type PageFetcher } from './page-info.js';
 import { registerActionRoutes, wantsJson } from './routes/actions.js';
@@ -16,7 +15,8 @@ import { installSecurity } from './security.js';
 import { errorPage } from './views/overview.js';
 
 export interface ReviewServerOptions {
-  db: Db;
+  /** The repositories the pages read and the edits write; opened and closed by the caller. */
+  storage: Pick<Storage, 'drafts' | 'review' | 'feeds'>;
   now?: () => Date;
   /** When set, every request must carry it (required for a non-loopback bind: commands/review.ts). */
   token?: string;
@@ -81,8 +81,11 @@ export function createReviewServer(options: ReviewServerOptions): FastifyInstanc
   });
 
   registerAssetRoutes(app);
+  const { drafts, review, feeds } = options.storage;
   registerPageRoutes(app, {
-    db: options.db,
+    drafts,
+    review,
+    feeds,
     now,
     topics,
     renderOptions: options.renderOptions ?? {},
@@ -90,12 +93,13 @@ export function createReviewServer(options: ReviewServerOptions): FastifyInstanc
     ...(options.enabledFeedIds ? { enabledFeedIds: options.enabledFeedIds } : {}),
   });
   registerActionRoutes(app, {
-    db: options.db,
+    drafts,
+    review,
     now,
     topicIds: new Set(topics.map((t) => t.id)),
     classifierSection: new Map(sections.map((s) => [s.id, s.match.section])),
     fetchPage: options.fetchPage ?? createPageFetcher(),
-    recordCorrection: (correction) => recordCorrection(options.db, correction, options.classify ? { classify: options.classify } : {}),
+    checkCorrection: (correction) => labelCorrection(correction, options.classify ? { classify: options.classify } : {}),
   });
   return app;
 }

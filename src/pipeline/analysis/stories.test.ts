@@ -3,10 +3,10 @@ import { DEFAULT_SETTINGS } from '../../config/defaults.js';
 import type { FeedConfig, Item } from '../../model/index.js';
 import { RETOLD, WIRE_COPIES } from '../dedupe/fixtures/cases.js';
 import { contentHash, itemId } from '../normalize/index.js';
-import { getStory, openDatabase, pendingItems, recordFeedRun, storyIdOfItem, storyKeysSignature, syncFeeds, writeAnalysedBatch, type Db } from '../../storage/index.js';
+import { getStory, openDatabase, pendingItems, recordFeedRun, storyIdOfItem, storyKeysSignature, sqliteStorage, syncFeeds, writeAnalysedBatch, type Db } from '../../storage/index.js';
 import { fingerprint } from '../dedupe/index.js';
 import { storyFiler } from './index.js';
-import { prepareStoryKeys, signatureOf } from './stories.js';
+import { signatureOf } from './stories.js';
 
 const settings = DEFAULT_SETTINGS.dedupe;
 const keysOf = (title: string, summary: string) => fingerprint(title, summary, settings).keys;
@@ -103,7 +103,7 @@ describe('stories in collect (storage + dedupe, one transaction per feed run)', 
     expect(db.prepare("SELECT etag FROM feeds WHERE id = 'wire'").pluck().get()).toBe('"e"');
   });
 
-  it('rebuilds the band keys of the window when the MinHash parameters change, and prunes older ones', () => {
+  it('rebuilds the band keys of the window when the MinHash parameters change, and prunes older ones', async () => {
     const { db, run } = setup();
     const wire = WIRE_COPIES.items[0]!;
     run('wire', [item('wire', 'old', { title: wire.title, summary: wire.summary, publishedAt: '2027-01-01T00:00:00.000Z' })]);
@@ -111,13 +111,16 @@ describe('stories in collect (storage + dedupe, one transaction per feed run)', 
     const keys = () => db.prepare('SELECT COUNT(*) FROM story_keys').pluck().get() as number;
     expect(keys()).toBeGreaterThan(settings.bands);
     const changed = { ...settings, numHashes: 32, bands: 32 };
-    expect(prepareStoryKeys(db, changed, new Date('2027-03-05T00:00:00.000Z'))).toEqual({ pruned: 0, rebuiltItems: 1 });
+    // As the analysis stage readies them: the window before `from`, keys of the changed settings.
+    const prepareStoryKeys = (_db: Db, dedupe: typeof changed, from: Date) =>
+      sqliteStorage(db).analysis.prepareStoryKeys(signatureOf(dedupe), new Date(from.getTime() - dedupe.windowDays * 86_400_000).toISOString(), (t, s) => fingerprint(t, s, dedupe).keys);
+    expect(await prepareStoryKeys(db, changed, new Date('2027-03-05T00:00:00.000Z'))).toEqual({ pruned: 0, rebuiltItems: 1 });
     expect(storyKeysSignature(db)).toBe(signatureOf(changed));
     const rebuilt = keys();
     expect(rebuilt).toBeGreaterThan(0);
     expect(rebuilt).toBeLessThanOrEqual(32);
     // A month later the item is out of the window: its keys go.
-    expect(prepareStoryKeys(db, changed, new Date('2027-04-01T00:00:00.000Z'))).toEqual({ pruned: rebuilt, rebuiltItems: 0 });
+    expect(await prepareStoryKeys(db, changed, new Date('2027-04-01T00:00:00.000Z'))).toEqual({ pruned: rebuilt, rebuiltItems: 0 });
     expect(keys()).toBe(0);
   });
 });

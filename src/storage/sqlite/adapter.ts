@@ -9,6 +9,7 @@ import { asStorageError } from './errors.js';
 import { getFeedState, lastFetchAt, listFeedHealth, retryFeed, syncFeeds } from './feeds.js';
 import { pageStats, pruneOldItems, vacuum } from './prune.js';
 import { databaseHealth } from './health.js';
+import { backupDatabase } from './backup.js';
 import { inTransaction } from './transaction.js';
 import { storyCandidates } from './candidates.js';
 import { findDraft, lastDraftUntil, listDrafts, loadDraft, nextDraftNumber, saveDraft, usedStoryIds } from './drafts.js';
@@ -60,6 +61,8 @@ export function sqliteStorage(db: Db): Storage {
       pageStats: () => guard(() => pageStats(db)),
       compact: () => guard(() => vacuum(db)),
       health: () => guard(() => databaseHealth(db)),
+      // Not through guard: backupDatabase types its own errors (the source's vs the destination's).
+      backup: (file) => backupDatabase(db, file),
     },
     feedRuns: {
       writer(options) {

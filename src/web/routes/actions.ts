@@ -1,25 +1,25 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addManualLink, applyEntryAction, ENTRY_ACTIONS, type ActionDeps, type EntryAction } from '../actions.js';
 import { ReviewError } from '../errors.js';
-import { draftRefOr404 } from './pages.js';
+import { draftRefOr404, type DraftLookup } from './pages.js';
 
 type Fields = Record<string, unknown>;
 
 /** The state-changing routes: parse, call one action, answer. Guards run before (security.ts). */
-export function registerActionRoutes(app: FastifyInstance, deps: ActionDeps): void {
+export function registerActionRoutes(app: FastifyInstance, deps: ActionDeps & { drafts: DraftLookup }): void {
   app.post<{ Params: { number: string; storyId: string; action: string }; Body: Fields }>(
     '/drafts/:number/entries/:storyId/:action',
     async (request, reply) => {
       const { number, storyId, action } = request.params;
       if (!(ENTRY_ACTIONS as readonly string[]).includes(action)) throw new ReviewError('not-found', `Unknown action "${action}".`);
-      const draft = draftRefOr404(deps.db, number);
-      applyEntryAction(deps, { draftId: draft.id, storyId }, action as EntryAction, request.body ?? {});
+      const draft = await draftRefOr404(deps.drafts, number);
+      await applyEntryAction(deps, { draftId: draft.id, storyId }, action as EntryAction, request.body ?? {});
       return done(request, reply, draft.number, storyId);
     },
   );
 
   app.post<{ Params: { number: string }; Body: Fields }>('/drafts/:number/entries', async (request, reply) => {
-    const draft = draftRefOr404(deps.db, request.params.number);
+    const draft = await draftRefOr404(deps.drafts, request.params.number);
     const body = request.body ?? {};
     const text = (name: string): string | undefined => (typeof body[name] === 'string' ? body[name] : undefined);
     const storyId = await addManualLink(deps, draft.id, {

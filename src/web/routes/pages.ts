@@ -1,15 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { renderDraft, type RenderOptions } from '../../newsletter/render/index.js';
-import { representativeLabels } from '../../storage/index.js';
-import { findDraft, type DraftRef } from '../../storage/index.js';
-import { listDrafts, loadDraft, type Db, type StoredDraft } from '../../storage/index.js';
-import { feedActivity } from '../../storage/index.js';
+import type { DraftRef, DraftRepository, FeedRepository, ReviewRepository, StoredDraft } from '../../storage/index.js';
 import { ReviewError } from '../errors.js';
 import { draftPage } from '../views/draft.js';
 import { draftsPage, feedsPage } from '../views/overview.js';
 
+/** What the pages and the edits read to find a draft. */
+export type DraftLookup = Pick<DraftRepository, 'load' | 'list' | 'find'>;
+
 export interface PageDeps {
-  db: Db;
+  drafts: DraftLookup;
+  review: Pick<ReviewRepository, 'evidence'>;
+  feeds: Pick<FeedRepository, 'activity'>;
   now: () => Date;
   topics: readonly { id: string; label: string }[];
   renderOptions: RenderOptions;
@@ -18,17 +20,17 @@ export interface PageDeps {
 }
 
 /** A draft by the number in the URL, or a 404. */
-function draftOr404(db: Db, number: string): StoredDraft {
-  return byNumber(number, (n) => loadDraft(db, n));
+function draftOr404(drafts: DraftLookup, number: string): Promise<StoredDraft> {
+  return byNumber(number, (n) => drafts.load(n));
 }
 
 /** Only the draft's row id and number, or a 404: what an edit needs (it reads no sections or entries). */
-export function draftRefOr404(db: Db, number: string): DraftRef {
-  return byNumber(number, (n) => findDraft(db, n));
+export function draftRefOr404(drafts: DraftLookup, number: string): Promise<DraftRef> {
+  return byNumber(number, (n) => drafts.find(n));
 }
 
-function byNumber<T>(number: string, find: (number: number) => T | undefined): T {
-  const found = /^\d{1,9}$/.test(number) ? find(Number(number)) : undefined;
+async function byNumber<T>(number: string, find: (number: number) => Promise<T | undefined>): Promise<T> {
+  const found = /^\d{1,9}$/.test(number) ? await find(Number(number)) : undefined;
   if (!found) throw new ReviewError('not-found', `There is no draft #${number}.`);
   return found;
 }
@@ -37,22 +39,22 @@ const EXPORTS = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=
 
 export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
   app.get('/', async (_request, reply) => {
-    const latest = loadDraft(deps.db);
+    const latest = await deps.drafts.load();
     return reply.redirect(latest ? `/drafts/${latest.number}` : '/drafts', 303);
   });
 
-  app.get('/drafts', async (request, reply) => reply.type('text/html; charset=utf-8').send(draftsPage(listDrafts(deps.db), request.csrfToken)));
+  app.get('/drafts', async (request, reply) => reply.type('text/html; charset=utf-8').send(draftsPage(await deps.drafts.list(), request.csrfToken)));
 
   app.get<{ Params: { number: string } }>('/drafts/:number', async (request, reply) => {
-    const draft = draftOr404(deps.db, request.params.number);
-    const evidence = representativeLabels(deps.db, draft.sections.flatMap((s) => s.entries.map((e) => e.storyId)));
+    const draft = await draftOr404(deps.drafts, request.params.number);
+    const evidence = await deps.review.evidence(draft.sections.flatMap((s) => s.entries.map((e) => e.storyId)));
     return reply.type('text/html; charset=utf-8').send(draftPage({ draft, topics: deps.topics, evidence, csrfToken: request.csrfToken }));
   });
 
   for (const format of Object.keys(EXPORTS) as (keyof typeof EXPORTS)[]) {
     // Excluded entries are left out by the renderers themselves (render/view.ts visibleSections).
     app.get<{ Params: { number: string } }>(`/drafts/:number/export.${format}`, async (request, reply) => {
-      const draft = draftOr404(deps.db, request.params.number);
+      const draft = await draftOr404(deps.drafts, request.params.number);
       return reply
         .type(EXPORTS[format])
         .header('Content-Disposition', `attachment; filename="secdigest-${draft.number}-${draft.date}.${format}"`)
@@ -62,7 +64,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
 
   app.get('/feeds', async (request, reply) => {
     const now = deps.now();
-    const feeds = feedActivity(deps.db, { until: now, days: deps.healthDays });
+    const feeds = await deps.feeds.activity({ until: now, days: deps.healthDays });
     const enabled = deps.enabledFeedIds?.();
     const isEnabled = enabled ? { isEnabled: (id: string) => enabled.has(id) } : {};
     return reply.type('text/html; charset=utf-8').send(feedsPage(feeds, { now, days: deps.healthDays, csrfToken: request.csrfToken, ...isEnabled }));

@@ -2,13 +2,17 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedFeeds, seedStory } from '../../../test/support/stories.js';
 import type { Draft, DraftEntry } from '../../model/index.js';
-import { loadDraft, migrate, saveDraft, writeClassification, type Db } from '../../storage/index.js';
+import { loadDraft, migrate, saveDraft, sqliteStorage, writeClassification } from '../../storage/index.js';
+
+// What these tests count is SQLite statements, so they hold the driver's own handle (better-sqlite3's
+// `verbose` hook) and serve the page through the SQLite adapter; another engine needs its own count.
+type SqliteHandle = Database.Database;
 import { ORIGIN } from '../fixtures/client.js';
 import { CSRF_COOKIE } from '../security.js';
 import { createReviewServer } from '../server.js';
 
 /** A database that records every statement it executes (better-sqlite3's `verbose`). */
-function countingDb(): { db: Db; statements: string[] } {
+function countingDb(): { db: SqliteHandle; statements: string[] } {
   const statements: string[] = [];
   const db = new Database(':memory:', { verbose: (sql) => statements.push(String(sql)) });
   db.pragma('foreign_keys = ON');
@@ -38,7 +42,7 @@ function entry(storyId: string, n: number): DraftEntry {
 }
 
 /** Draft `number` with `size` stories whose representatives are classified, and one manual link. */
-function seedDraft(db: Db, number: number, size: number): void {
+function seedDraft(db: SqliteHandle, number: number, size: number): void {
   const entries = Array.from({ length: size }, (_, i) => {
     const itemId = `d${number}-${i}`;
     const storyId = seedStory(db, [{ id: itemId, feedId: 'a', title: `Story ${i}`, publishedAt: '2026-11-24T10:00:00.000Z', classification: null }]);
@@ -69,7 +73,7 @@ function seedDraft(db: Db, number: number, size: number): void {
   saveDraft(db, draft);
 }
 
-let db: Db | undefined;
+let db: SqliteHandle | undefined;
 afterEach(() => db?.close());
 
 const CSRF = 'a'.repeat(43);
@@ -81,7 +85,7 @@ function setup() {
   seedFeeds(db, [{ id: 'a' }]);
   seedDraft(db, 1, 3);
   seedDraft(db, 2, 30);
-  const app = createReviewServer({ db });
+  const app = createReviewServer({ storage: sqliteStorage(db) });
   /** The statements one request runs. */
   const run = async (request: { method: 'GET' | 'POST'; url: string; fields?: Record<string, string> }) => {
     counting.statements.length = 0;

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
-import { asStorageError, checkStandaloneCopy, ensureParentDirectory, type Db } from '../storage/index.js';
-import { SecdigestError, UsageError } from '../model/index.js';
+import { SecdigestError, UsageError } from '../../model/index.js';
+import type { Db } from './database.js';
+import { ensureParentDirectory } from './directories.js';
+import { asStorageError } from './errors.js';
+import { checkStandaloneCopy } from './health.js';
 
 export interface BackupResult {
   file: string;
@@ -9,7 +12,7 @@ export interface BackupResult {
 }
 
 /**
- * `secdigest backup FILE`: SQLite's online backup API (better-sqlite3 `db.backup`), which copies
+ * `secdigest backup FILE` on SQLite (ports.ts `MaintenanceRepository.backup`): the online backup API (better-sqlite3 `db.backup`), which copies
  * a consistent snapshot even while a collection is writing; copying the .db file is not safe in
  * WAL mode. Refuses to overwrite an existing file. The copy is checked (`PRAGMA quick_check`)
  * before it counts: the backup API copies pages as they are, so a damaged database would give a
