@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeStorageContract } from '../../../test/support/storage-contract.js';
+import { describeStorageContract } from '../../../test/support/storage-contract/index.js';
 import { openDatabase, sqliteStorage } from '../index.js';
 
 // The ports' contract against SQLite: a fresh file database per test (WAL, as in production).
