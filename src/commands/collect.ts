@@ -3,7 +3,7 @@ import { UsageError, type FeedConfig } from '../model/index.js';
 import { collectFeeds, type CollectSummary, type FeedRunResult } from '../pipeline/collect.js';
 import { analyzePending, type AnalysisSummary } from '../pipeline/analysis/index.js';
 import { classifyStoredItems, lazyClassifier, type ClassifierSource } from '../pipeline/analysis/classifier.js';
-import { dueFeeds } from '../scheduler/due.js';
+import { dueFeeds } from '../pipeline/feed-health/due.js';
 import { withRunLock } from '../scheduler/run-lock.js';
 
 export interface CollectOptions {
@@ -31,7 +31,7 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
   const { storage } = app;
   await storage.feeds.sync(app.config.feeds, app.now().toISOString());
   const selected = selectFeeds(app.config.feeds, options.feedIds);
-  // A feed named with --feed is fetched now; otherwise `intervalMinutes` decides (scheduler/due.ts).
+  // A feed named with --feed is fetched now; otherwise `intervalMinutes` decides (pipeline/feed-health/due.ts).
   const states = new Map(await Promise.all(selected.map(async (feed) => [feed.id, await storage.feeds.state(feed.id)] as const)));
   const feeds = options.feedIds?.length ? selected : dueFeeds(selected, (id) => states.get(id), app.now());
   options.onStart?.(feeds.length);

@@ -2,7 +2,7 @@ import type { Settings } from '../model/index.js';
 import { DEFAULT_HALF_LIFE_HOURS, DEFAULT_RANKING_WEIGHTS } from '../newsletter/rank.js';
 import { DEFAULT_RENDER_OPTIONS } from '../newsletter/render/view.js';
 import { DEFAULT_SECTIONS } from '../newsletter/sections.js';
-import { DEFAULT_HEALTH_POLICY } from '../scheduler/backoff.js';
+import { DEFAULT_HEALTH_POLICY } from '../pipeline/feed-health/backoff.js';
 
 export const PACKAGE_VERSION = '0.1.0';
 
@@ -84,7 +84,7 @@ export const DEFAULT_SETTINGS: Settings = {
     // Daily, at a quiet minute away from the hourly collect.
     prune: '30 3 * * *',
   },
-  // Backoff and health (scheduler/backoff.ts, where the reasoning is).
+  // Backoff and health (pipeline/feed-health/backoff.ts, where the reasoning is).
   health: { ...DEFAULT_HEALTH_POLICY },
   retention: {
     olderThanDays: 180,

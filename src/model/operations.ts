@@ -15,7 +15,7 @@ export interface ScheduleSettings {
   prune: string | null;
 }
 
-/** Backoff of failing feeds and when one is called unhealthy (scheduler/backoff.ts). */
+/** Backoff of failing feeds and when one is called unhealthy (pipeline/feed-health/backoff.ts). */
 export interface HealthSettings {
   /** Delay after the first failure; doubles with each further one. */
   backoffBaseMinutes: number;

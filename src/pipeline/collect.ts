@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { FeedError, SecdigestError, type CollectSettings, type FeedConfig, type FetchOutcome, type HealthSettings, type Item } from '../model/index.js';
 import { isEnvironmentFailure, type FeedRunOutcome, type FeedRunRecord, type FeedState, type UpsertCounts } from '../storage/index.js';
 import type { Fetcher } from './fetch/index.js';
-import { healthAfterFailure, healthSkipReason } from '../scheduler/backoff.js';
+import { healthAfterFailure, healthSkipReason } from './feed-health/backoff.js';
 import { normalizeEntries } from './normalize/index.js';
 import { parseFeedDocument } from './parse/index.js';
 import { takeTurns, type Turn } from './turns.js';

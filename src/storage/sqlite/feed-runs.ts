@@ -24,7 +24,7 @@ export interface FeedRunRecord {
   error?: { code: string; message: string } | null;
   /** After a failure: the backoff's next attempt (null: none until `feeds --retry`). */
   nextAttemptAt?: string | null;
-  /** After a failure: the streak has made the feed unhealthy (scheduler/backoff.ts). */
+  /** After a failure: the streak has made the feed unhealthy (pipeline/feed-health/backoff.ts). */
   unhealthy?: boolean;
 }
 

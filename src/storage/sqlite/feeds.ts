@@ -25,7 +25,7 @@ export interface FeedState {
   movedTo: string | null;
   /** Do not fetch before this time (a long Retry-After). */
   retryAt: string | null;
-  /** Backoff after failures: do not fetch before this time (scheduler/backoff.ts). */
+  /** Backoff after failures: do not fetch before this time (pipeline/feed-health/backoff.ts). */
   nextAttemptAt: string | null;
   /** When the current error streak began (null while the feed is well). */
   errorSince: string | null;

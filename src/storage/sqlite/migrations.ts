@@ -140,7 +140,7 @@ export const MIGRATIONS: readonly Migration[] = [
         acquired_at TEXT NOT NULL,
         expires_at TEXT NOT NULL
       );
-      -- Backoff and health (scheduler/backoff.ts): when a failing feed may be tried again, when its
+      -- Backoff and health (pipeline/feed-health/backoff.ts): when a failing feed may be tried again, when its
       -- current error streak began, and since when it has been unhealthy (skipped until a retry).
       ALTER TABLE feeds ADD COLUMN next_attempt_at TEXT;
       ALTER TABLE feeds ADD COLUMN error_since TEXT;

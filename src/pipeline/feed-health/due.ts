@@ -1,4 +1,4 @@
-import type { FeedConfig } from '../model/index.js';
+import type { FeedConfig } from '../../model/index.js';
 import { DUE_GRACE_MS } from './backoff.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FeedConfig } from '../model/index.js';
+import type { FeedConfig } from '../../model/index.js';
 import { DEFAULT_HEALTH_POLICY as policy, healthAfterFailure, healthSkipReason, isUnhealthy, nextAttemptAfterFailure } from './backoff.js';
 import { dueFeeds } from './due.js';
 

@@ -2,7 +2,7 @@
  * When to try a failing feed again, and when to call it unhealthy. Pure functions of the feed's
  * error streak and the clock, so the policy is tested without waiting hours.
  */
-import type { HealthSettings } from '../model/index.js';
+import type { HealthSettings } from '../../model/index.js';
 
 /** `settings.health` of feeds.yaml (model/operations.ts). */
 export type HealthPolicy = HealthSettings;
