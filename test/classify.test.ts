@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openApp } from '../src/app.js';
 import { runCollect } from '../src/commands/collect.js';
-import { recordCorrection } from '../src/commands/corrections.js';
+import { recordCorrection } from '../src/pipeline/analysis/corrections.js';
 import { runTrain } from '../src/commands/train.js';
 import { trainFromShippedSet } from '../src/pipeline/classify/index.js';
 import { openDatabase, sqliteStorage } from '../src/storage/index.js';

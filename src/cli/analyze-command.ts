@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfigIfPresent, openStorage } from '../app.js';
 import { analyzeItems } from '../commands/analyze.js';
-import { parseAnalyzeInput } from '../commands/analyze-input.js';
+import { parseAnalyzeInput } from '../pipeline/parse/jsonl-items.js';
 import { runPendingAnalysis } from '../commands/analyze-pending.js';
 import { readyClassifier } from '../pipeline/analysis/classifier.js';
 import type { CliContext } from './context.js';

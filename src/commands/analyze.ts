@@ -4,7 +4,7 @@ import { canonicalizeUrl, contentHash, htmlToText, itemId, resolvePublishedAt, u
 import type { IngestFeed, Storage } from '../storage/index.js';
 import { storyFiler } from '../pipeline/analysis/index.js';
 import { fingerprint } from '../pipeline/dedupe/index.js';
-import { analyzeFeedId, type AnalyzeInput } from './analyze-input.js';
+import { analyzeFeedId, type AnalyzeInput } from '../pipeline/parse/jsonl-items.js';
 import { classifyItems, type ReadyClassifier } from '../pipeline/analysis/classifier.js';
 import { signatureOf, toDedupeItem } from '../pipeline/analysis/stories.js';
 

@@ -10,7 +10,7 @@ import {
 } from '../newsletter/index.js';
 import { taxonomyFromSettings } from '../pipeline/classify/configured.js';
 import type { StoredDraft } from '../storage/index.js';
-import { resolveWindow, type DraftWindow, type WindowFlags } from './draft-window.js';
+import { resolveWindow, type DraftWindow, type WindowFlags } from '../newsletter/draft-window.js';
 
 export type DraftOptions = WindowFlags;
 

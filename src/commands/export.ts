@@ -3,7 +3,7 @@ import type { App } from '../app.js';
 import { UsageError } from '../model/index.js';
 import { EXPORT_FORMATS, isExportFormat, renderDraft, type ExportFormat } from '../newsletter/index.js';
 import type { DraftSummary } from '../storage/index.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeFileAtomic } from '../files/atomic-file.js';
 import { renderOptions } from './draft.js';
 
 export interface ExportOptions {

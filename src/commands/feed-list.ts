@@ -5,7 +5,7 @@ import { FEED_KINDS, FeedError, UsageError, type Config, type FeedKind, type Fet
 import { discoverFeeds } from '../pipeline/discover/index.js';
 import type { Fetcher } from '../pipeline/fetch/index.js';
 import { decodeBody, parseFeedDocument } from '../pipeline/parse/index.js';
-import { writeFileAtomic } from './atomic-file.js';
+import { writeFileAtomic } from '../files/atomic-file.js';
 
 export interface AddFeedOptions {
   kind: FeedKind;

@@ -171,7 +171,7 @@ export interface ClassificationRepository {
 }
 
 /**
- * An editor's correction of one label, already validated (commands/corrections.ts): the value as
+ * An editor's correction of one label, already validated (pipeline/analysis/corrections.ts): the value as
  * stored (a topic id, a section, or "true" / "false") and when it was made (ISO 8601).
  */
 export interface LabelCorrection {

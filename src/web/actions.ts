@@ -19,7 +19,7 @@ export interface ActionDeps {
   classifierSection: ReadonlyMap<string, Section>;
   fetchPage: PageFetcher;
   /**
-   * Checks a training correction and puts it in its stored form (commands/corrections.ts
+   * Checks a training correction and puts it in its stored form (pipeline/analysis/corrections.ts
    * labelCorrection); the review port writes it with the edit, in the edit's transaction.
    */
   checkCorrection: (correction: { field: 'topic' | 'section'; value: string; at: Date }) => LabelCorrection;

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { labelCorrection } from '../commands/corrections.js';
+import { labelCorrection } from '../pipeline/analysis/corrections.js';
 import type { ClassifySettings, Section } from '../model/index.js';
 import { asStorageError, type Storage } from '../storage/index.js';
 import { DEFAULT_SETTINGS } from '../config/defaults.js';

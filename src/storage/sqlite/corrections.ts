@@ -11,7 +11,7 @@ export interface NewCorrection {
   createdAt: string;
 }
 
-/** Stores one correction; returns its id. Validation is the caller's (commands/corrections.ts). */
+/** Stores one correction; returns its id. Validation is the caller's (pipeline/analysis/corrections.ts). */
 export function insertCorrection(db: Db, correction: NewCorrection): number {
   const result = statement(
     db,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../model/index.js';
-import { parseAnalyzeInput } from './analyze-input.js';
+import { UsageError } from '../../model/index.js';
+import { parseAnalyzeInput } from './jsonl-items.js';
 
 const parse = (input: string | Uint8Array) =>
   parseAnalyzeInput(typeof input === 'string' ? Buffer.from(input) : input, { skipInvalid: true });

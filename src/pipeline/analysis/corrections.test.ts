@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CorrectionError, type Item } from '../model/index.js';
-import { ensureFeed, getItemClassification, openDatabase, sqliteStorage, storeItems, writeClassification } from '../storage/index.js';
+import { CorrectionError, type Item } from '../../model/index.js';
+import { ensureFeed, getItemClassification, openDatabase, sqliteStorage, storeItems, writeClassification } from '../../storage/index.js';
 import { listCorrections, recordCorrection } from './corrections.js';
-import { DEFAULT_SETTINGS } from '../config/defaults.js';
+import { DEFAULT_SETTINGS } from '../../config/defaults.js';
 
 const NOW = '2026-11-21T00:00:00.000Z';
 const ITEM: Item = {

@@ -1,7 +1,7 @@
-import { CORRECTION_FIELDS, CorrectionError, SECTIONS, type ClassifySettings, type Correction, type CorrectionField } from '../model/index.js';
-import { DEFAULT_SETTINGS } from '../config/defaults.js';
-import { taxonomyFromSettings } from '../pipeline/classify/configured.js';
-import type { ClassificationRepository, CorrectionQuery, LabelCorrection } from '../storage/index.js';
+import { CORRECTION_FIELDS, CorrectionError, SECTIONS, type ClassifySettings, type Correction, type CorrectionField } from '../../model/index.js';
+import { DEFAULT_SETTINGS } from '../../config/defaults.js';
+import { taxonomyFromSettings } from '../classify/configured.js';
+import type { ClassificationRepository, CorrectionQuery, LabelCorrection } from '../../storage/index.js';
 
 export interface CorrectionInput {
   itemId: string;

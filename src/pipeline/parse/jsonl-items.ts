@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { FEED_KINDS, UsageError, type FeedKind } from '../model/index.js';
-import { parseFeedDate } from '../pipeline/normalize/index.js';
+import { FEED_KINDS, UsageError, type FeedKind } from '../../model/index.js';
+import { parseFeedDate } from '../normalize/index.js';
 
 /** One line of `secdigest analyze` input, validated (fields not listed here are ignored). */
 export interface AnalyzeInput {
