@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { openDatabase, sqliteStorage } from '../src/storage/index.js';
-import { createReviewServer } from '../src/web/index.js';
+import { createPageFetcher, createReviewServer } from '../src/web/index.js';
 import { FIXTURE_NOW, FIXTURE_RENDER_OPTIONS, seedReviewFixture } from '../src/web/fixtures/review-fixture.js';
 import { chromiumMissing, launchChromium } from '../test/review-browser.js';
 
@@ -18,7 +18,7 @@ if (missing) {
 const out = (name: string) => fileURLToPath(new URL(`../docs/img/${name}`, import.meta.url));
 const storage = sqliteStorage(openDatabase(':memory:'));
 const { draftNumber } = await seedReviewFixture(storage);
-const server = createReviewServer({ storage, now: () => FIXTURE_NOW, renderOptions: FIXTURE_RENDER_OPTIONS });
+const server = createReviewServer({ storage, now: () => FIXTURE_NOW, renderOptions: FIXTURE_RENDER_OPTIONS, fetchPage: createPageFetcher() });
 const base = await server.listen({ host: '127.0.0.1', port: 0 });
 const browser = await launchChromium({ viewport: { width: 1360, height: 1000 } });
 try {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { DEFAULT_SETTINGS, loadConfig } from './config/index.js';
-import { UsageError, type Config } from './model/index.js';
+import { UsageError, type Config, type FetchSettings } from './model/index.js';
+import { createPageFetcher, type PageFetcher } from './web/page-info.js';
 import { createFetcher, type Fetcher } from './pipeline/fetch/index.js';
 import { openDatabase, sqliteStorage, type Db, type Storage } from './storage/index.js';
 
@@ -30,6 +31,8 @@ export interface App {
    */
   db: Db;
   fetcher: Fetcher;
+  /** Reads the page of a link an editor adds on the review page (title, outlet). */
+  fetchPage: PageFetcher;
   now: () => Date;
   close(): void;
 }
@@ -42,8 +45,13 @@ export function openApp(options: AppOptions): App {
   const config = loadConfig(options.configPath);
   const db = openDatabase(options.dbPath, { mustExist: options.databaseMustExist ?? false });
   const now = options.now ?? (() => new Date());
-  const fetcher = createFetcher(config.settings.fetch, options.fetch ? { fetch: options.fetch } : {});
-  return { config, storage: sqliteStorage(db), db, fetcher, now, close: () => db.close() };
+  const fetcher = openFetcher(config.settings.fetch, options.fetch);
+  return { config, storage: sqliteStorage(db), db, fetcher, fetchPage: createPageFetcher(), now, close: () => db.close() };
+}
+
+/** The feed fetcher for a command that has settings but no `App` (`parse`, `feeds add`). */
+export function openFetcher(settings: FetchSettings, fetch?: typeof globalThis.fetch): Fetcher {
+  return createFetcher(settings, fetch ? { fetch } : {});
 }
 
 /**

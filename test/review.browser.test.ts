@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDraft, openDatabase, sqliteStorage, type Db } from '../src/storage/index.js';
 import { FIXTURE_NOW, FIXTURE_RENDER_OPTIONS, HOSTILE_FEED, seedReviewFixture } from '../src/web/fixtures/review-fixture.js';
-import { createReviewServer } from '../src/web/index.js';
+import { createPageFetcher, createReviewServer } from '../src/web/index.js';
 import { chromiumMissing, launchChromium, type Browser } from './review-browser.js';
 
 const missing = chromiumMissing();
@@ -35,7 +35,7 @@ describe.skipIf(missing !== undefined)('review page in Chromium', () => {
     db = openDatabase(':memory:');
     const storage = sqliteStorage(db);
     await seedReviewFixture(storage);
-    server = createReviewServer({ storage, now: () => FIXTURE_NOW, renderOptions: FIXTURE_RENDER_OPTIONS });
+    server = createReviewServer({ storage, now: () => FIXTURE_NOW, renderOptions: FIXTURE_RENDER_OPTIONS, fetchPage: createPageFetcher() });
     base = await server.listen({ host: '127.0.0.1', port: 0 });
     // Another origin on loopback: the page behind a manual link, and a page that attacks the review server.
     other = http.createServer((request, response) => {

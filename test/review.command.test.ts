@@ -6,6 +6,7 @@ import { startReview, type ReviewHandle } from '../src/commands/review.js';
 import { DEFAULT_SETTINGS } from '../src/config/defaults.js';
 import { UsageError } from '../src/model/index.js';
 import { openDatabase, sqliteStorage, type Db } from '../src/storage/index.js';
+import { createPageFetcher } from '../src/web/page-info.js';
 import { FIXTURE_NOW, seedReviewFixture } from '../src/web/fixtures/review-fixture.js';
 import { runCli } from '../src/cli/program.js';
 
@@ -22,7 +23,7 @@ async function app() {
   db = openDatabase(':memory:');
   const storage = sqliteStorage(db);
   await seedReviewFixture(storage);
-  return { db, storage, config: { settings: DEFAULT_SETTINGS, feeds: [] }, now: () => FIXTURE_NOW };
+  return { db, storage, config: { settings: DEFAULT_SETTINGS, feeds: [] }, now: () => FIXTURE_NOW, fetchPage: createPageFetcher() };
 }
 
 describe('secdigest review', () => {

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { listFeeds, retryFeeds } from '../commands/feeds.js';
 import { addFeed, exportOpml, importOpml } from '../commands/feed-list.js';
+import { openFetcher } from '../app.js';
 import { loadConfig } from '../config/index.js';
 import { FEED_KINDS, UsageError, type FeedKind } from '../model/index.js';
-import { createFetcher } from '../pipeline/fetch/index.js';
 import type { CliContext, CommonFlags } from './context.js';
 import { withCommonOptions } from './context.js';
 import { EXIT } from './exit-codes.js';
@@ -63,7 +63,7 @@ export function registerFeedCommands(program: Command, ctx: CliContext): void {
         ...(flags.weight !== undefined ? { weight: flags.weight } : {}),
         ...(flags.tag ? { tags: flags.tag } : {}),
       },
-      createFetcher(config.settings.fetch),
+      openFetcher(config.settings.fetch),
     );
     ctx.out(
       flags.json

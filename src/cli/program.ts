@@ -1,9 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
-import { loadConfigIfPresent, openStorage } from '../app.js';
+import { loadConfigIfPresent, openFetcher, openStorage } from '../app.js';
 import { everyFeedFailed, runCollectLocked } from '../commands/collect.js';
 import { parseSources } from '../commands/parse.js';
 import { PACKAGE_VERSION } from '../config/defaults.js';
-import { createFetcher } from '../pipeline/fetch/index.js';
 import { createProgress, renderSummary } from './collect-output.js';
 import { createContext, withCommonOptions, type CliIo, type CommonFlags } from './context.js';
 import { errorMessage, EXIT, exitCodeFor } from './exit-codes.js';
@@ -90,7 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // parse needs no database; it uses the configured fetch limits when a config exists.
       const { settings } = loadConfigIfPresent(flags, io.env);
       const reports = await parseSources(sources, {
-        fetcher: createFetcher(settings.fetch),
+        fetcher: openFetcher(settings.fetch),
         limits: settings.collect,
         now: ctx.now,
         maxBytes: settings.fetch.maxBodyBytes,

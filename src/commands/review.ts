@@ -36,7 +36,7 @@ export const MIN_TOKEN_LENGTH = 16;
  * anything listens).
  */
 export async function startReview(
-  app: Pick<App, 'storage' | 'now'> & { config: { settings: Pick<Settings, 'classify' | 'draft'>; feeds: readonly Pick<FeedConfig, 'id' | 'enabled'>[] } },
+  app: Pick<App, 'storage' | 'now' | 'fetchPage'> & { config: { settings: Pick<Settings, 'classify' | 'draft'>; feeds: readonly Pick<FeedConfig, 'id' | 'enabled'>[] } },
   options: ReviewOptions,
 ): Promise<ReviewHandle> {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
@@ -74,7 +74,7 @@ export async function startReview(
     enabledFeedIds,
     sections: settings.draft.sections,
     renderOptions: renderOptions(settings.draft),
-    ...(options.fetchPage ? { fetchPage: options.fetchPage } : {}),
+    fetchPage: options.fetchPage ?? app.fetchPage,
     ...(options.onError ? { onError: options.onError } : {}),
   });
   try {

@@ -7,7 +7,7 @@ import { DEFAULT_SECTIONS } from '../newsletter/sections.js';
 import type { RenderOptions } from '../newsletter/render/index.js';
 import { taxonomyFromSettings } from '../pipeline/classify/configured.js';
 import { databaseUnavailable, ReviewError } from './errors.js';
-import { createPageFetcher, type PageFetcher } from './page-info.js';
+import type { PageFetcher } from './page-info.js';
 import { registerActionRoutes, wantsJson } from './routes/actions.js';
 import { registerAssetRoutes } from './routes/assets.js';
 import { registerPageRoutes } from './routes/pages.js';
@@ -24,8 +24,8 @@ export interface ReviewServerOptions {
   sections?: readonly { id: string; match: { section: Section } }[];
   /** Options of the exports (newsletter name, …). */
   renderOptions?: RenderOptions;
-  /** Reads a manually added link's page. Default: fetch with a 5 s timeout and a 512 KiB cap. */
-  fetchPage?: PageFetcher;
+  /** Reads a manually added link's page (the composition root's: fetch with a 5 s timeout and a 512 KiB cap). */
+  fetchPage: PageFetcher;
   /** The configured taxonomy: its topics are the ones an entry may be given, in menu order. */
   classify?: ClassifySettings;
   /**
@@ -98,7 +98,7 @@ export function createReviewServer(options: ReviewServerOptions): FastifyInstanc
     now,
     topicIds: new Set(topics.map((t) => t.id)),
     classifierSection: new Map(sections.map((s) => [s.id, s.match.section])),
-    fetchPage: options.fetchPage ?? createPageFetcher(),
+    fetchPage: options.fetchPage,
     checkCorrection: (correction) => labelCorrection(correction, options.classify ? { classify: options.classify } : {}),
   });
   return app;

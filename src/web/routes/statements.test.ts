@@ -9,6 +9,7 @@ import { loadDraft, migrate, saveDraft, sqliteStorage, writeClassification } fro
 type SqliteHandle = Database.Database;
 import { ORIGIN } from '../fixtures/client.js';
 import { CSRF_COOKIE } from '../security.js';
+import { createPageFetcher } from '../page-info.js';
 import { createReviewServer } from '../server.js';
 
 /** A database that records every statement it executes (better-sqlite3's `verbose`). */
@@ -85,7 +86,7 @@ function setup() {
   seedFeeds(db, [{ id: 'a' }]);
   seedDraft(db, 1, 3);
   seedDraft(db, 2, 30);
-  const app = createReviewServer({ storage: sqliteStorage(db) });
+  const app = createReviewServer({ storage: sqliteStorage(db), fetchPage: createPageFetcher() });
   /** The statements one request runs. */
   const run = async (request: { method: 'GET' | 'POST'; url: string; fields?: Record<string, string> }) => {
     counting.statements.length = 0;
