@@ -32,7 +32,9 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
   await storage.feeds.sync(app.config.feeds, app.now().toISOString());
   const selected = selectFeeds(app.config.feeds, options.feedIds);
   // A feed named with --feed is fetched now; otherwise `intervalMinutes` decides (pipeline/feed-health/due.ts).
-  const states = new Map(await Promise.all(selected.map(async (feed) => [feed.id, await storage.feeds.state(feed.id)] as const)));
+  // Only feeds with an interval need their last attempt here; the rest are always due.
+  const timed = selected.filter((feed) => feed.intervalMinutes);
+  const states = new Map(await Promise.all(timed.map(async (feed) => [feed.id, await storage.feeds.state(feed.id)] as const)));
   const feeds = options.feedIds?.length ? selected : dueFeeds(selected, (id) => states.get(id), app.now());
   options.onStart?.(feeds.length);
   const classifier = lazyClassifier(storage.classification, app.config.settings.classify, {
