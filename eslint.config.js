@@ -25,7 +25,7 @@ export default tseslint.config(
         'error',
         { selector: 'Literal[value=/SQLITE_/]', message: `${STORAGE_ONLY} (driver error codes map to StorageError there)` },
         { selector: 'TemplateElement[value.raw=/SQLITE_/]', message: `${STORAGE_ONLY} (driver error codes map to StorageError there)` },
-        { selector: 'CallExpression[callee.property.name=/^(prepare|pragma|transaction)$/]', message: `${STORAGE_ONLY} (SQL, pragmas and transactions live there; inTransaction for the commands not yet on the ports)` },
+        { selector: 'CallExpression[callee.property.name=/^(prepare|pragma|transaction)$/]', message: `${STORAGE_ONLY} (SQL, pragmas and transactions live there, inside the ports' methods)` },
         { selector: 'TemplateElement[value.raw=/\\b(SELECT|INSERT INTO|UPDATE \\w+ SET|DELETE FROM)\\b/]', message: `${STORAGE_ONLY} (SQL belongs there)` },
       ],
     },

@@ -1,28 +1,60 @@
-export { openDatabase, type Db } from './sqlite/database.js';
-export { migrate, schemaVersion, SCHEMA_VERSION, MIGRATIONS } from './sqlite/migrations.js';
-export { lastFetchAt, syncFeeds, ensureFeed, getFeedState, listFeedHealth, retryFeed, type FeedState, type FeedHealth } from './sqlite/feeds.js';
-export { pendingItems, countPendingAnalysis, markAnalyzed, type PendingItem } from './sqlite/pending-analysis.js';
-export { storeItems, listItems, countItems, storedContentHashes, type UpsertCounts, type StoredItems, type ItemQuery } from './sqlite/items.js';
-export { writeClassification, setItemLabel, itemsToClassify, countUnclassified, getItemClassification, type ItemToClassify, type ToClassifyQuery, type StoredClassification } from './sqlite/classifications.js';
-export { insertCorrection, listCorrections, correctedLabels, latestLabels, itemText, type NewCorrection, type CorrectionQuery } from './sqlite/corrections.js';
-export { saveClassifierModel, latestClassifierModel, type StoredClassifierModel, type NewClassifierModel } from './sqlite/classifier-models.js';
-export { recordFeedRun, recentFetchLog, type FeedRunRecord, type FeedRunOutcome, type FetchLogEntry } from './sqlite/feed-runs.js';
-export { sqliteStoryIndex, getStory, storyIdOfItem, itemsPublishedSince } from './sqlite/stories.js';
-export { pruneStoryKeys, resetStoryKeys, storyKeysSignature, insertStoryKeys } from './sqlite/story-keys.js';
-export { createFeedRunWriter, type FeedRunWriter, type GroupCommitOptions } from './sqlite/group-commit.js';
-export { acquireLock, renewLock, releaseLock, lockHolder, type LockHolder, type AcquireResult } from './sqlite/run-lock.js';
-export { checkStandaloneCopy, databaseHealth, type DatabaseHealth } from './sqlite/health.js';
-export { findDraft, type DraftRef, saveDraft, loadDraft, listDrafts, usedStoryIds, lastDraftUntil, nextDraftNumber, type StoredDraft, type DraftSummary } from './sqlite/drafts.js';
-export { storyCandidates, type WindowCandidates } from './sqlite/candidates.js';
-export { pruneOldItems, pageStats, vacuum, type PruneCounts, type PageStats } from './sqlite/prune.js';
-export { ensureParentDirectory } from './sqlite/directories.js';
-export { asStorageError, isEnvironmentFailure, isStorageDriverError } from './sqlite/errors.js';
-export { addEntry, draftHasSection, firstSectionId, getEntryPlace, moveEntry, moveEntryToSection, setEntryBlurb, setEntryIncluded, setEntryTitle, setEntryTopic, type EntryRef, type EntryPlace } from './sqlite/draft-edits.js';
-export { representativeItemId, representativeLabels } from './sqlite/entry-labels.js';
-export { feedActivity, type FeedActivity } from './sqlite/feed-activity.js';
-export { postingsByKeys } from './sqlite/story-keys.js';
-export type { Storage, FeedRepository, FeedRunRepository, FeedRunWriter as FeedRunWriterPort, AnalysisRepository, AnalysedBatch, FiledItem, FileStories, RunLockRepository, MaintenanceRepository, DraftRepository, DraftBasis, ClassificationRepository, IngestFeed, ReviewRepository, LabelCorrection } from './ports.js';
+/**
+ * The storage layer's one entry point. Program code uses the ports (ports.ts) through `Storage`,
+ * opened by the composition root (app.ts); the SQLite functions below it are exported for tests,
+ * fixtures and benchmarks that seed or inspect a database, and for error mapping.
+ */
+export type {
+  Storage,
+  FeedRepository,
+  FeedRunRepository,
+  FeedRunWriter,
+  AnalysisRepository,
+  AnalysedBatch,
+  FiledItem,
+  FileStories,
+  RunLockRepository,
+  MaintenanceRepository,
+  DraftRepository,
+  DraftBasis,
+  ClassificationRepository,
+  IngestFeed,
+  ReviewRepository,
+  LabelCorrection,
+} from './ports.js';
 export { sqliteStorage } from './sqlite/adapter.js';
-export { prepareStoryKeys, writeAnalysedBatch } from './sqlite/analysis.js';
-export { inTransaction } from './sqlite/transaction.js';
+export { asStorageError, isEnvironmentFailure, isStorageDriverError } from './sqlite/errors.js';
+export { openDatabase, type Db } from './sqlite/database.js';
+export { ensureParentDirectory } from './sqlite/directories.js';
+
+// Types the ports speak in.
+export type { FeedState, FeedHealth } from './sqlite/feeds.js';
+export type { PendingItem } from './sqlite/pending-analysis.js';
+export type { UpsertCounts } from './sqlite/items.js';
+export type { StoredClassification } from './sqlite/classifications.js';
+export type { CorrectionQuery } from './sqlite/corrections.js';
+export type { FeedRunRecord, FeedRunOutcome } from './sqlite/feed-runs.js';
+export type { LockHolder, AcquireResult } from './sqlite/run-lock.js';
+export type { DraftRef, StoredDraft, DraftSummary } from './sqlite/drafts.js';
+export type { PruneCounts, PageStats } from './sqlite/prune.js';
+export type { EntryRef } from './sqlite/draft-edits.js';
+export type { FeedActivity } from './sqlite/feed-activity.js';
 export type { BackupResult } from './sqlite/backup.js';
+
+// SQLite functions for tests, fixtures and benchmarks (seeding and inspecting a database).
+export { migrate, schemaVersion } from './sqlite/migrations.js';
+export { lastFetchAt, syncFeeds, ensureFeed, getFeedState } from './sqlite/feeds.js';
+export { pendingItems, countPendingAnalysis, markAnalyzed } from './sqlite/pending-analysis.js';
+export { storeItems, listItems } from './sqlite/items.js';
+export { writeClassification, countUnclassified, getItemClassification } from './sqlite/classifications.js';
+export { listCorrections, correctedLabels, latestLabels } from './sqlite/corrections.js';
+export { recordFeedRun } from './sqlite/feed-runs.js';
+export { sqliteStoryIndex, getStory, storyIdOfItem } from './sqlite/stories.js';
+export { storyKeysSignature, postingsByKeys } from './sqlite/story-keys.js';
+export { acquireLock, lockHolder } from './sqlite/run-lock.js';
+export { saveDraft, loadDraft, listDrafts, usedStoryIds } from './sqlite/drafts.js';
+export { storyCandidates } from './sqlite/candidates.js';
+export { pageStats, vacuum } from './sqlite/prune.js';
+export { addEntry, firstSectionId } from './sqlite/draft-edits.js';
+export { representativeItemId } from './sqlite/entry-labels.js';
+export { feedActivity } from './sqlite/feed-activity.js';
+export { prepareStoryKeys, writeAnalysedBatch } from './sqlite/analysis.js';

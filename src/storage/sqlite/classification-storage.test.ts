@@ -5,18 +5,17 @@ import {
   countPendingAnalysis,
   ensureFeed,
   getItemClassification,
-  insertCorrection,
-  itemsToClassify,
-  latestClassifierModel,
   listCorrections,
   markAnalyzed,
   openDatabase,
   pendingItems,
   recordFeedRun,
-  saveClassifierModel,
   storeItems,
   writeClassification,
 } from '../index.js';
+import { itemsToClassify } from './classifications.js';
+import { latestClassifierModel, saveClassifierModel } from './classifier-models.js';
+import { insertCorrection } from './corrections.js';
 
 const NOW = '2026-11-21T00:00:00.000Z';
 

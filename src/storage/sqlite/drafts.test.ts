@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../model/index.js';
 import { buildDraft } from '../../newsletter/index.js';
 import { ISSUE, makeCandidate } from '../../newsletter/fixtures/make-candidate.js';
-import { lastDraftUntil, listDrafts, loadDraft, nextDraftNumber, openDatabase, saveDraft, usedStoryIds } from '../index.js';
+import { listDrafts, loadDraft, openDatabase, saveDraft, usedStoryIds } from '../index.js';
+import { lastDraftUntil, nextDraftNumber } from './drafts.js';
 
 function sampleDraft(number: number): Draft {
   const { draft } = buildDraft(

@@ -102,25 +102,3 @@ function updateFeedState(db: Db, run: FeedRunRecord): void {
       return;
   }
 }
-
-export interface FetchLogEntry {
-  feedId: string;
-  startedAt: string;
-  outcome: FeedRunOutcome;
-  httpStatus: number | null;
-  durationMs: number;
-  bytes: number;
-  itemsNew: number;
-  errorCode: string | null;
-  error: string | null;
-}
-
-export function recentFetchLog(db: Db, feedId: string, limit = 20): FetchLogEntry[] {
-  return db
-    .prepare(
-      `SELECT feed_id AS feedId, started_at AS startedAt, outcome, http_status AS httpStatus,
-         duration_ms AS durationMs, bytes, items_new AS itemsNew, error_code AS errorCode, error
-       FROM fetch_log WHERE feed_id = ? ORDER BY id DESC LIMIT ?`,
-    )
-    .all(feedId, limit) as FetchLogEntry[];
-}

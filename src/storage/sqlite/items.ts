@@ -113,18 +113,3 @@ export function listItems(db: Db, query: ItemQuery = {}): Item[] {
   if (query.limit) params.push(query.limit);
   return (statement(db, sql).all(...params) as ItemRow[]).map(toItem);
 }
-
-/**
- * Content hash of each of these items that is stored, by id: tells which fetched items are new or
- * changed. Looked up by id (primary key), so the cost follows the document, not the feed's history.
- */
-export function storedContentHashes(db: Db, itemIds: readonly string[]): Map<string, string> {
-  // One cached statement whatever the number of ids: they go in as one JSON array.
-  const rows = statement(db, 'SELECT id, content_hash FROM items WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(itemIds)) as { id: string; content_hash: string }[];
-  return new Map(rows.map((row) => [row.id, row.content_hash]));
-}
-
-export function countItems(db: Db): number {
-  return (statement(db, 'SELECT COUNT(*) AS n FROM items').get() as { n: number }).n;
-}

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, pruneOldItems, syncFeeds, type Db } from '../index.js';
+import { openDatabase, syncFeeds, type Db } from '../index.js';
+import { pruneOldItems } from './prune.js';
 
 const OLD = '2026-01-10T00:00:00.000Z';
 const RECENT = '2026-11-20T00:00:00.000Z';

@@ -4,7 +4,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../model/index.js';
-import { createFeedRunWriter, migrate, MIGRATIONS, openDatabase, recordFeedRun, schemaVersion, SCHEMA_VERSION, syncFeeds, getFeedState, listItems } from '../index.js';
+import { migrate, openDatabase, recordFeedRun, schemaVersion, syncFeeds, getFeedState, listItems } from '../index.js';
+import { createFeedRunWriter } from './group-commit.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 const feed = { id: 'f', name: 'F', url: 'https://f.example/feed', kind: 'news' as const, weight: 1, enabled: true, tags: [] };
 
