@@ -1,32 +1,27 @@
 import type { App } from '../app.js';
 import { feedHealth, type FeedHealthState } from '../model/feed-health.js';
 import { UsageError, type FeedKind } from '../model/index.js';
+import type { FeedHealth } from '../storage/index.js';
 
-/** One row of `secdigest feeds`; the `--json` output is an array of these (a public contract). */
-export interface FeedReport {
+/** The stored state a row of `secdigest feeds` reports, as storage keeps it (storage FeedState). */
+type ReportedState = Pick<
+  FeedHealth,
+  | 'items' | 'lastStatus' | 'lastHttpStatus' | 'lastFetchAt' | 'lastSuccessAt' | 'consecutiveErrors' | 'lastErrorCode'
+  | 'lastError' | 'disabledReason' | 'movedTo' | 'retryAt' | 'nextAttemptAt' | 'errorSince' | 'unhealthySince'
+>;
+
+/**
+ * One row of `secdigest feeds`; the `--json` output is an array of these (a public contract):
+ * the configured feed, its stored state, and what that state means.
+ */
+export interface FeedReport extends ReportedState {
   id: string;
   name: string;
   kind: FeedKind;
   url: string;
   enabled: boolean;
-  items: number;
-  lastStatus: string | null;
-  lastHttpStatus: number | null;
-  lastFetchAt: string | null;
-  lastSuccessAt: string | null;
-  consecutiveErrors: number;
-  lastErrorCode: string | null;
-  lastError: string | null;
-  disabledReason: string | null;
-  movedTo: string | null;
-  retryAt: string | null;
   /** ok, failing (backing off), unhealthy (skipped until a recheck or `--retry`), disabled (410 or enabled: false): `feedHealth`. */
   health: FeedHealthState;
-  /** When a failing or unhealthy feed is tried next; null: at the next collect (or never when unhealthy without recheck). */
-  nextAttemptAt: string | null;
-  /** When the current error streak began. */
-  errorSince: string | null;
-  unhealthySince: string | null;
   intervalMinutes: number | null;
 }
 
