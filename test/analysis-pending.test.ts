@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FeedConfig, Item } from '../src/model/index.js';
 import { contentHash, itemId } from '../src/pipeline/normalize/index.js';
-import { openDatabase, recordFeedRun, syncFeeds } from '../src/storage/index.js';
+import { acquireLock, openDatabase, recordFeedRun, syncFeeds } from '../src/storage/index.js';
 import { cli, tempDir, writeConfig } from './support/cli.js';
 import { startLocalServer, type LocalServer } from './support/local-server.js';
 
@@ -96,6 +96,32 @@ describe('the analysis stage finishes what a killed run left pending', () => {
     expect(summary.totals).toMatchObject({ notModified: 2, itemsNew: 0 });
     expect(summary.analysis).toMatchObject({ items: 3, newStories: 2, pending: 0 });
     expect(analysisState(db).every((row) => row.pending === 0 && row.storyId !== null)).toBe(true);
+  });
+
+  it('analyze --pending skips with exit 5 while a collect holds the lock, and analyses nothing', async () => {
+    const db = path.join(tmp.dir, 'pending.db');
+    storeWithoutAnalysis(db, feeds);
+    const conn = openDatabase(db);
+    try {
+      acquireLock(conn, 'collect', 'another-host:1:abc', new Date(), 60_000);
+    } finally {
+      conn.close();
+    }
+    const run = await cli(['analyze', '--pending', '--config', config, '--db', db]);
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(/another collect is running .*skipped \(pass --wait SECONDS/);
+    expect(run.stdout).toBe('');
+    expect(analysisState(db).every((row) => row.pending === 1)).toBe(true);
+  });
+
+  it('refuses flags of the other mode with exit 2 instead of ignoring them', async () => {
+    const db = path.join(tmp.dir, 'pending.db');
+    const mixed = await cli(['analyze', '--pending', '--skip-invalid', '--config', config, '--db', db]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toMatch(/--skip-invalid is about input lines; --pending reads no input/);
+    const waiting = await cli(['analyze', '--wait', '5', '--config', config], {}, '');
+    expect(waiting.code).toBe(2);
+    expect(waiting.stderr).toMatch(/--wait applies to --pending only/);
   });
 
   it('analyze --pending refuses a missing database instead of creating one', async () => {

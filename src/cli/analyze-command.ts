@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfigIfPresent, openStorage } from '../app.js';
+import { UsageError } from '../model/index.js';
 import { analyzeItems } from '../commands/analyze.js';
 import { parseAnalyzeInput } from '../pipeline/parse/jsonl-items.js';
 import { runPendingAnalysis } from '../commands/analyze-pending.js';
@@ -75,6 +76,9 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
     .option('--wait <seconds>', 'with --pending: wait up to this long for a running collect (default 0: skip)', parseSeconds)
     .addHelpText('after', HELP)
     .action(async (flags: AnalyzeFlags) => {
+      // The two modes take different flags: say so rather than ignore one.
+      if (flags.pending && flags.skipInvalid) throw new UsageError('--skip-invalid is about input lines; --pending reads no input');
+      if (!flags.pending && flags.wait !== undefined) throw new UsageError('--wait applies to --pending only (analyzing stdin takes no lock)');
       if (flags.pending) return analyzeStoredPending(ctx, flags);
       const config = loadConfigIfPresent(flags, ctx.io.env);
       const { inputs, invalid } = parseAnalyzeInput(await readAll(ctx.io.stdin), { skipInvalid: flags.skipInvalid ?? false });
