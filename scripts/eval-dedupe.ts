@@ -1,10 +1,13 @@
 /**
  * `npm run eval:dedupe`: pairwise precision, recall and F1 of story matching on
  *   (a) the hand-labelled real items (data/labels/dedupe-corpus.tsv; documents read from
- *       ../shared/corpus/feeds/ beside the repository, skipped with a message when absent), and
- *   (b) the demo corpus (data/demo/LABELS.tsv),
- * with every false merge and miss. `--config FILE` evaluates that file's dedupe settings;
- * `--quiet` prints the figures only; `--json` prints one JSON object.
+ *       ../shared/corpus/feeds/ beside the repository, skipped with a message when absent),
+ *   (b) the demo corpus (data/demo/LABELS.tsv), with every false merge and miss, and
+ *   (c) the S33R parts (data/labels/s33r-tune.tsv, s33r-test.tsv; items read from
+ *       ../shared/devsets/s33r/): stories pairwise and B-cubed, threads pairwise. The test part is
+ *       held out: its figures only, never its errors (`--part tune` leaves it out altogether).
+ * `--config FILE` evaluates that file's dedupe settings; `--quiet` prints the figures only; `--json`
+ * prints one JSON object; `--part tune|test` evaluates one S33R part.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +16,7 @@ import { DEFAULT_SETTINGS, loadConfig } from '../src/config/index.js';
 import { describePair, evaluateSet, type SetReport } from './eval/dedupe.js';
 import { loadDemoSet, loadLabelledSet, type LabelledSet } from './eval/labelled.js';
 import { pooled, type PairScores } from './eval/pairwise.js';
+import { evaluateS33r, formatS33r } from './eval/s33r-report.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -20,6 +24,8 @@ const configAt = args.indexOf('--config');
 const settings = configAt >= 0 ? loadConfig(args[configAt + 1]!).settings.dedupe : DEFAULT_SETTINGS.dedupe;
 const quiet = args.includes('--quiet');
 const json = args.includes('--json');
+const partAt = args.indexOf('--part');
+const parts = partAt >= 0 ? [args[partAt + 1]!] : ['tune', 'test'];
 
 const sets: LabelledSet[] = [];
 const corpusDir = path.resolve(root, '..', 'shared', 'corpus', 'feeds');
@@ -35,9 +41,11 @@ const overall = pooled(reports);
 const figures = (s: PairScores) =>
   `precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  (${s.truePositives} true pairs found, ${s.falsePositives} false merges, ${s.falseNegatives} missed)`;
 
+const s33r = evaluateS33r(root, parts, settings);
+
 if (json) {
   const strip = ({ falseMerges, misses, ...rest }: SetReport) => ({ ...rest, falseMerges: falseMerges.length, misses: misses.length });
-  console.log(JSON.stringify({ settings, sets: reports.map(strip), overall }, null, 2));
+  console.log(JSON.stringify({ settings, sets: reports.map(strip), overall, s33r: s33r.map((r) => r.figures) }, null, 2));
 } else {
   for (const [i, report] of reports.entries()) {
     const set = sets[i]!;
@@ -50,4 +58,5 @@ if (json) {
     }
   }
   console.log(`overall: ${figures(overall)}`);
+  for (const report of s33r) console.log(formatS33r(report, { errors: !quiet && report.figures.part === 'tune' }));
 }

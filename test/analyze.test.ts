@@ -38,7 +38,9 @@ describe('secdigest analyze', () => {
     expect(story['outlet-c']).toBe(story['outlet-a']);
     expect(new Set([story.prn, story['outlet-a'], story.quorvex, story.tamsin]).size).toBe(4);
     expect(out[0]).toEqual({
-      id: 'outlet-b', canonicalUrl: RETOLD.items[1]!.canonicalUrl, storyId: story['outlet-a'], match: 'near', similarity: expect.any(Number),
+      id: 'outlet-b', canonicalUrl: RETOLD.items[1]!.canonicalUrl, storyId: story['outlet-a'], threadId: story['outlet-a'], match: 'near', similarity: expect.any(Number),
+      // Why it joined (issue 15): similarity to the story and its closest member, names agreed, hours apart.
+      storyEvidence: { rule: 'event', storySimilarity: expect.any(Number), memberSimilarity: expect.any(Number), matchedItemId: expect.any(String), sharedNames: expect.arrayContaining(['authority']), gapHours: expect.any(Number) },
       // Classification fields (issue 5); their values are tested in test/classify.test.ts.
       topic: expect.any(String), topics: expect.any(Array), relevant: expect.any(Boolean), relevanceScore: expect.any(Number),
       section: expect.any(String), cves: expect.any(Array), victims: expect.any(Array), evidence: expect.any(Object),

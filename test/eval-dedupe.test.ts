@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../src/config/defaults.js';
 import { evaluateSet } from '../scripts/eval/dedupe.js';
 import { loadDemoSet, loadLabelledSet } from '../scripts/eval/labelled.js';
+import { evaluateS33r } from '../scripts/eval/s33r-report.js';
 
 /** The `npm run eval:dedupe` pipeline, on the demo corpus and (when present) the labelled real items. */
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,14 +24,28 @@ describe('dedupe evaluation', () => {
 
   it.skipIf(!haveReal)('does not fall below the figures recorded on the labelled real items', () => {
     // The real corpus (mostly world news told in one-sentence summaries) does not reach the issue's
-    // targets yet (0.950 / 0.803 when recorded); docs/ARCHITECTURE.md ("Dedupe") records why. This
-    // guards the recorded figures.
+    // targets (0.951 / 0.690 when recorded: the time anchor of issue 15 costs retellings published
+    // days apart); docs/ARCHITECTURE.md ("Dedupe") records why. This guards the recorded figures.
     const set = loadLabelledSet('real', realLabels, corpusDir);
     expect(set.unmatched).toEqual([]);
     const report = evaluateSet(set, DEFAULT_SETTINGS.dedupe);
     expect(report.precision).toBeGreaterThanOrEqual(0.95);
-    expect(report.recall).toBeGreaterThanOrEqual(0.8);
+    expect(report.recall).toBeGreaterThanOrEqual(0.68);
   });
 
-  if (!haveReal) it('skips the real corpus: ../shared/corpus/feeds or data/labels/dedupe-corpus.tsv is absent', () => {});
+  const s33rDir = path.resolve(root, '..', 'shared', 'devsets', 's33r');
+  const haveS33r = fs.existsSync(s33rDir);
+  it.skipIf(!haveS33r)('does not fall below the figures recorded on the S33R tuning part (issue 15)', () => {
+    // Recorded 0.651 / 0.476 (threads 0.604 / 0.367); the issue's targets (0.95 / 0.85) are not met
+    // (docs/ARCHITECTURE.md, "Dedupe"). The test part is held out: only `npm run eval:dedupe` runs it.
+    const [report] = evaluateS33r(root, ['tune'], DEFAULT_SETTINGS.dedupe);
+    expect(report!.figures.items).toBeGreaterThan(4_000);
+    expect(report!.figures.mismatchedLabels).toBe(0);
+    expect(report!.figures.stories.precision).toBeGreaterThanOrEqual(0.64);
+    expect(report!.figures.stories.recall).toBeGreaterThanOrEqual(0.47);
+    expect(report!.figures.threads.precision).toBeGreaterThanOrEqual(0.6);
+  });
+  if (!haveS33r) console.warn(`skipping the S33R evaluation: ${s33rDir} is absent`);
+
+  if (!haveReal) console.warn('skipping the real-corpus evaluation: ../shared/corpus/feeds or data/labels/dedupe-corpus.tsv is absent');
 });

@@ -1,21 +1,20 @@
 /**
  * One step of the dedupe benchmark, in its own process so peak memory is that step's alone:
- *   build <db> <stored>   stores `stored` synthetic items, each its own story, with their band keys,
- *                         published over the 6 days before the benchmark's clock (all inside the window);
+ *   build <db> <stored>   stores `stored` synthetic items, each its own story, published over the
+ *                         `spreadDays` before the benchmark's clock (default 6: all inside the window);
  *   match <db> <stored>   files 5,000 new items (1,000 of them retellings of stored items) in stories,
- *                         the way collect does, and rolls back. Prints one JSON line.
+ *                         the way the analysis stage does (load the stored window, cluster, write),
+ *                         and rolls back. Prints one JSON line.
  */
 import { DEFAULT_SETTINGS } from '../../src/config/defaults.js';
 import type { Item } from '../../src/model/index.js';
-import { assignStories, fingerprint, FeatureCache } from '../../src/pipeline/dedupe/index.js';
-import { openDatabase, sqliteStoryIndex, storeItems, type Db } from '../../src/storage/index.js';
-import { postingsByKeys } from '../../src/storage/index.js';
-import { rankCandidates } from '../../src/pipeline/dedupe/candidates.js';
-import { signatureOf, toDedupeItem } from '../../src/pipeline/analysis/stories.js';
-import { fastKeys, nearCopy, random, randomText, word, zipf, type SyntheticText } from './synthetic-items.js';
+import { StoryFiler } from '../../src/pipeline/analysis/stories.js';
+import { openDatabase, sqliteStorage, storeItems, type Db } from '../../src/storage/index.js';
+import { nearCopy, random, randomText, word, zipf, type SyntheticText } from './synthetic-items.js';
 
-const [mode, file, storedArg] = process.argv.slice(2);
+const [mode, file, storedArg, spreadArg] = process.argv.slice(2);
 const stored = Number(storedArg);
+const spreadDays = Number(spreadArg ?? 6);
 const settings = DEFAULT_SETTINGS.dedupe;
 const NOW = Date.parse('2026-11-25T00:00:00Z');
 const NEW_ITEMS = 5_000;
@@ -35,7 +34,6 @@ function item(id: string, feedId: string, n: number, body: SyntheticText, publis
 function build(db: Db): Record<string, number> {
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1000000');
-  db.pragma('temp_store = FILE');
   const rand = random(1);
   const draw = zipf(rand);
   const now = new Date(NOW).toISOString();
@@ -46,38 +44,25 @@ function build(db: Db): Record<string, number> {
     `INSERT INTO items (id, feed_id, guid, url, canonical_url, url_hash, title, summary, published_at, fetched_at, updated_at, content_hash, story_id)
      VALUES (?, 'bench-stored', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertStory = db.prepare('INSERT INTO stories (id, representative_item_id, first_seen, last_seen, coverage, size) VALUES (?, ?, ?, ?, 1, 1)');
-  // Keys go to a plain table first and into story_keys in key order at the end: appending to the
-  // B-tree is far faster than 16 million random inserts.
-  db.exec('CREATE TEMP TABLE bench_keys (key INTEGER, published INTEGER, story_id INTEGER); DROP INDEX story_keys_published;');
-  const insertKey = db.prepare('INSERT INTO bench_keys (key, published, story_id) VALUES (?, ?, ?)');
+  const insertStory = db.prepare('INSERT INTO stories (id, representative_item_id, first_seen, last_seen, coverage, size, thread_id) VALUES (?, ?, ?, ?, 1, 1, ?)');
   const started = performance.now();
   const BATCH = 50_000;
   for (let start = 0; start < stored; start += BATCH) {
     db.transaction(() => {
       for (let i = start; i < Math.min(stored, start + BATCH); i++) {
         const body = randomText(draw);
-        const published = NOW - rand() * 6 * DAY;
-        const iso = new Date(published).toISOString();
+        const iso = new Date(NOW - rand() * spreadDays * DAY).toISOString();
         const id = storedId(i);
         const url = `https://bench-stored.example/${i}`;
-        insertStory.run(i + 1, id, iso, iso);
+        insertStory.run(i + 1, id, iso, iso, i + 1);
         insertItem.run(id, id, url, url, `bench-stored-${i}`, body.title, body.summary, iso, iso, iso, id, i + 1);
-        const seconds = Math.floor(published / 1000);
-        for (const key of fastKeys(body.words, settings.numHashes, settings.bands)) insertKey.run(key, seconds, i + 1);
-        if (i < 100 && fingerprint(body.title, body.summary, settings).keys.join() !== fastKeys(body.words, settings.numHashes, settings.bands).join()) {
-          throw new Error('synthetic band keys differ from fingerprint(): the benchmark would measure nothing');
-        }
       }
     })();
   }
-  db.exec(`INSERT OR IGNORE INTO story_keys SELECT key, published, story_id FROM bench_keys ORDER BY key, published, story_id;
-    DROP TABLE bench_keys; CREATE INDEX story_keys_published ON story_keys (published);`);
-  db.prepare("INSERT INTO dedupe_state (name, value) VALUES ('signature', ?)").run(signatureOf(settings));
-  return { buildMs: performance.now() - started, keyRows: db.prepare('SELECT COUNT(*) FROM story_keys').pluck().get() as number };
+  return { buildMs: performance.now() - started };
 }
 
-function match(db: Db): Record<string, number> {
+async function match(db: Db): Promise<Record<string, number>> {
   const rand = random(2);
   const draw = zipf(rand);
   const read = db.prepare('SELECT title, summary FROM items WHERE id = ?');
@@ -87,35 +72,37 @@ function match(db: Db): Record<string, number> {
     const publishedAt = new Date(NOW - rand() * DAY).toISOString();
     let body: SyntheticText;
     if (n < RETELLINGS) {
-      const source = Math.floor(rand() * stored);
-      const row = read.get(storedId(source)) as { title: string; summary: string };
+      // A retelling of an item published within the event window of the new one.
+      let source: number;
+      let row: { title: string; summary: string; published_at: string };
+      do {
+        source = Math.floor(rand() * stored);
+        row = db.prepare('SELECT title, summary, published_at FROM items WHERE id = ?').get(storedId(source)) as typeof row;
+      } while (Math.abs(Date.parse(row.published_at) - Date.parse(publishedAt)) > (settings.eventHours - 1) * 3_600_000);
       const words = `${row.title} ${row.summary}`.split(' ').map((w) => decode(w));
       body = nearCopy(words, draw, rand);
       planted.set(`n${n}`, source + 1);
     } else body = randomText(draw);
     fresh.push(item(`n${n}`, 'bench-new', n, body, publishedAt));
   }
-  // Candidate search alone: the index lookups, without verification or writes.
-  const window = settings.windowDays * DAY;
-  let started = performance.now();
-  let candidates = 0;
-  for (const it of fresh) {
-    const keys = fingerprint(it.title, it.summary, settings).keys;
-    const at = Date.parse(it.publishedAt);
-    const postings = postingsByKeys(db, keys, new Date(at - window).toISOString(), new Date(at + window).toISOString(), settings.maxBucket);
-    candidates += rankCandidates(postings, settings.maxCandidates).length;
-  }
-  const searchMs = performance.now() - started;
-  // The whole of it, as collect's hook does it: store, find candidates, verify, file, in one transaction.
+  void read;
+  // The whole of it, as the analysis stage does it: store, load the window, cluster, write; rolled back.
+  const store = sqliteStorage(db).analysis;
   db.exec('BEGIN');
-  started = performance.now();
-  const { inserted } = storeItems(db, fresh, new Date(NOW).toISOString());
-  const assignments = assignStories(inserted.map((it) => toDedupeItem(it, 1)), sqliteStoryIndex(db), settings, new FeatureCache());
+  const started = performance.now();
+  storeItems(db, fresh, new Date(NOW).toISOString());
+  const batch = await store.pending(NEW_ITEMS);
+  const loadStarted = performance.now();
+  const filer = new StoryFiler(store, settings);
+  const { filings, results } = await filer.file(batch);
+  const clusterMs = performance.now() - loadStarted;
+  const ids = await store.writeBatch({ items: batch, labels: new Map(), modelId: null, filings });
   const matchMs = performance.now() - started;
   db.exec('ROLLBACK');
-  const found = assignments.filter((a) => planted.get(a.itemId) === a.storyId).length;
-  const merged = assignments.filter((a) => a.match !== 'new').length;
-  return { matchMs, searchMs, candidatesPerItem: candidates / NEW_ITEMS, retellings: RETELLINGS, retellingsFound: found, merged };
+  void ids;
+  const found = results.filter((r) => planted.get(r.itemId) === r.storyId).length;
+  const merged = results.filter((r) => r.match !== 'new').length;
+  return { matchMs, clusterMs, retellings: RETELLINGS, retellingsFound: found, merged };
 }
 
 /** Stored words back to vocabulary numbers (the inverse of word()). */
@@ -131,7 +118,7 @@ let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 const db = openDatabase(file!);
 try {
-  const figures = mode === 'build' ? build(db) : match(db);
+  const figures = mode === 'build' ? build(db) : await match(db);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   process.stdout.write(`${JSON.stringify({ ...figures, peakRssMb: peakRss / 2 ** 20 })}\n`);
 } finally {

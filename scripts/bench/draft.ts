@@ -12,7 +12,7 @@ import { exportDraft } from '../../src/commands/export.js';
 import { DEFAULT_SETTINGS } from '../../src/config/defaults.js';
 import type { Config, FeedConfig, Item } from '../../src/model/index.js';
 import { EXPORT_FORMATS } from '../../src/newsletter/index.js';
-import { openDatabase, sqliteStorage, sqliteStoryIndex, storeItems, storyCandidates, syncFeeds } from '../../src/storage/index.js';
+import { createStory, joinStory, openDatabase, setItemStory, sqliteStorage, storeItems, storyCandidates, syncFeeds } from '../../src/storage/index.js';
 import { random, randomText, zipf } from './synthetic-items.js';
 
 const FEEDS = 60;
@@ -91,7 +91,6 @@ export async function benchDraft(items = Number(process.env.BENCH_DRAFT_ITEMS ??
 function seed(db: ReturnType<typeof openDatabase>, feeds: FeedConfig[], count: number): number {
   const rand = random(6);
   const draw = zipf(rand);
-  const index = sqliteStoryIndex(db);
   const classify = db.prepare(
     `UPDATE items SET topic = ?, topic_scores = ?, relevant = ?, relevance_score = ?, section = ?, cves = '[]', victims = ? WHERE id = ?`,
   );
@@ -107,10 +106,15 @@ function seed(db: ReturnType<typeof openDatabase>, feeds: FeedConfig[], count: n
         author: null, categories: [], publishedAt, fetchedAt: publishedAt, contentHash: `c${i}`,
       };
       storeItems(db, [item], publishedAt);
-      const dedupeItem = { ...item, weight: feed.weight };
       if (storyIds.length > 0 && rand() < 0.3) {
-        index.joinStory(storyIds[Math.max(0, storyIds.length - 1 - Math.floor(rand() * 50))]!, dedupeItem, []);
-      } else storyIds.push(index.createStory(dedupeItem, []));
+        const storyId = storyIds[Math.max(0, storyIds.length - 1 - Math.floor(rand() * 50))]!;
+        setItemStory(db, item.id, storyId, null, null);
+        joinStory(db, storyId, item);
+      } else {
+        const storyId = createStory(db, item.id, publishedAt, null);
+        setItemStory(db, item.id, storyId, null, null);
+        storyIds.push(storyId);
+      }
       const topic = TOPICS[Math.floor(rand() * TOPICS.length)]!;
       const press = feed.kind === 'press';
       const relevant = rand() < 0.8;

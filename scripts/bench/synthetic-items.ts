@@ -4,8 +4,6 @@
  * tokenizer, stemmer and stopword lists leave them as they are and an item's band keys can be
  * computed straight from its words (checked against the real fingerprint in dedupe-worker.ts).
  */
-import { bandKeys } from '../../src/pipeline/dedupe/lsh.js';
-import { minhash } from '../../src/pipeline/dedupe/minhash.js';
 
 const LETTERS = 'bcdfghjklmnpqrtvwxz';
 export const VOCABULARY = 500_000;
@@ -73,9 +71,4 @@ export function randomText(draw: () => number): SyntheticText {
 /** A retelling: the same words with a fifth of them replaced. */
 export function nearCopy(original: number[], draw: () => number, rand: () => number): SyntheticText {
   return text(original.map((w) => (rand() < 0.2 ? draw() : w)));
-}
-
-/** Band keys of a synthetic text, as fingerprint() computes them for its title and summary. */
-export function fastKeys(words: number[], numHashes: number, bands: number): number[] {
-  return bandKeys(minhash(new Set(words.map(word)), numHashes), bands);
 }

@@ -23,10 +23,15 @@ Input: JSON Lines on stdin, one item per line:
 Output: one JSON line per input line, in the same order, with the fields
   id            the input's id (a number becomes a string)
   canonicalUrl  the url without tracking parameters, fragment and default port, or null
-  storyId       a number; inputs with the same storyId tell the same story
+  storyId       a number; inputs with the same storyId tell the same story (one news event)
+  threadId      a number; stories of one incident (attack, claim, disclosure, lawsuit...) share
+                it: the id of the incident's first story (= storyId for a story opening a thread)
   match         new (opened a story), url (same canonical URL as an earlier item), near
                 (near-duplicate of an earlier item), known (same source and id seen before)
   similarity    0..1 similarity to the matched item (1 for a URL match), or null
+  storyEvidence why it joined its story or continued a thread, or null: {"rule": "url" | "copy" |
+                "event" | "thread", "storySimilarity", "memberSimilarity", "matchedItemId",
+                "sharedNames": [...], "gapHours", "previousStoryId" (rule thread)}
   topic         the primary topic: vulnerability, ransomware, data-breach, incident, malware,
                 phishing-fraud, nation-state, policy-legal, industry, other, or one added in
                 settings.classify.topics; every irrelevant item is "other"
@@ -83,7 +88,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
       const config = loadConfigIfPresent(flags, ctx.io.env);
       const { inputs, invalid } = parseAnalyzeInput(await readAll(ctx.io.stdin), { skipInvalid: flags.skipInvalid ?? false });
       for (const problem of invalid) warn(ctx.io.stderr, `line ${problem.line} skipped: ${problem.message}`);
-      const storage = flags.db ? openStorage(flags.db) : undefined;
+      const storage = flags.db ? await openStorage(flags.db) : undefined;
       try {
         const classifier = await readyClassifier(storage?.classification, config.settings.classify);
         if (classifier.warning) warn(ctx.io.stderr, `warning: ${classifier.warning}`);

@@ -1,12 +1,11 @@
 import type { Classification, DedupeItem, FeedConfig, FeedKind, Item, ItemClassifications, Settings, StoryMatch } from '../model/index.js';
-import { findStories, type Assignment } from '../pipeline/dedupe/index.js';
+import { findStories, type JoinEvidence } from '../pipeline/dedupe/index.js';
 import { canonicalizeUrl, contentHash, htmlToText, itemId, resolvePublishedAt, urlHash } from '../pipeline/normalize/index.js';
 import type { IngestFeed, Storage } from '../storage/index.js';
-import { storyFiler } from '../pipeline/analysis/index.js';
-import { fingerprint } from '../pipeline/dedupe/index.js';
+import { analyzePending } from '../pipeline/analysis/index.js';
 import { analyzeFeedId, type AnalyzeInput } from '../pipeline/parse/jsonl-items.js';
 import { classifyItems, type ReadyClassifier } from '../pipeline/analysis/classifier.js';
-import { signatureOf, toDedupeItem } from '../pipeline/analysis/stories.js';
+import { toDedupeItem } from '../pipeline/analysis/stories.js';
 
 /**
  * One output line of `secdigest analyze`: a public contract, documented in its --help. Built in
@@ -17,12 +16,24 @@ export interface AnalyzeRecord {
   id: string;
   /** The input's url without tracking parameters, fragment and default port; null without a usable url. */
   canonicalUrl: string | null;
-  /** Equal for inputs that tell the same story. With --db, the stored story's id. */
+  /** Equal for inputs that tell the same story (one news event). With --db, the stored story's id. */
   storyId: number;
+  /**
+   * Equal for stories of one incident (attack, claim, disclosure, lawsuit…): the id of its first
+   * story, which is `storyId` for a story that opened its thread.
+   */
+  threadId: number;
   /** new: opened a story; url: same canonical URL as an earlier item; near: near-duplicate; known: seen before. */
   match: StoryMatch;
   /** Similarity (0..1) to the item it matched; 1 for a URL match; null otherwise. */
   similarity: number | null;
+  /**
+   * Why it joined its story (rule url, copy or event) or continued an earlier story's thread (rule
+   * thread, with previousStoryId): similarity to the story as a whole and to its closest member,
+   * the names and CVE ids agreed, hours since the story's first report. Null for a plain new story
+   * and for an item seen before.
+   */
+  storyEvidence: JoinEvidence | null;
   /** The primary topic (pipeline/classify); `other` for an irrelevant item. */
   topic: string;
   /** Every topic of the taxonomy with its 0..1 score, best first. */
@@ -47,14 +58,25 @@ export interface AnalyzeDeps {
   classifier: ReadyClassifier;
 }
 
-function toRecord(item: Item, storyId: number, assignment: Assignment | undefined, labels: ItemClassifications): AnalyzeRecord {
+/** Where an item was filed, as a record reports it. */
+interface Placement {
+  storyId: number;
+  threadId: number;
+  match: StoryMatch;
+  similarity: number | null;
+  evidence: JoinEvidence | null;
+}
+
+function toRecord(item: Item, placement: Placement, labels: ItemClassifications): AnalyzeRecord {
   const c = labels.byItem.get(item.id);
   return {
     id: item.guid,
     canonicalUrl: item.canonicalUrl,
-    storyId,
-    match: assignment?.match ?? 'known',
-    similarity: assignment?.score ?? null,
+    storyId: placement.storyId,
+    threadId: placement.threadId,
+    match: placement.match,
+    similarity: placement.similarity,
+    storyEvidence: placement.evidence,
     // An item the classifier failed on (never expected) still gets a line, filed as unclassified.
     topic: c?.topic ?? 'other',
     topics: c?.topics ?? [],
@@ -124,19 +146,31 @@ function analyzeInMemory(inputs: readonly AnalyzeInput[], items: Item[], weightO
   const { assignments } = findStories(unique, settings.dedupe);
   const seen = new Set<string>();
   return items.map((item) => {
-    const assignment = assignments[first.get(item.id)!]!;
+    const a = assignments[first.get(item.id)!]!;
     const repeated = seen.has(item.id);
     seen.add(item.id);
-    return toRecord(item, assignment.storyId, repeated ? undefined : assignment, labels);
+    const placement: Placement = repeated
+      ? { storyId: a.storyId, threadId: a.threadId, match: 'known', similarity: null, evidence: null }
+      : { storyId: a.storyId, threadId: a.threadId, match: a.match, similarity: a.score, evidence: a.evidence };
+    return toRecord(item, placement, labels);
   });
+}
+
+/** What a stored item's evidence says of how it was filed (an item seen before is `known`). */
+function placementOf(stored: { storyId: number; threadId: number; evidence: string | null }, isNew: boolean): Placement {
+  const evidence = stored.evidence ? (JSON.parse(stored.evidence) as JoinEvidence) : null;
+  if (!isNew) return { storyId: stored.storyId, threadId: stored.threadId, match: 'known', similarity: null, evidence: null };
+  if (!evidence || evidence.rule === 'thread') return { storyId: stored.storyId, threadId: stored.threadId, match: 'new', similarity: null, evidence };
+  const match: StoryMatch = evidence.rule === 'url' ? 'url' : 'near';
+  return { storyId: stored.storyId, threadId: stored.threadId, match, similarity: evidence.memberSimilarity, evidence };
 }
 
 /**
  * With --db: the inputs are stored as items of pseudo-feeds `analyze:<source>` (kind from the
  * first line's `feedKind`, else the configured feed's, else news; weight the configured feed's,
- * else 1), then filed in stories against the database's window exactly as `collect` files a feed
- * run (the analysis port's `ingest`), all in one transaction. An input already stored (same source and id) keeps
- * its story ("known"); a changed one is updated in place.
+ * else 1), pending analysis, and the analysis stage files them (with anything else pending) against
+ * the database's stories exactly as after a collect. An input already stored (same source and id)
+ * keeps its story ("known"); a changed one is updated in place.
  */
 async function analyzeInStorage(
   storage: Pick<Storage, 'analysis'>,
@@ -147,29 +181,28 @@ async function analyzeInStorage(
   now: Date,
   labels: ItemClassifications,
 ): Promise<AnalyzeRecord[]> {
-  const { dedupe } = deps.settings;
-  const keysOf = (title: string, summary: string) => fingerprint(title, summary, dedupe).keys;
-  // Keys are kept from a window before the batch's earliest item, not before now: a backdated
-  // batch is matched against the stories of its own days.
-  const earliest = items.reduce((min, item) => (item.publishedAt < min ? item.publishedAt : min), now.toISOString());
-  const since = new Date(Date.parse(earliest) - dedupe.windowDays * 86_400_000).toISOString();
-  await storage.analysis.prepareStoryKeys(signatureOf(dedupe), since, keysOf);
   const configured = new Map(deps.feeds.map((feed) => [feed.id, feed]));
   const feeds = new Map<string, IngestFeed>();
   inputs.forEach((input, i) => {
     const feedId = items[i]!.feedId;
     if (!feeds.has(feedId)) feeds.set(feedId, { id: feedId, name: input.source ?? 'stdin', url: feedId, kind: kindOf(input, configured), weight: weightOf(input) });
   });
-  // Stored and analysed in one transaction: the batch is its own analysis batch.
-  const { filed, storyOf } = await storage.analysis.ingest(
-    { feeds: [...feeds.values()], items, labels: labels.byItem, modelId: labels.modelId, now: now.toISOString() },
-    storyFiler(dedupe),
-    keysOf,
-  );
-  const byItem = new Map(filed.map((a) => [a.itemId, a]));
+  const before = await storage.analysis.storyOf(items.map((item) => item.id));
+  await storage.analysis.ingest({ feeds: [...feeds.values()], items, now: now.toISOString() });
+  await analyzePending({
+    store: storage.analysis,
+    settings: deps.settings,
+    // The labels computed for the records (with the database's corrections) are the ones stored.
+    classifier: async () => deps.classifier,
+    now: deps.now,
+  });
+  const after = await storage.analysis.storyOf(items.map((item) => item.id));
+  const reported = new Set<string>();
   return items.map((item) => {
-    const assignment = byItem.get(item.id);
-    byItem.delete(item.id);
-    return toRecord(item, assignment?.storyId ?? storyOf.get(item.id)!, assignment, labels);
+    const stored = after.get(item.id);
+    if (!stored) throw new Error(`item ${item.id} was stored but not filed in a story`);
+    const isNew = !before.has(item.id) && !reported.has(item.id);
+    reported.add(item.id);
+    return toRecord(item, placementOf(stored, isNew), labels);
   });
 }

@@ -47,6 +47,11 @@ export const DEFAULT_SETTINGS: Settings = {
     supportSimilarity: 0.15,
     // A name in this many stories of the window is context, not identity (docs/ARCHITECTURE.md, "Dedupe").
     commonNameStories: 8,
+    // Stories as events (issue 15): tuned on data/labels/s33r-tune.tsv (npm run eval:dedupe).
+    eventHours: 72,
+    storySimilarity: 0.3,
+    threadDays: 45,
+    threadSimilarity: 0.3,
   },
   classify: {
     // The default taxonomy (pipeline/classify/taxonomy.ts) is used as shipped unless an editor adds

@@ -104,6 +104,10 @@ const dedupeShape = {
   nameOverlap: fraction(),
   supportSimilarity: fraction(),
   commonNameStories: integer(1, 1_000),
+  eventHours: integer(1, 24 * 60),
+  storySimilarity: fraction(),
+  threadDays: integer(1, 365),
+  threadSimilarity: fraction(),
 } satisfies Record<keyof DedupeSettings, z.ZodType>;
 
 // A keyword as pipeline/classify/keywords.ts reads it: words, optionally ending in `*`.

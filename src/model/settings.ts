@@ -67,6 +67,17 @@ export interface DedupeSettings {
    */
   supportSimilarity: number;
   /**
+   * Hours from a story's FIRST report within which a retelling can join it (issue 15): anchored, so
+   * a story cannot creep forward day by day. Near copies (same URL, same headline) join at any age.
+   */
+  eventHours: number;
+  /** Similarity (0..1) to a story's centroid (its members' words together) needed to join it. */
+  storySimilarity: number;
+  /** Days back a new story looks for an earlier story of the same incident to continue its thread. */
+  threadDays: number;
+  /** Similarity (0..1) to that earlier story's centroid, with a rare name or CVE id in common, to link them. */
+  threadSimilarity: number;
+  /**
    * Stories in the window that must mention a name before it counts as common there: the setting
    * of many stories (a president, a country, a big vendor), never the conflict that keeps two
    * headlines apart. Counted up to `maxBucket`.

@@ -13,6 +13,8 @@ export interface Story {
   coverage: number;
   /** Member items. */
   size: number;
+  /** Its thread: the id of the incident's first story (its own id when it opened the thread). */
+  threadId: number;
 }
 
 /**
@@ -34,38 +36,22 @@ export interface DedupeItem {
   publishedAt: string;
 }
 
-/** A story found under a band key, and when its member holding the key was published. */
-export interface KeyPosting {
-  storyId: number;
-  /** Comparable within one index (ISO string in memory, epoch seconds in SQLite). */
-  at: string | number;
-}
-
-/** A stored member of a candidate story, for verification. */
-export interface StoryMember {
+/** A stored member of a stored story, as the clusterer (pipeline/dedupe) is seeded with it. */
+export interface StoryContextMember {
   id: string;
+  feedId: string;
   title: string;
   summary: string;
   publishedAt: string;
+  urlHash: string | null;
+  storyId: number;
+  threadId: number;
+  /** The story's first report (it may lie before the window loaded): the anchor of its time span. */
+  storyFirstSeen: string;
 }
 
-/**
- * Where stories live while items are matched: in memory for `analyze` without --db, in SQLite for
- * `collect` and `analyze --db` (storage/sqlite/stories.ts). Both honour the same contract (pipeline/dedupe/story-index.contract.ts).
- * Times are UTC ISO 8601 strings; windows are inclusive.
- */
-export interface StoryIndex {
-  /** The story of an earlier item with this canonical URL hash (any age), if any. */
-  storyOfUrl(urlHash: string): number | undefined;
-  /**
-   * For each of `keys` (duplicates removed), the postings of stories with a member published in
-   * [from, to] under that key: the `maxBucket` most recent, newest first.
-   */
-  postings(keys: readonly number[], from: string, to: string, maxBucket: number): KeyPosting[][];
-  /** Members of a story published in [from, to], the most recent first, at most `limit`. */
-  members(storyId: number, from: string, to: string, limit: number): StoryMember[];
-  /** Opens a story with this item as its first member; returns its id. */
-  createStory(item: DedupeItem, keys: readonly number[]): number;
-  /** Adds the item to a story, updating its representative, first/last seen and coverage. */
-  joinStory(storyId: number, item: DedupeItem, keys: readonly number[]): void;
+/** A stored story found by a URL or copy key, at any age: its id and thread. */
+export interface StoryRef {
+  storyId: number;
+  threadId: number;
 }

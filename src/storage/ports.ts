@@ -1,4 +1,4 @@
-import type { Classification, CorrectedLabels, Correction, CorrectionField, Draft, DraftEntry, FeedConfig, Item, StoryIndex, StoryMatch } from '../model/index.js';
+import type { Classification, CorrectedLabels, Correction, CorrectionField, Draft, DraftEntry, FeedConfig, Item, StoryContextMember, StoryRef } from '../model/index.js';
 import type { WindowCandidates } from './sqlite/candidates.js';
 import type { DraftRef, DraftSummary, StoredDraft } from './sqlite/drafts.js';
 import type { EntryPlace, EntryRef } from './sqlite/draft-edits.js';
@@ -82,23 +82,30 @@ export interface FeedRunRepository {
   writer(options: { maxFeeds: number; maxDelayMs: number }): FeedRunWriter;
 }
 
+/**
+ * Where the clusterer (pipeline/dedupe) filed one new item: a stored story, or a new one under a
+ * temporary negative id that `writeBatch` maps to the stored id. A thread id follows the same rule
+ * (a new story that opens its own thread has threadId === storyId).
+ */
+export interface ItemFiling {
+  itemId: string;
+  storyId: number;
+  threadId: number;
+  /** The headline's copy key (later copies find the story at any age); null for a short headline. */
+  copyKey: string | null;
+  /** Why it joined its story or thread (JSON of pipeline/dedupe's JoinEvidence); null for a plain new story. */
+  evidence: string | null;
+}
+
 /** One analysed batch, as the analysis stage hands it to storage. */
 export interface AnalysedBatch {
   items: readonly PendingItem[];
   /** Labels by item id (an item the classifier failed on has none and stays unclassified). */
   labels: ReadonlyMap<string, Classification>;
   modelId: number | null;
+  /** Where each NEW item (storyId null) went, in filing order; items updated in place keep their story. */
+  filings: readonly ItemFiling[];
 }
-
-/** Where a new item was filed (pipeline/dedupe's Assignment has these fields). */
-export interface FiledItem {
-  itemId: string;
-  storyId: number;
-  match: StoryMatch;
-}
-
-/** Files the batch's new items in stories through `index`; returns where each went. */
-export type FileStories<T extends FiledItem = FiledItem> = (index: StoryIndex, items: readonly PendingItem[]) => readonly T[];
 
 export interface AnalysisRepository {
   countPending(): Promise<number>;
@@ -106,33 +113,24 @@ export interface AnalysisRepository {
   pending(limit: number): Promise<PendingItem[]>;
   /** Editors' corrections of these items, folded per field. */
   correctedLabels(itemIds: readonly string[]): Promise<Map<string, CorrectedLabels>>;
+  /** Members of stories (filed items) published in [since, until], in publication order. */
+  storyMembers(window: { since: string; until: string }): Promise<StoryContextMember[]>;
+  /** The stories of the earliest filed items with these canonical URL hashes, or copy keys, at any age. */
+  storiesByKey(keys: { urlHashes: readonly string[]; copyKeys: readonly string[] }): Promise<{ byUrlHash: Map<string, StoryRef>; byCopyKey: Map<string, StoryRef> }>;
   /**
-   * Readies the story keys for matching items published from `since` on: prunes older keys, and
-   * when the stored keys were made with another `signature`, rebuilds them for the window with
-   * `keysOf`. Returns what was pruned and rebuilt.
+   * Writes one batch in ONE transaction: the labels; the new items' filings (new stories created in
+   * filing order, their temporary ids mapped, members joined with representative, coverage and span
+   * kept; copy keys and evidence stored); and the analysed state. All or nothing. Returns each
+   * temporary story id's stored id.
    */
-  prepareStoryKeys(
-    signature: string,
-    since: string,
-    keysOf: (title: string, summary: string) => readonly number[],
-  ): Promise<{ pruned: number; rebuiltItems: number }>;
-  /**
-   * Writes one batch in ONE transaction: the labels; the new items filed by `file` against the
-   * stored stories (an index valid only during the call); for items updated in place, their new
-   * text's keys (`keysOf`) on their story; and the analysed state. All or nothing.
-   */
-  writeBatch<T extends FiledItem>(batch: AnalysedBatch, file: FileStories<T>, keysOf: (title: string, summary: string) => readonly number[]): Promise<readonly T[]>;
+  writeBatch(batch: AnalysedBatch): Promise<Map<number, number>>;
   /**
    * `analyze --db`: stores items that did not come from a feed run (under the feeds given, created
-   * when missing) and analyses them at once, in ONE transaction: new items are filed by `file`,
-   * changed ones keep their story. Returns the story of every item given, and where each new one
-   * was filed.
+   * when missing), pending analysis, in one transaction; the analysis stage files them next.
    */
-  ingest<T extends FiledItem>(
-    input: { feeds: readonly IngestFeed[]; items: readonly Item[]; labels: ReadonlyMap<string, Classification>; modelId: number | null; now: string },
-    file: FileStories<T>,
-    keysOf: (title: string, summary: string) => readonly number[],
-  ): Promise<{ filed: readonly T[]; storyOf: ReadonlyMap<string, number> }>;
+  ingest(input: { feeds: readonly IngestFeed[]; items: readonly Item[]; now: string }): Promise<void>;
+  /** The story and thread of each of these items that is filed; with the evidence stored for it. */
+  storyOf(itemIds: readonly string[]): Promise<Map<string, StoryRef & { evidence: string | null }>>;
 }
 
 /** A feed `ingest` stores items under (a pseudo-feed of `analyze --db`). */

@@ -4,7 +4,7 @@
  * them in real runs.
  */
 import type { FeedConfig, Item } from '../../src/model/index.js';
-import { sqliteStoryIndex, storeItems, syncFeeds, type Db } from '../../src/storage/index.js';
+import { createStory, joinStory, setItemStory, storeItems, syncFeeds, type Db } from '../../src/storage/index.js';
 
 export interface SeedFeed {
   id: string;
@@ -52,8 +52,6 @@ export function seedFeeds(db: Db, feeds: readonly SeedFeed[]): void {
 
 /** Stores the items as one story (the first opens it, the rest join); returns the story id. */
 export function seedStory(db: Db, items: readonly SeedItem[]): number {
-  const index = sqliteStoryIndex(db);
-  const weight = (feedId: string) => (db.prepare('SELECT weight FROM feeds WHERE id = ?').pluck().get(feedId) as number | undefined) ?? 1;
   return db.transaction(() => {
     let storyId = 0;
     items.forEach((seed, i) => {
@@ -74,9 +72,9 @@ export function seedStory(db: Db, items: readonly SeedItem[]): number {
         contentHash: `content-${seed.id}`,
       };
       storeItems(db, [item], seed.fetchedAt ?? seed.publishedAt);
-      const dedupeItem = { ...item, weight: weight(seed.feedId) };
-      if (i === 0) storyId = index.createStory(dedupeItem, []);
-      else index.joinStory(storyId, dedupeItem, []);
+      if (i === 0) storyId = createStory(db, item.id, item.publishedAt, null);
+      setItemStory(db, item.id, storyId, null, null);
+      if (i > 0) joinStory(db, storyId, item);
       if (seed.classification) classify(db, seed.id, seed.classification);
     });
     return storyId;

@@ -1,9 +1,8 @@
 import { setImmediate } from 'node:timers/promises';
-import type { DedupeSettings, Settings } from '../../model/index.js';
-import type { AnalysisRepository, FileStories } from '../../storage/index.js';
-import { assignStory, FeatureCache, fingerprint, type Assignment } from '../dedupe/index.js';
+import type { Settings } from '../../model/index.js';
+import type { AnalysisRepository } from '../../storage/index.js';
 import { classifyItems, type ReadyClassifier } from './classifier.js';
-import { signatureOf, toDedupeItem } from './stories.js';
+import { StoryFiler } from './stories.js';
 
 export interface AnalysisDeps {
   store: AnalysisRepository;
@@ -33,7 +32,6 @@ export interface AnalysisSummary {
 }
 
 const BATCH = 2_000;
-const DAY_MS = 86_400_000;
 
 /**
  * The analysis stage: every stored item pending analysis (stored by a feed run, or left pending by a
@@ -47,12 +45,9 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
   const total = await store.countPending();
   const summary: AnalysisSummary = { items: 0, newStories: 0, pending: total, durationMs: 0 };
   if (total === 0) return summary;
-  const keysOf = (title: string, summary: string) => fingerprint(title, summary, settings.dedupe).keys;
-  const since = new Date(deps.now().getTime() - settings.dedupe.windowDays * DAY_MS).toISOString();
-  await store.prepareStoryKeys(signatureOf(settings.dedupe), since, keysOf);
   const ready = await deps.classifier();
-  // One cache for the whole pass: members of busy stories are compared with many new items.
-  const file = storyFiler(settings.dedupe, new FeatureCache());
+  // One clusterer for the whole pass: each batch loads only the stored window it has not seen.
+  const filer = new StoryFiler(store, settings.dedupe);
   for (;;) {
     if (deps.signal?.aborted) break;
     const batch = await store.pending(deps.batchSize ?? BATCH);
@@ -61,9 +56,10 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
     const labels = classifyItems(ready, corrections, batch.map(({ item, feedKind }) => ({ ...item, feedKind })), (itemId, error) =>
       deps.onWarning?.(`the classifier failed on item ${itemId} (left unclassified, retried next run): ${error.message}`),
     );
-    const filed = await store.writeBatch({ items: batch, labels: labels.byItem, modelId: labels.modelId }, file, keysOf);
+    const { filings, results } = await filer.file(batch);
+    filer.stored(await store.writeBatch({ items: batch, labels: labels.byItem, modelId: labels.modelId, filings }));
     summary.items += batch.length;
-    summary.newStories += filed.filter((a) => a.match === 'new').length;
+    summary.newStories += results.filter((r) => r.match === 'new').length;
     deps.onProgress?.(summary.items, total);
     // Between batches: the run lock's renewal timer and the signal handlers get their turn.
     await setImmediate();
@@ -71,17 +67,4 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
   summary.pending = await store.countPending();
   summary.durationMs = deps.now().getTime() - started;
   return summary;
-}
-
-/**
- * Files new items in stories (pipeline/dedupe), earliest published first, ties in the order given
- * (pending items come as they were stored), not assignStories' tie rule by id: items published in
- * the same second are then filed in the order their feeds were stored, as when each feed run filed
- * its own. (Array sort is stable.)
- */
-export function storyFiler(settings: DedupeSettings, cache = new FeatureCache()): FileStories<Assignment> {
-  return (index, items) =>
-    [...items]
-      .sort((a, b) => (a.item.publishedAt < b.item.publishedAt ? -1 : a.item.publishedAt > b.item.publishedAt ? 1 : 0))
-      .map(({ item, feedWeight }) => assignStory(toDedupeItem(item, feedWeight), index, settings, cache));
 }

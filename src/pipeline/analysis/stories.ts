@@ -1,13 +1,9 @@
 import type { DedupeItem, DedupeSettings, Item } from '../../model/index.js';
+import type { AnalysisRepository, ItemFiling, PendingItem } from '../../storage/index.js';
+import { copyKeyOf, FeatureCache, inPublicationOrder, StoryClusterer, type Filing } from '../dedupe/index.js';
 
-/**
- * What stored keys depend on: keys made otherwise never match and must be rebuilt. The settings
- * are read here; the tag ("minhash-v2+cve+names") stands for the code (tokens, stemming,
- * stopwords, weights, which entities get keys) and must change whenever that does.
- */
-export function signatureOf(settings: Pick<DedupeSettings, 'numHashes' | 'bands'>): string {
-  return `minhash-v2+cve+names:${settings.numHashes}x${settings.bands}`;
-}
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 export function toDedupeItem(item: Item, weight: number): DedupeItem {
   return {
@@ -20,4 +16,77 @@ export function toDedupeItem(item: Item, weight: number): DedupeItem {
     summary: item.summary,
     publishedAt: item.publishedAt,
   };
+}
+
+/**
+ * Files the new items of an analysis pass in stories, batch by batch, with ONE clusterer for the
+ * whole pass: each batch loads only the part of the stored window it has not loaded yet (the
+ * stories it could join or continue), plus the stories of earlier items with its URLs and copy
+ * keys at any age; stories opened by earlier batches stay in memory under their stored ids.
+ */
+export class StoryFiler {
+  private readonly clusterer: StoryClusterer;
+  private loaded: { since: number; until: number } | undefined;
+  private nextTemporaryId = 0;
+
+  constructor(
+    private readonly store: Pick<AnalysisRepository, 'storyMembers' | 'storiesByKey'>,
+    private readonly settings: DedupeSettings,
+    cache = new FeatureCache(),
+  ) {
+    this.clusterer = new StoryClusterer(settings, () => --this.nextTemporaryId, cache);
+  }
+
+  /** How far back a new item may continue a thread, and forward a retelling may lie. */
+  private get reach(): { back: number; ahead: number } {
+    const { threadDays, windowDays, eventHours } = this.settings;
+    return { back: Math.max(threadDays, windowDays) * DAY_MS, ahead: Math.max(eventHours * HOUR_MS, windowDays * DAY_MS) };
+  }
+
+  /**
+   * Files the batch's new items (those without a story), earliest published first, ties in the
+   * order given (pending items come as they were stored). Returns the filings in that order.
+   */
+  async file(batch: readonly PendingItem[]): Promise<{ filings: ItemFiling[]; results: Filing[] }> {
+    const fresh = batch.filter((p) => p.storyId === null);
+    if (fresh.length === 0) return { filings: [], results: [] };
+    const order = inPublicationOrder(fresh, (p) => p.item.publishedAt);
+    const first = Date.parse(fresh[order[0]!]!.item.publishedAt);
+    const last = Date.parse(fresh[order[order.length - 1]!]!.item.publishedAt);
+    await this.load(first - this.reach.back, last + this.reach.ahead);
+    const byKey = await this.store.storiesByKey({
+      urlHashes: [...new Set(fresh.flatMap((p) => (p.item.urlHash ? [p.item.urlHash] : [])))],
+      copyKeys: [...new Set(fresh.flatMap((p) => copyKeyOf(p.item.title, p.item.summary) ?? []))],
+    });
+    this.clusterer.seed([], byKey);
+    this.clusterer.evictBefore(first - this.reach.back);
+    const results = order.map((i) => this.clusterer.file(toDedupeItem(fresh[i]!.item, fresh[i]!.feedWeight)));
+    const filings = results.map((r) => ({
+      itemId: r.itemId,
+      storyId: r.storyId,
+      threadId: r.threadId,
+      copyKey: r.copyKey,
+      evidence: r.evidence ? JSON.stringify(r.evidence) : null,
+    }));
+    return { filings, results };
+  }
+
+  /** New stories of the last batch got their stored ids. */
+  stored(ids: ReadonlyMap<number, number>): void {
+    this.clusterer.rename(ids);
+  }
+
+  /** Loads the members of [since, until] not loaded yet (batches move forward in time). */
+  private async load(since: number, until: number): Promise<void> {
+    const ranges: [number, number][] = [];
+    if (!this.loaded) ranges.push([since, until]);
+    else {
+      if (since < this.loaded.since) ranges.push([since, this.loaded.since]);
+      if (until > this.loaded.until) ranges.push([this.loaded.until, until]);
+    }
+    for (const [from, to] of ranges) {
+      this.clusterer.seed(await this.store.storyMembers({ since: new Date(from).toISOString(), until: new Date(to).toISOString() }));
+    }
+    this.loaded = { since: Math.min(since, this.loaded?.since ?? since), until: Math.max(until, this.loaded?.until ?? until) };
+  }
 }

@@ -44,9 +44,6 @@ export const WEIGHTS = {
   domain: 0.5,
 } as const;
 
-/** Tokens at or above this weight make up the set MinHash samples (no domain words, no years). */
-export const SIGNATURE_MIN_WEIGHT = 1;
-
 /** A headline in Title Case capitalizes everything: its capitals say nothing about names. */
 function isTitleCase(title: string): boolean {
   const words = title.match(/\p{L}[\p{L}'’-]{3,}/gu) ?? [];
@@ -135,9 +132,4 @@ export function extractFeatures(title: string, summary: string): Features {
   const subject = titleTokens.find((t) => titleNames.has(t.text) && t.kind === 'word')?.text;
   const titleCodes = isShouting(cleanTitle) ? new Set<string>() : new Set(titleTokens.filter((t) => t.acronym && weights.has(t.text)).map((t) => t.text));
   return { weights, mass, cves, titleNames, titleCodes, names, subject, kind: itemKind(title) };
-}
-
-/** The token set MinHash samples: the salient tokens only, so shared boilerplate makes no candidates. */
-export function signatureTokens(features: Features): string[] {
-  return [...features.weights].filter(([, weight]) => weight >= SIGNATURE_MIN_WEIGHT).map(([token]) => token);
 }

@@ -1,6 +1,7 @@
 import { CorrectionError, type Correction } from '../../model/index.js';
 import type { LabelCorrection, Storage } from '../ports.js';
-import { ingestAnalysed, prepareStoryKeys, writeAnalysedBatch } from './analysis.js';
+import { ingestItems, writeAnalysedBatch } from './analysis.js';
+import { storiesByKey, storiesOfItems, storyMembers } from './stories.js';
 import { correctedLabels, insertCorrection, itemText, listCorrections } from './corrections.js';
 import { countUnclassified, getItemClassification, itemsToClassify, setItemLabel, writeClassification } from './classifications.js';
 import { latestClassifierModel, saveClassifierModel } from './classifier-models.js';
@@ -79,9 +80,11 @@ export function sqliteStorage(db: Db): Storage {
       countPending: () => guard(() => countPendingAnalysis(db)),
       pending: (limit) => guard(() => pendingItems(db, limit)),
       correctedLabels: (itemIds) => guard(() => correctedLabels(db, itemIds)),
-      prepareStoryKeys: (signature, since, keysOf) => guard(() => prepareStoryKeys(db, signature, since, keysOf)),
-      writeBatch: (batch, file, keysOf) => guard(() => inTransaction(db, () => writeAnalysedBatch(db, batch, file, keysOf))),
-      ingest: (input, file, keysOf) => guard(() => ingestAnalysed(db, input, file, keysOf)),
+      storyMembers: ({ since, until }) => guard(() => storyMembers(db, since, until)),
+      storiesByKey: ({ urlHashes, copyKeys }) => guard(() => storiesByKey(db, urlHashes, copyKeys)),
+      writeBatch: (batch) => guard(() => inTransaction(db, () => writeAnalysedBatch(db, batch))),
+      ingest: (input) => guard(() => ingestItems(db, input)),
+      storyOf: (itemIds) => guard(() => storiesOfItems(db, itemIds)),
     },
     runLocks: {
       acquire: (name, owner, now, ttlMs, isGone) => guard(() => acquireLock(db, name, owner, now, ttlMs, isGone)),

@@ -249,6 +249,25 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE items SET analysis_pending = 1 WHERE story_id IS NULL;
     `,
   },
+  {
+    version: 7,
+    name: 'stories as events: threads, copy keys, join evidence; band keys dropped',
+    sql: `
+      -- Follow-up events of one incident are stories of one thread (issue 15); a thread's id is its
+      -- first story's. Stories stored before this version are threads of their own.
+      ALTER TABLE stories ADD COLUMN thread_id INTEGER;
+      UPDATE stories SET thread_id = id;
+      CREATE INDEX stories_thread ON stories (thread_id);
+      -- A headline's copy key (pipeline/dedupe/copy-key.ts): a later copy joins the story at any age.
+      ALTER TABLE items ADD COLUMN copy_key TEXT;
+      CREATE INDEX items_copy_key ON items (copy_key) WHERE copy_key IS NOT NULL;
+      -- Why an item joined its story or thread (JSON: similarity, names agreed, hours apart).
+      ALTER TABLE items ADD COLUMN story_evidence TEXT;
+      -- The clusterer loads a window's stories into memory: the LSH band keys are no longer needed.
+      DROP TABLE story_keys;
+      DROP TABLE dedupe_state;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -27,7 +27,6 @@ describe('prune', () => {
       db.prepare('INSERT INTO stories (id, representative_item_id, first_seen, last_seen, coverage, size) VALUES (?, ?, ?, ?, 1, ?)').run(
         story, members[0]![0], members[0]![2], members.at(-1)![2], members.length,
       );
-      db.prepare('INSERT INTO story_keys (key, published, story_id) VALUES (?, ?, ?)').run(story * 10, 1, story);
     }
     for (const [id, story, at] of ITEMS) {
       db.prepare(
@@ -49,12 +48,11 @@ describe('prune', () => {
   const itemIds = () => (db.prepare('SELECT id FROM items ORDER BY id').pluck().all() as string[]);
   const storyIds = () => (db.prepare('SELECT id FROM stories ORDER BY id').pluck().all() as number[]);
 
-  it('removes old items no draft needs, with their empty stories, keys and old log rows', () => {
+  it('removes old items no draft needs, with their empty stories and old log rows', () => {
     const counts = pruneOldItems(db, CUTOFF, { dryRun: false });
-    expect(counts).toEqual({ items: 2, stories: 1, storyKeys: 1, fetchLog: 2, keptForDrafts: 2, keptForRecentStories: 1 });
+    expect(counts).toEqual({ items: 2, stories: 1, storyKeys: 0, fetchLog: 2, keptForDrafts: 2, keptForRecentStories: 1 });
     expect(itemIds()).toEqual(['drafted-a', 'drafted-b', 'fresh', 'growing-new', 'growing-old']);
     expect(storyIds()).toEqual([2, 3, 4]);
-    expect(db.prepare('SELECT story_id FROM story_keys ORDER BY story_id').pluck().all()).toEqual([2, 3, 4]);
     // The draft still resolves to its story and every member of it.
     expect(db.prepare("SELECT COUNT(*) FROM items WHERE story_id = (SELECT CAST(story_id AS INTEGER) FROM draft_entries)").pluck().get()).toBe(2);
     expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -66,7 +64,7 @@ describe('prune', () => {
   it('a dry run reports the same counts and changes nothing', () => {
     const before = { items: itemIds(), stories: storyIds() };
     const counts = pruneOldItems(db, CUTOFF, { dryRun: true });
-    expect(counts).toEqual({ items: 2, stories: 1, storyKeys: 1, fetchLog: 2, keptForDrafts: 2, keptForRecentStories: 1 });
+    expect(counts).toEqual({ items: 2, stories: 1, storyKeys: 0, fetchLog: 2, keptForDrafts: 2, keptForRecentStories: 1 });
     expect({ items: itemIds(), stories: storyIds() }).toEqual(before);
     expect(db.prepare('SELECT COUNT(*) FROM fetch_log').pluck().get()).toBe(3);
     expect(db.inTransaction).toBe(false);

@@ -4,6 +4,7 @@ import type { Db } from './database.js';
 export interface PruneCounts {
   items: number;
   stories: number;
+  /** Always 0 since schema 7 (no band keys are stored); kept in `prune --json` for scripts that read it. */
   storyKeys: number;
   fetchLog: number;
   /** Old items kept because their story is in a draft. */
@@ -44,14 +45,13 @@ export function pruneOldItems(db: Db, cutoff: string, options: { dryRun: boolean
     db.exec('CREATE TEMP TABLE prune_stories AS SELECT DISTINCT story_id AS id FROM prune_items WHERE story_id IS NOT NULL');
 
     const items = db.prepare('DELETE FROM items WHERE id IN (SELECT id FROM temp.prune_items)').run().changes;
-    const storyKeys = db.prepare('DELETE FROM story_keys WHERE story_id IN (SELECT id FROM temp.prune_stories)').run().changes;
     // Only stories left with no member at all (every member was pruned above).
     const stories = db
       .prepare('DELETE FROM stories WHERE id IN (SELECT id FROM temp.prune_stories) AND NOT EXISTS (SELECT 1 FROM items WHERE items.story_id = stories.id)')
       .run().changes;
     const fetchLog = db.prepare('DELETE FROM fetch_log WHERE started_at < ?').run(cutoff).changes;
     db.exec('DROP TABLE temp.prune_items; DROP TABLE temp.prune_stories');
-    return { items, stories, storyKeys, fetchLog, keptForDrafts, keptForRecentStories: old - items - keptForDrafts };
+    return { items, stories, storyKeys: 0, fetchLog, keptForDrafts, keptForRecentStories: old - items - keptForDrafts };
   });
   if (!options.dryRun) return run.immediate();
   // A dry run does the same work in a transaction that is rolled back: counts come from one code path.

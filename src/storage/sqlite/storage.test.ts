@@ -65,7 +65,7 @@ describe('storage', () => {
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(migrate(db)).toEqual([]);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all()).toEqual(
-      expect.arrayContaining(['dedupe_state', 'feeds', 'fetch_log', 'items', 'schema_migrations', 'stories', 'story_keys']),
+      expect.arrayContaining(['feeds', 'fetch_log', 'items', 'schema_migrations', 'stories']),
     );
     db.close();
   });

@@ -1,25 +1,34 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { DedupeItem } from '../../model/index.js';
-import { describeStoryIndex } from '../../pipeline/dedupe/story-index.contract.js';
 import { openDatabase } from './database.js';
 import { migrate, MIGRATIONS } from './migrations.js';
-import { getStory, sqliteStoryIndex } from './stories.js';
+import { createStory, getStory, joinStory, setItemStory } from './stories.js';
 
-describeStoryIndex('SQLite', () => {
-  const db = openDatabase(':memory:');
-  const feeds = new Set<string>();
-  const addItem = (item: DedupeItem) => {
-    if (!feeds.has(item.feedId)) {
-      feeds.add(item.feedId);
-      db.prepare("INSERT INTO feeds (id, url, name, kind, weight, created_at) VALUES (?, ?, ?, 'news', ?, 'now')").run(item.feedId, `https://${item.feedId}.example/`, item.feedId, item.weight);
+describe('stories in SQLite', () => {
+  it('keeps span, size, coverage and the representative (heaviest feed, then earliest, then smallest id) as members join', () => {
+    const db = openDatabase(':memory:');
+    const feed = db.prepare("INSERT INTO feeds (id, url, name, kind, weight, created_at) VALUES (?, ?, ?, 'news', ?, 'now')");
+    feed.run('light', 'https://light.example/', 'light', 1);
+    feed.run('heavy', 'https://heavy.example/', 'heavy', 3);
+    const add = (id: string, feedId: string, publishedAt: string) =>
+      db.prepare(
+        `INSERT INTO items (id, feed_id, guid, title, summary, published_at, fetched_at, updated_at, content_hash)
+         VALUES (?, ?, ?, 't', '', ?, 'now', 'now', 'h')`,
+      ).run(id, feedId, id, publishedAt);
+    add('a', 'light', '2027-03-02T00:00:00.000Z');
+    add('b', 'heavy', '2027-03-03T00:00:00.000Z');
+    add('c', 'light', '2027-03-01T00:00:00.000Z');
+    const id = createStory(db, 'a', '2027-03-02T00:00:00.000Z', null);
+    setItemStory(db, 'a', id, null, null);
+    for (const [itemId, feedId, publishedAt] of [['b', 'heavy', '2027-03-03T00:00:00.000Z'], ['c', 'light', '2027-03-01T00:00:00.000Z']] as const) {
+      setItemStory(db, itemId, id, null, null);
+      joinStory(db, id, { id: itemId, feedId, publishedAt });
     }
-    db.prepare(
-      `INSERT INTO items (id, feed_id, guid, url, canonical_url, url_hash, title, summary, published_at, fetched_at, updated_at, content_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(item.id, item.feedId, item.id, item.canonicalUrl, item.canonicalUrl, item.urlHash, item.title, item.summary, item.publishedAt, item.publishedAt, item.publishedAt, 'h');
-  };
-  return { index: sqliteStoryIndex(db), addItem, story: (id) => getStory(db, id), close: () => db.close() };
+    expect(getStory(db, id)).toEqual({
+      id, representativeItemId: 'b', firstSeen: '2027-03-01T00:00:00.000Z', lastSeen: '2027-03-03T00:00:00.000Z', coverage: 2, size: 3, threadId: id,
+    });
+    expect(() => setItemStory(db, 'missing', id, null, null)).toThrow('not stored');
+  });
 });
 
 describe('migration 2 on a database with items', () => {
@@ -43,7 +52,7 @@ describe('migration 2 on a database with items', () => {
     expect(storyOf('a-light')).toBe(storyOf('a-heavy'));
     expect(new Set(['a-light', 'root-1', 'root-2', 'no-url'].map(storyOf)).size).toBe(4);
     expect(getStory(db, storyOf('a-light'))).toEqual({
-      id: storyOf('a-light'), representativeItemId: 'a-heavy', firstSeen: '2027-03-01T00:00:00.000Z', lastSeen: '2027-03-02T00:00:00.000Z', coverage: 2, size: 2,
+      id: storyOf('a-light'), threadId: storyOf('a-light'), representativeItemId: 'a-heavy', firstSeen: '2027-03-01T00:00:00.000Z', lastSeen: '2027-03-02T00:00:00.000Z', coverage: 2, size: 2,
     });
     expect(db.prepare('SELECT COUNT(*) FROM items WHERE story_id IS NULL').pluck().get()).toBe(0);
     db.close();

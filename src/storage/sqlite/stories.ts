@@ -1,72 +1,57 @@
-import type { DedupeItem, Story, StoryIndex, StoryMember } from '../../model/index.js';
+import type { Story, StoryContextMember, StoryRef } from '../../model/index.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
-import { insertStoryKeys, postingsByKeys } from './story-keys.js';
 
 /**
- * Stories in SQLite (table stories, items.story_id, story_keys): the StoryIndex `collect` and
- * `analyze --db` match against. Every method runs inside the caller's transaction, so an item and
- * its story are stored together or not at all. The item rows must already exist.
+ * Stories in SQLite (table stories, items.story_id): the analysis stage's filings written out, and
+ * the clusterer's context read back. Writes run inside the caller's transaction, so an item and its
+ * story are stored together or not at all. The item rows must already exist.
  *
  * The representative is re-chosen by the rule of pipeline/dedupe/representative.ts, in SQL: the
  * member from the feed of highest weight, then the earliest published, then the smallest id.
  */
-export function sqliteStoryIndex(db: Db): StoryIndex {
-  return {
-    storyOfUrl(urlHash) {
-      const row = statement(
-        db,
-        'SELECT story_id AS storyId FROM items WHERE url_hash = ? AND story_id IS NOT NULL ORDER BY published_at, id LIMIT 1',
-      ).get(urlHash) as { storyId: number } | undefined;
-      return row?.storyId;
-    },
-    postings: (keys, from, to, maxBucket) => postingsByKeys(db, keys, from, to, maxBucket),
-    members(storyId, from, to, limit) {
-      return statement(
-        db,
-        `SELECT id, title, summary, published_at AS publishedAt FROM items
-         WHERE story_id = ? AND published_at BETWEEN ? AND ? ORDER BY published_at DESC, id DESC LIMIT ?`,
-      ).all(storyId, from, to, limit) as StoryMember[];
-    },
-    createStory(item, keys) {
-      const storyId = Number(
-        statement(db, 'INSERT INTO stories (representative_item_id, first_seen, last_seen, coverage, size) VALUES (?, ?, ?, 1, 1)').run(
-          item.id,
-          item.publishedAt,
-          item.publishedAt,
-        ).lastInsertRowid,
-      );
-      setItemStory(db, item, storyId);
-      insertStoryKeys(db, storyId, item.publishedAt, keys);
-      return storyId;
-    },
-    joinStory(storyId, item, keys) {
-      // Incremental, so joining costs the same in a story of 2 members or 20,000: coverage grows
-      // when no other member came from this feed; the representative is the better of the current
-      // one and the newcomer.
-      const newFeed = statement(db, 'SELECT NOT EXISTS (SELECT 1 FROM items WHERE story_id = ? AND feed_id = ?) AS yes').get(storyId, item.feedId) as { yes: number };
-      setItemStory(db, item, storyId);
-      statement(
-        db,
-        `UPDATE stories SET
-           size = size + 1,
-           coverage = coverage + @newFeed,
-           first_seen = min(first_seen, @publishedAt),
-           last_seen = max(last_seen, @publishedAt),
-           representative_item_id = (
-             SELECT i.id FROM items i JOIN feeds f ON f.id = i.feed_id
-             WHERE i.id IN (stories.representative_item_id, @itemId)
-             ORDER BY f.weight DESC, i.published_at, i.id LIMIT 1)
-         WHERE id = @storyId`,
-      ).run({ storyId, itemId: item.id, publishedAt: item.publishedAt, newFeed: newFeed.yes });
-      insertStoryKeys(db, storyId, item.publishedAt, keys);
-    },
-  };
+
+/** Opens a story with this item as its first member, in `threadId` (null: a thread of its own); returns its id. */
+export function createStory(db: Db, itemId: string, publishedAt: string, threadId: number | null): number {
+  const storyId = Number(
+    statement(db, 'INSERT INTO stories (representative_item_id, first_seen, last_seen, coverage, size, thread_id) VALUES (?, ?, ?, 1, 1, ?)').run(
+      itemId,
+      publishedAt,
+      publishedAt,
+      threadId,
+    ).lastInsertRowid,
+  );
+  if (threadId === null) statement(db, 'UPDATE stories SET thread_id = id WHERE id = ?').run(storyId);
+  return storyId;
 }
 
-function setItemStory(db: Db, item: DedupeItem, storyId: number): void {
-  const changed = statement(db, 'UPDATE items SET story_id = ? WHERE id = ?').run(storyId, item.id).changes;
-  if (changed !== 1) throw new Error(`cannot file item ${item.id} in story ${storyId}: the item is not stored`);
+/**
+ * Adds an item to a story. Incremental, so joining costs the same in a story of 2 members or
+ * 20,000: coverage grows when no other member came from this feed; the representative is the
+ * better of the current one and the newcomer.
+ */
+export function joinStory(db: Db, storyId: number, item: { id: string; feedId: string; publishedAt: string }): void {
+  // The item itself may already be filed (setItemStory first): only the other members count.
+  const newFeed = statement(db, 'SELECT NOT EXISTS (SELECT 1 FROM items WHERE story_id = ? AND feed_id = ? AND id != ?) AS yes').get(storyId, item.feedId, item.id) as { yes: number };
+  statement(
+    db,
+    `UPDATE stories SET
+       size = size + 1,
+       coverage = coverage + @newFeed,
+       first_seen = min(first_seen, @publishedAt),
+       last_seen = max(last_seen, @publishedAt),
+       representative_item_id = (
+         SELECT i.id FROM items i JOIN feeds f ON f.id = i.feed_id
+         WHERE i.id IN (stories.representative_item_id, @itemId)
+         ORDER BY f.weight DESC, i.published_at, i.id LIMIT 1)
+     WHERE id = @storyId`,
+  ).run({ storyId, itemId: item.id, publishedAt: item.publishedAt, newFeed: newFeed.yes });
+}
+
+/** Files an item in its story with its copy key and evidence. */
+export function setItemStory(db: Db, itemId: string, storyId: number, copyKey: string | null, evidence: string | null): void {
+  const changed = statement(db, 'UPDATE items SET story_id = ?, copy_key = ?, story_evidence = ? WHERE id = ?').run(storyId, copyKey, evidence, itemId).changes;
+  if (changed !== 1) throw new Error(`cannot file item ${itemId} in story ${storyId}: the item is not stored`);
 }
 
 interface StoryRow {
@@ -76,6 +61,7 @@ interface StoryRow {
   last_seen: string;
   coverage: number;
   size: number;
+  thread_id: number;
 }
 
 function toStory(row: StoryRow): Story {
@@ -86,6 +72,7 @@ function toStory(row: StoryRow): Story {
     lastSeen: row.last_seen,
     coverage: row.coverage,
     size: row.size,
+    threadId: row.thread_id,
   };
 }
 
@@ -100,11 +87,40 @@ export function storyIdOfItem(db: Db, itemId: string): number | undefined {
   return row?.storyId ?? undefined;
 }
 
-/** Stored items published at or after `since` that have a story: whose keys a rebuild recomputes. */
-export function itemsPublishedSince(db: Db, since: string): (StoryMember & { storyId: number })[] {
+/** Members of stories published in [since, until], in publication order (the clusterer's window). */
+export function storyMembers(db: Db, since: string, until: string): StoryContextMember[] {
   return statement(
     db,
-    `SELECT id, title, summary, published_at AS publishedAt, story_id AS storyId FROM items
-     WHERE published_at >= ? AND story_id IS NOT NULL ORDER BY published_at, id`,
-  ).all(since) as (StoryMember & { storyId: number })[];
+    `SELECT i.id, i.feed_id AS feedId, i.title, i.summary, i.published_at AS publishedAt, i.url_hash AS urlHash, i.story_id AS storyId,
+            s.thread_id AS threadId, s.first_seen AS storyFirstSeen
+     FROM items i JOIN stories s ON s.id = i.story_id
+     WHERE i.published_at BETWEEN ? AND ? ORDER BY i.published_at, i.id`,
+  ).all(since, until) as StoryContextMember[];
+}
+
+/** The stories of the earliest filed items with these URL hashes or copy keys, at any age. */
+export function storiesByKey(db: Db, urlHashes: readonly string[], copyKeys: readonly string[]): { byUrlHash: Map<string, StoryRef>; byCopyKey: Map<string, StoryRef> } {
+  const lookup = (column: 'url_hash' | 'copy_key', keys: readonly string[]) => {
+    const found = new Map<string, StoryRef>();
+    if (keys.length === 0) return found;
+    const rows = statement(
+      db,
+      `SELECT i.${column} AS key, i.story_id AS storyId, s.thread_id AS threadId FROM items i JOIN stories s ON s.id = i.story_id
+       WHERE i.${column} IN (SELECT value FROM json_each(?)) ORDER BY i.published_at DESC, i.id DESC`,
+    ).all(JSON.stringify(keys)) as { key: string; storyId: number; threadId: number }[];
+    // Newest first, so the earliest item's story is the one left in the map.
+    for (const row of rows) found.set(row.key, { storyId: row.storyId, threadId: row.threadId });
+    return found;
+  };
+  return { byUrlHash: lookup('url_hash', urlHashes), byCopyKey: lookup('copy_key', copyKeys) };
+}
+
+/** The story, thread and stored evidence of each of these items that is filed. */
+export function storiesOfItems(db: Db, itemIds: readonly string[]): Map<string, StoryRef & { evidence: string | null }> {
+  const rows = statement(
+    db,
+    `SELECT i.id, i.story_id AS storyId, s.thread_id AS threadId, i.story_evidence AS evidence FROM items i JOIN stories s ON s.id = i.story_id
+     WHERE i.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(itemIds)) as { id: string; storyId: number; threadId: number; evidence: string | null }[];
+  return new Map(rows.map((r) => [r.id, { storyId: r.storyId, threadId: r.threadId, evidence: r.evidence }]));
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Item } from '../../../src/model/index.js';
 import type { Storage } from '../../../src/storage/index.js';
 import { buildDraft } from '../../../src/newsletter/index.js';
-import { byFirstWord, feed, item, keysOf, LABELS, NOW, run, type ContractContext } from './data.js';
+import { byFirstWord, feed, item, LABELS, NOW, run, type ContractContext } from './data.js';
 
 export function analysisContract(ctx: ContractContext): void {
   describe('analysis', () => {
@@ -23,61 +23,103 @@ export function analysisContract(ctx: ContractContext): void {
       expect((await ctx.storage.analysis.pending(1)).map((p) => p.item.id)).toEqual(['a:1']);
     });
 
-    it('writes a batch whole: stories and analysed state; updated items keep their story', async () => {
+    it('writes a batch whole: new stories under stored ids, members joined, analysed state; updated items keep their story', async () => {
       await stored([item('a', '1', 'Ransom hits a port'), item('b', '1', 'Ransom halts a port'), item('a', '2', 'Quorvex raises money')]);
       const batch = await ctx.storage.analysis.pending(10);
-      const filed = await ctx.storage.analysis.writeBatch({ items: batch, labels: new Map([['a:1', LABELS]]), modelId: null }, byFirstWord, keysOf);
-      // Stored in feed order (a's items, then b's), all published at once: a:1, a:2, b:1.
-      expect(filed.map((f) => [f.itemId, f.match])).toEqual([['a:1', 'new'], ['a:2', 'new'], ['b:1', 'near']]);
-      expect(filed[2]!.storyId).toBe(filed[0]!.storyId);
+      const filings = byFirstWord(batch);
+      const ids = await ctx.storage.analysis.writeBatch({ items: batch, labels: new Map([['a:1', LABELS]]), modelId: null, filings });
+      expect([...ids.keys()].sort((x, y) => x - y)).toEqual([-2, -1]);
+      const ransom = ids.get(-1)!;
+      const stories = await ctx.storage.analysis.storyOf(['a:1', 'b:1', 'a:2', 'nope']);
+      expect(stories.get('a:1')).toEqual({ storyId: ransom, threadId: ransom, evidence: null });
+      expect(stories.get('b:1')).toMatchObject({ storyId: ransom });
+      expect(stories.get('a:2')).toEqual({ storyId: ids.get(-2), threadId: ids.get(-2), evidence: null });
+      expect(stories.has('nope')).toBe(false);
       expect(await ctx.storage.analysis.countPending()).toBe(0);
+      expect(await ctx.storage.classification.labels('a:1')).toMatchObject({ topic: 'ransomware' });
 
-      // The same entry changed: pending again, with its story; a new batch keeps that story.
+      // The same entry changed: pending again, with its story; a batch without filings keeps that story.
       const writer = ctx.storage.feedRuns.writer({ maxFeeds: 10, maxDelayMs: 60_000 });
       await writer.record(run('a', [{ ...item('a', '1', 'Ransom hits a port (update)'), contentHash: 'c:2' }]));
       await writer.flush();
       const again = await ctx.storage.analysis.pending(10);
-      expect(again.map((p) => [p.item.id, p.storyId])).toEqual([['a:1', filed[0]!.storyId]]);
-      expect(await ctx.storage.analysis.writeBatch({ items: again, labels: new Map(), modelId: null }, byFirstWord, keysOf)).toEqual([]);
+      expect(again.map((p) => [p.item.id, p.storyId])).toEqual([['a:1', ransom]]);
+      expect(await ctx.storage.analysis.writeBatch({ items: again, labels: new Map(), modelId: null, filings: byFirstWord(again) })).toEqual(new Map());
       expect(await ctx.storage.analysis.countPending()).toBe(0);
+      expect((await ctx.storage.analysis.storyOf(['a:1'])).get('a:1')?.storyId).toBe(ransom);
     });
 
-    it('leaves a batch pending when filing fails: nothing of it is written', async () => {
+    it('links new stories into threads: a stored one, or one opened earlier in the batch; stores evidence', async () => {
+      await stored([item('a', '1', 'Ransom hits a port')]);
+      const first = await ctx.storage.analysis.pending(10);
+      const port = (await ctx.storage.analysis.writeBatch({ items: first, labels: new Map(), modelId: null, filings: byFirstWord(first) })).get(-1)!;
+      await stored([item('a', '2', 'Gang claims the port attack', '2026-11-27T10:00:00.000Z'), item('b', '2', 'Port sued over the attack', '2026-11-28T10:00:00.000Z'), item('b', '3', 'Port appeals the ruling', '2026-11-29T10:00:00.000Z')]);
+      const batch = await ctx.storage.analysis.pending(10);
+      const evidence = JSON.stringify({ rule: 'thread', previousStoryId: port });
+      const ids = await ctx.storage.analysis.writeBatch({
+        items: batch, labels: new Map(), modelId: null,
+        filings: [
+          { itemId: 'a:2', storyId: -1, threadId: port, copyKey: null, evidence },
+          { itemId: 'b:2', storyId: -2, threadId: -2, copyKey: null, evidence: null },
+          { itemId: 'b:3', storyId: -3, threadId: -2, copyKey: null, evidence: null },
+        ],
+      });
+      const stories = await ctx.storage.analysis.storyOf(['a:2', 'b:2', 'b:3']);
+      expect(stories.get('a:2')).toEqual({ storyId: ids.get(-1), threadId: port, evidence });
+      expect(stories.get('b:2')).toEqual({ storyId: ids.get(-2), threadId: ids.get(-2), evidence: null });
+      expect(stories.get('b:3')).toEqual({ storyId: ids.get(-3), threadId: ids.get(-2), evidence: null });
+    });
+
+    it('leaves a batch pending when a filing is refused: nothing of it is written', async () => {
+      await stored([item('a', '1', 'Ransom hits a port'), item('a', '2', 'Quorvex raises money')]);
+      const batch = await ctx.storage.analysis.pending(10);
+      // The second filing names a thread that is neither stored nor opened in the batch.
+      const filings = [...byFirstWord(batch).slice(0, 1), { itemId: 'a:2', storyId: -2, threadId: -9, copyKey: null, evidence: null }];
+      await expect(ctx.storage.analysis.writeBatch({ items: batch, labels: new Map([['a:1', LABELS]]), modelId: null, filings })).rejects.toThrow();
+      expect((await ctx.storage.analysis.pending(10)).map((p) => p.item.id)).toEqual(['a:1', 'a:2']);
+      expect(await ctx.storage.classification.labels('a:1')).toBeUndefined();
+      expect(await ctx.storage.analysis.storyOf(['a:1'])).toEqual(new Map());
+    });
+
+    it('files only items still pending: a batch another pass analysed meanwhile is not filed twice', async () => {
       await stored([item('a', '1', 'Ransom hits a port')]);
       const batch = await ctx.storage.analysis.pending(10);
-      const failing = () => {
-        throw new Error('bug while filing');
-      };
-      await expect(ctx.storage.analysis.writeBatch({ items: batch, labels: new Map([['a:1', LABELS]]), modelId: null }, failing, keysOf)).rejects.toThrow('bug while filing');
-      expect((await ctx.storage.analysis.pending(10)).map((p) => p.item.id)).toEqual(['a:1']);
+      const ids = await ctx.storage.analysis.writeBatch({ items: batch, labels: new Map(), modelId: null, filings: byFirstWord(batch) });
+      expect(await ctx.storage.analysis.writeBatch({ items: batch, labels: new Map(), modelId: null, filings: byFirstWord(batch) })).toEqual(new Map());
+      expect((await ctx.storage.analysis.storyOf(['a:1'])).get('a:1')?.storyId).toBe(ids.get(-1));
     });
 
-    it('ingests items from outside a feed run: creates their feed, stores and files them at once; a repeat keeps its story', async () => {
-      const input = (items: Item[]) => ({ feeds: [{ id: 'analyze:x', name: 'x', url: 'analyze:x', kind: 'news' as const, weight: 2 }], items, labels: new Map([['analyze:x:1', LABELS]]), modelId: null, now: NOW });
-      const first = await ctx.storage.analysis.ingest(input([item('analyze:x', '1', 'Ransom hits a port'), item('analyze:x', '2', 'Ransom halts a port')]), byFirstWord, keysOf);
-      expect(first.filed.map((f) => f.match)).toEqual(['new', 'near']);
-      expect(first.storyOf.get('analyze:x:1')).toBe(first.storyOf.get('analyze:x:2'));
+    it('reads the clustering context: members of a window with thread and first report, stories by URL or copy key at any age', async () => {
+      await stored([item('a', '1', 'Ransom hits a port', '2026-11-01T10:00:00.000Z'), item('b', '1', 'Ransom halts a port', '2026-11-20T10:00:00.000Z'), item('a', '2', 'Quorvex raises money', '2026-11-21T10:00:00.000Z')]);
+      const batch = await ctx.storage.analysis.pending(10);
+      const ids = await ctx.storage.analysis.writeBatch({ items: batch, labels: new Map(), modelId: null, filings: byFirstWord(batch) });
+      const ransom = ids.get(-1)!;
+      const members = await ctx.storage.analysis.storyMembers({ since: '2026-11-15T00:00:00.000Z', until: '2026-11-30T00:00:00.000Z' });
+      expect(members.map((m) => m.id)).toEqual(['b:1', 'a:2']);
+      expect(members[0]).toEqual({
+        id: 'b:1', feedId: 'b', title: 'Ransom halts a port', summary: 'About Ransom halts a port.', publishedAt: '2026-11-20T10:00:00.000Z',
+        urlHash: 'h:https://b.example/1', storyId: ransom, threadId: ransom, storyFirstSeen: '2026-11-01T10:00:00.000Z',
+      });
+      const found = await ctx.storage.analysis.storiesByKey({ urlHashes: ['h:https://a.example/1', 'h:none'], copyKeys: ['copy:Quorvex raises money', 'copy:none'] });
+      expect(found.byUrlHash).toEqual(new Map([['h:https://a.example/1', { storyId: ransom, threadId: ransom }]]));
+      expect(found.byCopyKey).toEqual(new Map([['copy:Quorvex raises money', { storyId: ids.get(-2), threadId: ids.get(-2) }]]));
+      expect(await ctx.storage.analysis.storiesByKey({ urlHashes: [], copyKeys: [] })).toEqual({ byUrlHash: new Map(), byCopyKey: new Map() });
+    });
+
+    it('ingests items from outside a feed run: creates their feed and stores them pending; an unchanged repeat stays analysed', async () => {
+      const input = (items: Item[]) => ({ feeds: [{ id: 'analyze:x', name: 'x', url: 'analyze:x', kind: 'news' as const, weight: 2 }], items, now: NOW });
+      await ctx.storage.analysis.ingest(input([item('analyze:x', '1', 'Ransom hits a port'), item('analyze:x', '2', 'Ransom halts a port')]));
       expect(await ctx.storage.feeds.state('analyze:x')).toBeDefined();
+      const pending = await ctx.storage.analysis.pending(10);
+      expect(pending.map((p) => [p.item.id, p.feedWeight])).toEqual([['analyze:x:1', 2], ['analyze:x:2', 2]]);
+      await ctx.storage.analysis.writeBatch({ items: pending, labels: new Map(), modelId: null, filings: byFirstWord(pending) });
+      await ctx.storage.analysis.ingest(input([item('analyze:x', '1', 'Ransom hits a port')]));
       expect(await ctx.storage.analysis.countPending()).toBe(0);
-      expect(await ctx.storage.classification.labels('analyze:x:1')).toMatchObject({ topic: 'ransomware' });
-      const again = await ctx.storage.analysis.ingest(input([item('analyze:x', '1', 'Ransom hits a port')]), byFirstWord, keysOf);
-      expect(again.filed).toEqual([]);
-      expect(again.storyOf.get('analyze:x:1')).toBe(first.storyOf.get('analyze:x:1'));
     });
 
     it('reads editors\' corrections of items (none stored here)', async () => {
       await stored([item('a', '1', 'Ransom hits a port')]);
       expect(await ctx.storage.analysis.correctedLabels(['a:1'])).toEqual(new Map());
-    });
-
-    it('prepares story keys: records the signature, rebuilds on a new one, prunes old keys', async () => {
-      await stored([item('a', '1', 'Ransom hits a port')]);
-      const batch = await ctx.storage.analysis.pending(10);
-      await ctx.storage.analysis.writeBatch({ items: batch, labels: new Map(), modelId: null }, byFirstWord, keysOf);
-      const first = await ctx.storage.analysis.prepareStoryKeys('sig-1', '2026-11-01T00:00:00.000Z', keysOf);
-      expect(first.rebuiltItems).toBe(1);
-      expect((await ctx.storage.analysis.prepareStoryKeys('sig-1', '2026-11-01T00:00:00.000Z', keysOf)).rebuiltItems).toBe(0);
-      expect((await ctx.storage.analysis.prepareStoryKeys('sig-1', '2026-12-01T00:00:00.000Z', keysOf)).pruned).toBeGreaterThan(0);
     });
   });
 
@@ -97,7 +139,8 @@ export function analysisContract(ctx: ContractContext): void {
       // Pending items belong to the analysis stage, not to reclassification.
       expect(await ctx.storage.classification.countUnclassified()).toBe(0);
       expect(await ctx.storage.classification.toClassify({ limit: 10 })).toEqual([]);
-      await ctx.storage.analysis.writeBatch({ items: await ctx.storage.analysis.pending(10), labels: new Map(), modelId: null }, byFirstWord, keysOf);
+      const unlabelled = await ctx.storage.analysis.pending(10);
+      await ctx.storage.analysis.writeBatch({ items: unlabelled, labels: new Map(), modelId: null, filings: byFirstWord(unlabelled) });
       expect(await ctx.storage.classification.countUnclassified()).toBe(2);
       const page = await ctx.storage.classification.toClassify({ limit: 1 });
       expect(page).toEqual([{ id: 'a:1', title: 'Alpha one', summary: 'About Alpha one.', categories: ['Security'], feedKind: 'news' }]);
@@ -119,7 +162,7 @@ export function analysisContract(ctx: ContractContext): void {
       await writer.flush();
       const pending = await ctx.storage.analysis.pending(10);
       const labels = new Map(pending.map((p) => [p.item.id, LABELS]));
-      await ctx.storage.analysis.writeBatch({ items: pending, labels, modelId: null }, byFirstWord, keysOf);
+      await ctx.storage.analysis.writeBatch({ items: pending, labels, modelId: null, filings: byFirstWord(pending) });
       expect(await ctx.storage.drafts.load()).toBeUndefined();
       expect(await ctx.storage.drafts.list()).toEqual([]);
 

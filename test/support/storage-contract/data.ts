@@ -1,6 +1,6 @@
 /** Shared data and helpers of the storage contract suite (./index.ts). */
-import type { Classification, DedupeItem, FeedConfig, Item, StoryIndex } from '../../../src/model/index.js';
-import type { FiledItem, Storage } from '../../../src/storage/index.js';
+import type { Classification, FeedConfig, Item } from '../../../src/model/index.js';
+import type { ItemFiling, Storage } from '../../../src/storage/index.js';
 
 /** The store under test, read when each test runs (a fresh one per test). */
 export interface ContractContext {
@@ -32,22 +32,19 @@ export const LABELS: Classification = {
   cves: [], victims: [], evidence: { topic: ['test'], relevance: [], section: [] },
 };
 
-/** A filer that puts items with the same first word of the title in one story: what matters here is storage, not matching. */
-export function byFirstWord(index: StoryIndex, items: readonly { item: Item; feedWeight: number }[]): FiledItem[] {
-  const opened = new Map<string, number>();
-  return items.map(({ item: it, feedWeight }) => {
-    const key = it.title.split(' ')[0]!;
-    const dedupe: DedupeItem = { id: it.id, feedId: it.feedId, weight: feedWeight, canonicalUrl: it.canonicalUrl, urlHash: it.urlHash, title: it.title, summary: it.summary, publishedAt: it.publishedAt };
-    const keys = [key.length];
-    const existing = opened.get(key) ?? index.storyOfUrl(`story:${key}`);
-    if (existing !== undefined) {
-      index.joinStory(existing, dedupe, keys);
-      return { itemId: it.id, storyId: existing, match: 'near' as const };
-    }
-    const storyId = index.createStory(dedupe, keys);
-    opened.set(key, storyId);
-    return { itemId: it.id, storyId, match: 'new' as const };
-  });
+/**
+ * Filings that put items with the same first word of the title in one story (new stories under
+ * temporary ids -1, -2, …, each opening its own thread, unless `stored` names a stored story for
+ * that word): what matters here is storage, not matching.
+ */
+export function byFirstWord(items: readonly { item: Item; storyId: number | null }[], stored: ReadonlyMap<string, number> = new Map()): ItemFiling[] {
+  const opened = new Map<string, number>(stored);
+  return items
+    .filter((p) => p.storyId === null)
+    .map(({ item: it }) => {
+      const key = it.title.split(' ')[0]!;
+      let storyId = opened.get(key);
+      if (storyId === undefined) opened.set(key, (storyId = -(opened.size + 1)));
+      return { itemId: it.id, storyId, threadId: storyId, copyKey: `copy:${it.title}`, evidence: null };
+    });
 }
-
-export const keysOf = (title: string) => [title.length];

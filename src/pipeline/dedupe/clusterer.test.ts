@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../config/defaults.js';
+import type { DedupeItem } from '../../model/index.js';
+import { ALL_CASES, fixtureItem, RETOLD, WIRE_COPIES } from './fixtures/cases.js';
+import { findStories } from './index.js';
+import { isSiteRoot } from './site-root.js';
+import { StoryClusterer } from './clusterer.js';
+
+const settings = DEFAULT_SETTINGS.dedupe;
+
+/** The groups a run formed, as sorted lists of item ids (comparable with a case's `stories`). */
+function groups(ids: string[], storyIds: number[]): string[][] {
+  const byStory = new Map<number, string[]>();
+  ids.forEach((id, i) => byStory.set(storyIds[i]!, [...(byStory.get(storyIds[i]!) ?? []), id]));
+  return [...byStory.values()].map((g) => g.sort()).sort((a, b) => a[0]!.localeCompare(b[0]!));
+}
+
+const day = (n: number, hour = 9) => new Date(Date.UTC(2027, 3, 1 + n, hour)).toISOString();
+
+describe('findStories (input/expected fixtures)', () => {
+  it.each(ALL_CASES.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const { assignments } = findStories(c.items, settings);
+    const expected = c.stories.map((g) => [...g].sort()).sort((a, b) => a[0]!.localeCompare(b[0]!));
+    expect(groups(c.items.map((i) => i.id), assignments.map((a) => a.storyId))).toEqual(expected);
+  });
+
+  it('gives the same stories whatever the order the items come in', () => {
+    const items = [...WIRE_COPIES.items, ...RETOLD.items];
+    const forward = findStories(items, settings).assignments.map((a) => a.storyId);
+    const backward = findStories([...items].reverse(), settings).assignments.map((a) => a.storyId).reverse();
+    expect(backward).toEqual(forward);
+  });
+});
+
+describe('stories as events (issue 15)', () => {
+  it('files a release carried by three wires as one story, with the evidence of each join', () => {
+    const { assignments } = findStories(WIRE_COPIES.items, settings);
+    expect(new Set(assignments.map((a) => a.storyId)).size).toBe(1);
+    expect(assignments[0]).toMatchObject({ match: 'new', evidence: null });
+    for (const a of assignments.slice(1)) {
+      expect(a.match).toBe('near');
+      expect(a.evidence).toMatchObject({ rule: expect.stringMatching(/^(event|copy)$/) });
+      expect(a.evidence!.storySimilarity).toBeGreaterThan(0);
+      expect(a.evidence!.sharedNames).toEqual(expect.arrayContaining(['orrin']));
+      expect(a.evidence!.gapHours).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('splits a six-week incident covered daily into several stories of one thread, none spanning the period', () => {
+    // One carmaker's cyberattack, reported every day by a rotating set of outlets: the attack, the
+    // gang's claim, data theft confirmed, the shutdown extended, a state loan guarantee, the restart.
+    const phases = [
+      'Cyberattack halts production at Brenholt Motors plants in Calderon',
+      'Ransomware gang Velkan claims the Brenholt Motors attack on its leak site',
+      'Brenholt Motors extends its shutdown after the cyberattack as Calderon suppliers wait',
+      'Brenholt Motors confirms customer data was stolen in the attack',
+      'Calderon government backs Brenholt Motors with a loan guarantee after the hack',
+      'Brenholt Motors restarts production in Calderon weeks after the cyberattack',
+    ];
+    // Each day's outlet words it its own way: a different angle, detail and quote.
+    const angles = [
+      'Workers were sent home and the assembly lines stood still, a union official said.',
+      'Analysts at Morrow Research put the cost at tens of millions of dollars a week.',
+      'Dealers reported they could not register new cars while the systems were offline.',
+      'A spokesperson declined to say whether any ransom had been demanded or paid.',
+      'Parts makers across the region warned of layoffs if the stoppage went on.',
+      'Investigators from the national cyber agency were called in to help, officials said.',
+      'The company said its forensic review with outside experts was continuing.',
+    ];
+    const items: DedupeItem[] = [];
+    for (let d = 0; d < 42; d++) {
+      const title = phases[Math.floor(d / 7)]!;
+      items.push(fixtureItem({ id: `d${d}`, feedId: `outlet-${d % 5}`, publishedAt: day(d), title: d % 7 === 0 ? title : `${title}: ${angles[d % 7]!.split(' ').slice(0, 4).join(' ')}`,
+        summary: `${angles[(d * 3) % 7]!} ${angles[(d * 5 + 1) % 7]!}` }));
+    }
+    const { assignments } = findStories(items, settings);
+    const stories = new Map<number, number[]>();
+    assignments.forEach((a, d) => stories.set(a.storyId, [...(stories.get(a.storyId) ?? []), d]));
+    expect(stories.size).toBeGreaterThanOrEqual(6);
+    for (const days of stories.values()) expect(Math.max(...days) - Math.min(...days)).toBeLessThanOrEqual(settings.eventHours / 24);
+    expect(new Set(assignments.map((a) => a.threadId)).size).toBe(1);
+    const linked = assignments.find((a) => a.match === 'new' && a.threadId !== a.storyId)!;
+    expect(linked.evidence).toMatchObject({ rule: 'thread', sharedNames: expect.arrayContaining(['brenholt']) });
+  });
+
+  it('keeps two victims of one campaign on the same day two stories', () => {
+    const campaign = 'in the Ravenfrost ransomware campaign exploiting a file-transfer flaw, the gang said on its leak site.';
+    const items = [
+      fixtureItem({ id: 'harlow', publishedAt: day(3, 8), title: 'Ravenfrost ransomware gang hits Harlow Logistics in file-transfer attack',
+        summary: `Harlow Logistics had customer files stolen ${campaign}` }),
+      fixtureItem({ id: 'harlow-2', publishedAt: day(3, 11), title: 'Harlow Logistics confirms Ravenfrost ransomware attack on file-transfer server',
+        summary: `Harlow Logistics is the latest victim ${campaign}` }),
+      fixtureItem({ id: 'pemberly', publishedAt: day(3, 10), title: 'Ravenfrost ransomware gang hits Pemberly Health in file-transfer attack',
+        summary: `Pemberly Health had patient files stolen ${campaign}` }),
+    ];
+    const { assignments } = findStories(items, settings);
+    expect(assignments[1]!.storyId).toBe(assignments[0]!.storyId);
+    expect(assignments[2]!.storyId).not.toBe(assignments[0]!.storyId);
+  });
+
+  it('files same-day coverage worded differently as one story', () => {
+    const items = [
+      fixtureItem({ id: 'wire', publishedAt: day(5, 7), title: 'Northern European airports hit by delays after cyberattack on Vantora check-in provider',
+        summary: 'Passengers at several northern European airports faced long queues after a cyberattack on Vantora, which supplies check-in and boarding software.' }),
+      fixtureItem({ id: 'paper', publishedAt: day(5, 13), title: 'Kestrel Airport warns of delays as Vantora cyberattack disrupts European airports',
+        summary: 'Kestrel Airport told travellers to expect delays because Vantora, its check-in system provider, was hit by a cyberattack affecting airports across Europe.' }),
+    ];
+    const { assignments } = findStories(items, settings);
+    expect(assignments[1]).toMatchObject({ storyId: assignments[0]!.storyId, match: 'near' });
+    expect(assignments[1]!.evidence!.sharedNames).toContain('vantora');
+  });
+
+  it('joins a re-post of the same headline and text at any age, and the same URL whatever the text', () => {
+    const first = fixtureItem({ id: 'first', publishedAt: day(0), title: 'Velmont water utility hacked, two plants on manual control', summary: 'The authority said water stayed safe.' });
+    const repost = { ...first, id: 'repost', feedId: 'aggregator', urlHash: 'other', canonicalUrl: 'https://agg.example/x', publishedAt: day(40) };
+    const sameUrl = fixtureItem({ id: 'same-url', publishedAt: day(41), title: 'Completely different words', urlHash: first.urlHash, canonicalUrl: first.canonicalUrl });
+    const { assignments } = findStories([first, repost, sameUrl], settings);
+    expect(assignments[1]).toMatchObject({ storyId: assignments[0]!.storyId, evidence: { rule: 'copy' } });
+    expect(assignments[2]).toMatchObject({ storyId: assignments[0]!.storyId, match: 'url', score: 1 });
+  });
+
+  it('does not take a link to a site home page as the same URL', () => {
+    expect(isSiteRoot('https://news.example/')).toBe(true);
+    expect(isSiteRoot('https://news.example/?p=12')).toBe(false);
+    const a = fixtureItem({ title: 'Velmont water utility hacked', urlHash: 'root', canonicalUrl: 'https://news.example/' });
+    const b = fixtureItem({ title: 'Quorvex raises $30 million', urlHash: 'root', canonicalUrl: 'https://news.example/' });
+    const { assignments } = findStories([a, b], settings);
+    expect(assignments[1]!.storyId).not.toBe(assignments[0]!.storyId);
+  });
+
+  it('never lets one feed vouch for its own series (a daily podcast shares its boilerplate)', () => {
+    const episode = (n: number) => fixtureItem({ id: `ep${n}`, feedId: 'podcast', publishedAt: day(n), title: `Daily Threat Briefing for day ${n} of the month`,
+      summary: 'Our daily five-minute briefing on the threats and patches of the day. Subscribe on your favourite podcast app.' });
+    const { assignments } = findStories([episode(1), episode(2)], settings);
+    expect(assignments[1]!.storyId).not.toBe(assignments[0]!.storyId);
+  });
+});
+
+describe('StoryClusterer with stored stories', () => {
+  it('measures a stored story\'s span from its first report, even when it lies before the loaded window', () => {
+    const clusterer = new StoryClusterer(settings, () => -1);
+    const [a, b] = RETOLD.items;
+    clusterer.seed([{ id: 'old', feedId: 'x', title: a!.title, summary: a!.summary, publishedAt: a!.publishedAt, urlHash: null, storyId: 7, threadId: 7,
+      storyFirstSeen: new Date(Date.parse(a!.publishedAt) - 10 * 86_400_000).toISOString() }]);
+    const filing = clusterer.file({ ...b!, id: 'new' });
+    expect(filing.storyId).toBe(-1);
+    expect(filing.threadId).toBe(7);
+  });
+
+  it('renames temporary story ids once stored, threads included', () => {
+    let next = 0;
+    const clusterer = new StoryClusterer(settings, () => --next);
+    const [a, b, c] = RETOLD.items;
+    expect(clusterer.file(a!).storyId).toBe(-1);
+    clusterer.rename(new Map([[-1, 40]]));
+    expect(clusterer.file(b!)).toMatchObject({ storyId: 40, threadId: 40 });
+    expect(clusterer.file({ ...c!, id: 'c-copy', urlHash: a!.urlHash, canonicalUrl: a!.canonicalUrl })).toMatchObject({ storyId: 40, match: 'url' });
+  });
+});

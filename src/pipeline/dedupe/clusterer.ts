@@ -1,0 +1,346 @@
+import type { DedupeItem, DedupeSettings, StoryContextMember, StoryMatch, StoryRef } from '../../model/index.js';
+import { isSiteRoot } from './site-root.js';
+import { FeatureCache } from './feature-cache.js';
+import type { Features } from './features.js';
+import { copyKeyOf } from './copy-key.js';
+import { differentEvents, eventKinds, type EventKind } from './event-kind.js';
+import { NEAR_COPY, similarity, verify, type VerifyContext } from './verify.js';
+import { centroidSimilarity, EventStory, type StoryMemberFeatures } from './event-story.js';
+
+/**
+ * Stories as events (issue 15). A new item joins a story when it matches the story AS A WHOLE
+ * (its centroid, with at least one member verified and none contradicting it) and lies within
+ * `eventHours` of the story's FIRST report: the window is anchored, so a story cannot creep forward
+ * day by day the way nearest-member matching chained a six-week incident into one story. A near
+ * copy (the same wire text, the same release, the same URL) joins whatever its age. An item that
+ * opens a story of its own is linked into the thread of an earlier story about the same subject
+ * (same rare headline name or CVE, similar enough): attack → claim → disclosure → lawsuit.
+ *
+ * Pure and in memory: the analysis stage seeds it with the stored stories a batch can touch
+ * (storage's story context), files the batch, and hands the filings to storage to write.
+ */
+
+/** Why an item joined its story, or which earlier story its thread continues: stored and shown. */
+export interface JoinEvidence {
+  /** url: same canonical URL; copy: same headline text; event: matched the story; thread: new story, linked. */
+  rule: 'url' | 'copy' | 'event' | 'thread';
+  /** Similarity (0..1) to the story's centroid (its members' words together). */
+  storySimilarity: number;
+  /** Similarity (0..1) to the closest member. */
+  memberSimilarity: number;
+  /** The earlier item it matched best. */
+  matchedItemId: string | null;
+  /** Rare names and CVE ids it shares with the story (the subject, victim, product). */
+  sharedNames: string[];
+  /** Hours from the story's first report to this item. */
+  gapHours: number;
+  /** For rule `thread`: the earlier story whose thread it continues. */
+  previousStoryId?: number;
+}
+
+/** Where one item went, and why (the Assignment of the dedupe stage). */
+export interface Filing {
+  itemId: string;
+  /** A stored story's id, or a new story's id from `newStoryId`. */
+  storyId: number;
+  /** The thread: the id of its first story. */
+  threadId: number;
+  match: StoryMatch;
+  /** Similarity to the member it matched (near), 1 for a URL or copy match, null for a new story. */
+  score: number | null;
+  matchedItemId: string | null;
+  /** The headline's copy key (copy-key.ts), stored so a later copy finds this story at any age. */
+  copyKey: string | null;
+  evidence: JoinEvidence | null;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Stories scored per item, those sharing the most weight first. */
+const MAX_CANDIDATES = 24;
+/** A feed's re-post of its own item: nearly the same text (a daily series shares its boilerplate at 0.9). */
+const SAME_FEED_COPY = 0.97;
+
+export class StoryClusterer {
+  private readonly stories = new Map<number, EventStory>();
+  /** Token → stories with a member using it (tokens of weight ≥ 1: names, words, numbers, CVEs). */
+  private readonly byToken = new Map<string, Set<EventStory>>();
+  private readonly byUrl = new Map<string, number>();
+  private readonly byCopy = new Map<string, number>();
+  /** Items filed or seeded: a window loaded again skips them. */
+  private readonly known = new Set<string>();
+  /** Stories under each rare-name key, for the window's document frequency of a name. */
+  private readonly cache: FeatureCache;
+
+  constructor(
+    private readonly settings: DedupeSettings,
+    /** Ids for new stories (storage passes temporary negative ids, memory counts up). */
+    private readonly newStoryId: () => number,
+    cache?: FeatureCache,
+  ) {
+    this.cache = cache ?? new FeatureCache();
+  }
+
+  /**
+   * Seeds stored stories: their members (any order; members already known are skipped, so an
+   * overlapping window can be loaded again) and the stories storage found for a batch's URLs and
+   * copy keys at any age.
+   */
+  seed(members: readonly StoryContextMember[], copies: { byUrlHash?: ReadonlyMap<string, StoryRef>; byCopyKey?: ReadonlyMap<string, StoryRef> } = {}): void {
+    const fresh = members.filter((m) => !this.known.has(m.id));
+    fresh.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.id < b.id ? -1 : 1));
+    for (const m of fresh) {
+      const story = this.storyFor(m.storyId, m.threadId);
+      story.anchor(Date.parse(m.storyFirstSeen));
+      this.add(story, { id: m.id, feedId: m.feedId, at: Date.parse(m.publishedAt), features: this.cache.features(m.id, m.title, m.summary), events: eventKinds(m.title) });
+      if (m.urlHash && !this.byUrl.has(m.urlHash)) this.byUrl.set(m.urlHash, m.storyId);
+    }
+    for (const [map, refs] of [[this.byUrl, copies.byUrlHash], [this.byCopy, copies.byCopyKey]] as const) {
+      for (const [k, ref] of refs ?? []) {
+        if (map.has(k)) continue;
+        this.remember(ref);
+        map.set(k, ref.storyId);
+      }
+    }
+  }
+
+  /** New stories got their stored ids (`writeBatch`): every reference to a temporary id follows. */
+  rename(ids: ReadonlyMap<number, number>): void {
+    if (ids.size === 0) return;
+    const to = (id: number) => ids.get(id) ?? id;
+    for (const [temp, stored] of ids) {
+      const story = this.stories.get(temp);
+      if (!story) continue;
+      this.stories.delete(temp);
+      story.id = stored;
+      this.stories.set(stored, story);
+    }
+    for (const story of this.stories.values()) story.threadId = to(story.threadId);
+    for (const map of [this.byUrl, this.byCopy]) for (const [key, id] of map) if (ids.has(id)) map.set(key, to(id));
+  }
+
+  /** Threads of stories known only by a URL or copy key (outside the loaded window). */
+  private readonly threadOf = new Map<number, number>();
+  private remember(ref: StoryRef): void {
+    if (!this.stories.has(ref.storyId)) this.threadOf.set(ref.storyId, ref.threadId);
+  }
+
+  private storyFor(id: number, threadId: number): EventStory {
+    let story = this.stories.get(id);
+    if (!story) this.stories.set(id, (story = new EventStory(id, threadId)));
+    return story;
+  }
+
+  private add(story: EventStory, member: StoryMemberFeatures): void {
+    this.known.add(member.id);
+    story.add(member);
+    for (const [token, weight] of member.features.weights) {
+      if (weight < 1) continue;
+      let set = this.byToken.get(token);
+      if (!set) this.byToken.set(token, (set = new Set()));
+      set.add(story);
+    }
+  }
+
+  /** Files one item (call in publication order). */
+  file(item: DedupeItem): Filing {
+    const features = this.cache.features(item.id, item.title, item.summary);
+    const at = Date.parse(item.publishedAt);
+    const copyKey = copyKeyOf(item.title, item.summary);
+    const joinKnown = (storyId: number, rule: 'url' | 'copy'): Filing => {
+      const story = this.stories.get(storyId);
+      const threadId = story?.threadId ?? this.threadOf.get(storyId) ?? storyId;
+      const evidence: JoinEvidence = {
+        rule,
+        storySimilarity: story ? centroidSimilarity(features, story) : 1,
+        memberSimilarity: 1,
+        matchedItemId: null,
+        sharedNames: [],
+        gapHours: story ? round((at - story.firstAt) / HOUR_MS) : 0,
+      };
+      return this.join(item, features, eventKinds(item.title), at, storyId, threadId, rule === 'url' ? 'url' : 'near', 1, null, copyKey, evidence);
+    };
+    if (item.urlHash && item.canonicalUrl && !isSiteRoot(item.canonicalUrl)) {
+      const storyId = this.byUrl.get(item.urlHash);
+      if (storyId !== undefined) return joinKnown(storyId, 'url');
+    }
+    if (copyKey !== null) {
+      const storyId = this.byCopy.get(copyKey);
+      if (storyId !== undefined) return joinKnown(storyId, 'copy');
+    }
+    const context: VerifyContext = { isCommon: (name) => this.isCommon(name, at) };
+    const events = eventKinds(item.title);
+    const event = this.bestEvent(item.feedId, features, events, at, context);
+    if (event) {
+      return this.join(item, features, events, at, event.story.id, event.story.threadId, 'near', event.evidence.memberSimilarity, event.evidence.matchedItemId, copyKey, event.evidence);
+    }
+    const id = this.newStoryId();
+    const previous = this.bestThread(features, at, context);
+    const story = this.storyFor(id, previous?.story.threadId ?? id);
+    const filing: Filing = {
+      itemId: item.id,
+      storyId: id,
+      threadId: story.threadId,
+      match: 'new',
+      score: null,
+      matchedItemId: null,
+      copyKey,
+      evidence: previous ? { ...previous.evidence, rule: 'thread', previousStoryId: previous.story.id } : null,
+    };
+    this.record(story, item, features, events, at, copyKey);
+    return filing;
+  }
+
+  private join(
+    item: DedupeItem,
+    features: Features,
+    events: ReadonlySet<EventKind>,
+    at: number,
+    storyId: number,
+    threadId: number,
+    match: StoryMatch,
+    score: number,
+    matchedItemId: string | null,
+    copyKey: string | null,
+    evidence: JoinEvidence,
+  ): Filing {
+    this.record(this.storyFor(storyId, threadId), item, features, events, at, copyKey);
+    return { itemId: item.id, storyId, threadId, match, score: round(score), matchedItemId, copyKey, evidence };
+  }
+
+  private record(story: EventStory, item: DedupeItem, features: Features, events: ReadonlySet<EventKind>, at: number, copyKey: string | null): void {
+    this.add(story, { id: item.id, feedId: item.feedId, at, features, events });
+    if (item.urlHash && item.canonicalUrl && !isSiteRoot(item.canonicalUrl) && !this.byUrl.has(item.urlHash)) this.byUrl.set(item.urlHash, story.id);
+    if (copyKey !== null && !this.byCopy.has(copyKey)) this.byCopy.set(copyKey, story.id);
+  }
+
+  /** Stories sharing the most token weight with the item, among those with a member within `days`. */
+  private candidates(features: Features, at: number, days: number): EventStory[] {
+    const shared = new Map<EventStory, number>();
+    const horizon = days * DAY_MS;
+    for (const [token, weight] of features.weights) {
+      if (weight < 1) continue;
+      const set = this.byToken.get(token);
+      if (!set) continue;
+      for (const story of set) {
+        if (story.lastAt < at - horizon || story.firstAt > at + horizon) continue;
+        shared.set(story, (shared.get(story) ?? 0) + weight);
+      }
+    }
+    return [...shared].sort((a, b) => b[1] - a[1] || a[0].id - b[0].id).slice(0, MAX_CANDIDATES).map(([story]) => story);
+  }
+
+  /**
+   * The story the item retells, if any. Members from the item's own feed cannot vouch for it (a feed
+   * does not report one event twice; its similar items are a series: daily podcasts, templated
+   * vendor pages), only contradict it; a near copy of one of them still joins (a re-post).
+   */
+  private bestEvent(feedId: string, features: Features, events: ReadonlySet<EventKind>, at: number, context: VerifyContext): { story: EventStory; evidence: JoinEvidence } | undefined {
+    const { settings } = this;
+    const eventMs = settings.eventHours * HOUR_MS;
+    let best: { story: EventStory; evidence: JoinEvidence; score: number } | undefined;
+    for (const story of this.candidates(features, at, Math.max(settings.windowDays, settings.eventHours / 24))) {
+      let memberBest = 0;
+      let matched: string | null = null;
+      let supports = 0;
+      let conflicts = 0;
+      let hardVeto = false;
+      let nearCopy = false;
+      for (const member of story.recentMembers()) {
+        const verdict = verify(features, member.features, settings, context);
+        const sameFeed = member.feedId === feedId;
+        if (verdict.reason === 'different-cves') hardVeto = true;
+        else if (verdict.reason.startsWith('different-') || (verdict.same && differentEvents(events, member.events))) conflicts++;
+        else if (verdict.same && !sameFeed) supports++;
+        if (verdict.score >= NEAR_COPY && (!sameFeed || verdict.score >= SAME_FEED_COPY)) nearCopy = true;
+        if (verdict.score > memberBest) {
+          memberBest = verdict.score;
+          matched = member.id;
+        }
+      }
+      const inTime = Math.abs(at - story.firstAt) <= eventMs;
+      if (!nearCopy && (!inTime || hardVeto || supports === 0 || conflicts >= supports)) continue;
+      const storySimilarity = centroidSimilarity(features, story);
+      if (!nearCopy && storySimilarity < settings.storySimilarity) continue;
+      const score = nearCopy ? 2 + memberBest : storySimilarity + memberBest;
+      if (!best || score > best.score) {
+        best = {
+          story,
+          score,
+          evidence: {
+            rule: nearCopy ? 'copy' : 'event',
+            storySimilarity: round(storySimilarity),
+            memberSimilarity: round(memberBest),
+            matchedItemId: matched,
+            sharedNames: story.sharedNames(features, (name) => !context.isCommon(name)),
+            gapHours: round((at - story.firstAt) / HOUR_MS),
+          },
+        };
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The earlier story whose thread a new story continues: within `threadDays`, sharing a rare
+   * headline name or a CVE id with it (what the incident is about), and similar enough as a whole.
+   */
+  private bestThread(features: Features, at: number, context: VerifyContext): { story: EventStory; evidence: JoinEvidence } | undefined {
+    const { settings } = this;
+    let best: { story: EventStory; evidence: JoinEvidence; score: number } | undefined;
+    for (const story of this.candidates(features, at, settings.threadDays)) {
+      if (story.firstAt > at) continue;
+      const names = story.sharedNames(features, (name) => !context.isCommon(name), true);
+      if (names.length === 0) continue;
+      const storySimilarity = centroidSimilarity(features, story);
+      if (storySimilarity < settings.threadSimilarity) continue;
+      let memberBest = 0;
+      for (const member of story.recentMembers()) memberBest = Math.max(memberBest, similarity(features, member.features));
+      const score = storySimilarity + memberBest;
+      if (!best || score > best.score) {
+        best = {
+          story,
+          score,
+          evidence: {
+            rule: 'thread',
+            storySimilarity: round(storySimilarity),
+            memberSimilarity: round(memberBest),
+            matchedItemId: null,
+            sharedNames: names,
+            gapHours: round((at - story.firstAt) / HOUR_MS),
+          },
+        };
+      }
+    }
+    return best;
+  }
+
+  /** A name that `commonNameStories` or more stories around `at` mention: a setting, not a subject. */
+  private isCommon(name: string, at: number): boolean {
+    const set = this.byToken.get(name);
+    if (!set || set.size < this.settings.commonNameStories) return false;
+    const horizon = this.settings.windowDays * DAY_MS;
+    let n = 0;
+    for (const story of set) {
+      if (story.lastAt >= at - horizon && story.firstAt <= at + horizon && story.hasName(name) && ++n >= this.settings.commonNameStories) return true;
+    }
+    return false;
+  }
+
+  /** Forgets stories whose last member is older than `before` (a long in-memory run). */
+  evictBefore(before: number): void {
+    for (const [id, story] of this.stories) {
+      if (story.lastAt >= before) continue;
+      this.stories.delete(id);
+      for (const token of story.tokens()) {
+        const set = this.byToken.get(token);
+        set?.delete(story);
+        if (set?.size === 0) this.byToken.delete(token);
+      }
+    }
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

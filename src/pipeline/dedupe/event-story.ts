@@ -1,0 +1,98 @@
+import type { EventKind } from './event-kind.js';
+import type { Features } from './features.js';
+
+/** A member as the clusterer keeps it: its features, feed, kind of development and publication time (epoch ms). */
+export interface StoryMemberFeatures {
+  id: string;
+  feedId: string;
+  at: number;
+  features: Features;
+  events: ReadonlySet<EventKind>;
+}
+
+/** Members a new item is verified against: the story's first report and its latest ones. */
+const VERIFIED_MEMBERS = 12;
+
+/**
+ * One story in the clusterer's memory: its members, and their words summed into a centroid (the
+ * story as a whole, which one similar member cannot drag towards a side event), the names and CVE
+ * ids its members mention, and its time span. `firstAt` is the anchor an item's time is measured from.
+ */
+export class EventStory {
+  readonly members: StoryMemberFeatures[] = [];
+  /** Token → sum of its weight over the members. */
+  readonly centroid = new Map<string, number>();
+  centroidMass = 0;
+  /** Name or CVE id → members mentioning it. */
+  private readonly names = new Map<string, number>();
+  /** Names and CVE ids in its members' headlines → members. */
+  private readonly titleNames = new Map<string, number>();
+  firstAt = Infinity;
+  lastAt = -Infinity;
+
+  constructor(
+    public id: number,
+    public threadId: number,
+  ) {}
+
+  /** The stored story began before the members loaded: its span is measured from then. */
+  anchor(firstSeen: number): void {
+    if (!Number.isNaN(firstSeen)) this.firstAt = Math.min(this.firstAt, firstSeen);
+  }
+
+  add(member: StoryMemberFeatures): void {
+    this.members.push(member);
+    for (const [token, weight] of member.features.weights) {
+      this.centroid.set(token, (this.centroid.get(token) ?? 0) + weight);
+      this.centroidMass += weight;
+    }
+    for (const name of member.features.names) this.names.set(name, (this.names.get(name) ?? 0) + 1);
+    for (const cve of member.features.cves) this.names.set(cve, (this.names.get(cve) ?? 0) + 1);
+    for (const name of member.features.titleNames) this.titleNames.set(name, (this.titleNames.get(name) ?? 0) + 1);
+    this.firstAt = Math.min(this.firstAt, member.at);
+    this.lastAt = Math.max(this.lastAt, member.at);
+  }
+
+  hasName(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  /** The first member and the latest ones (members arrive in publication order). */
+  recentMembers(): StoryMemberFeatures[] {
+    const n = this.members.length;
+    if (n <= VERIFIED_MEMBERS) return this.members;
+    return [this.members[0]!, ...this.members.slice(n - VERIFIED_MEMBERS + 1)];
+  }
+
+  /**
+   * The item's names and CVE ids this story mentions too, kept by `keep`; with `headlines`, only
+   * those both the item's headline and a member's headline name (what both are about).
+   */
+  sharedNames(f: Features, keep: (name: string) => boolean, headlines = false): string[] {
+    const theirs = headlines ? this.titleNames : this.names;
+    const out: string[] = [];
+    for (const cve of headlines ? f.titleNames : f.cves) if (f.cves.has(cve) && theirs.has(cve)) out.push(cve);
+    for (const name of headlines ? f.titleNames : f.names) if (!f.cves.has(name) && theirs.has(name) && keep(name)) out.push(name);
+    return out;
+  }
+
+  tokens(): IterableIterator<string> {
+    return this.centroid.keys();
+  }
+}
+
+/**
+ * The item's similarity to a story as a whole: verify.ts's weighted cosine against the members'
+ * average weights. For a one-member story it is the similarity to that member; a word only a few
+ * members use counts for what share of the story uses it.
+ */
+export function centroidSimilarity(f: Features, story: EventStory): number {
+  const size = story.members.length;
+  if (f.mass === 0 || size === 0 || story.centroidMass === 0) return 0;
+  let shared = 0;
+  for (const [token, weight] of f.weights) {
+    const sum = story.centroid.get(token);
+    if (sum !== undefined) shared += Math.sqrt((weight * sum) / size);
+  }
+  return shared / Math.sqrt((f.mass * story.centroidMass) / size);
+}
