@@ -10,8 +10,7 @@ export type {
   FeedRunWriter,
   AnalysisRepository,
   AnalysedBatch,
-  FiledItem,
-  FileStories,
+  ItemFiling,
   RunLockRepository,
   MaintenanceRepository,
   DraftRepository,
@@ -48,8 +47,7 @@ export { storeItems, listItems } from './sqlite/items.js';
 export { writeClassification, countUnclassified, getItemClassification } from './sqlite/classifications.js';
 export { listCorrections, correctedLabels, latestLabels } from './sqlite/corrections.js';
 export { recordFeedRun } from './sqlite/feed-runs.js';
-export { sqliteStoryIndex, getStory, storyIdOfItem } from './sqlite/stories.js';
-export { storyKeysSignature, postingsByKeys } from './sqlite/story-keys.js';
+export { getStory, storyIdOfItem, createStory, joinStory, setItemStory } from './sqlite/stories.js';
 export { acquireLock, lockHolder } from './sqlite/run-lock.js';
 export { saveDraft, loadDraft, listDrafts, usedStoryIds } from './sqlite/drafts.js';
 export { storyCandidates } from './sqlite/candidates.js';
@@ -57,4 +55,4 @@ export { pageStats, vacuum } from './sqlite/prune.js';
 export { addEntry, firstSectionId } from './sqlite/draft-edits.js';
 export { representativeItemId } from './sqlite/entry-labels.js';
 export { feedActivity } from './sqlite/feed-activity.js';
-export { prepareStoryKeys, writeAnalysedBatch } from './sqlite/analysis.js';
+export { writeAnalysedBatch } from './sqlite/analysis.js';
