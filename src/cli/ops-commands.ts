@@ -3,7 +3,6 @@ import { openApp } from '../app.js';
 import { runDoctor, type DoctorReport } from '../commands/doctor.js';
 import { runPrune, type PruneReport } from '../commands/prune.js';
 import { loadConfig } from '../config/index.js';
-import { resolveQueueUrl } from '../queue/config.js';
 import type { CliContext, CommonFlags } from './context.js';
 import { withCommonOptions } from './context.js';
 import { EXIT } from './exit-codes.js';
@@ -22,8 +21,7 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
   withCommonOptions(
     program
       .command('schedule')
-      .description('Run collect, draft and prune on their schedules (settings.schedule) until stopped.')
-      .option('--queue <url>', "collect on the queue's workers (secdigest worker): Redis URL (env SECDIGEST_QUEUE)"),
+      .description('Run collect, draft and prune on their schedules (settings.schedule) until stopped.'),
   )
     .addHelpText(
       'after',
@@ -31,16 +29,13 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
         'feeds.yaml is re-read by every job; a changed settings.schedule needs a restart.\n' +
         'SIGINT or SIGTERM stops it: the job in flight is aborted, what it stored stays, exit code 0.',
     )
-    .action(async (flags: CommonFlags & { queue?: string }) => {
+    .action(async (flags: CommonFlags) => {
       const paths = ctx.paths(flags);
       const { schedule } = loadConfig(paths.configPath).settings; // a bad feeds.yaml stops it here (exit 2)
-      const queue = resolveQueueUrl(flags.queue, ctx.io.env);
-      // Redis answers, or exit 4 now rather than at the first collect.
-      if (queue) await (await import('../queue/connection.js')).checkQueueReachable(queue);
       // The scheduler, cron and logging libraries load only for this command, not at every CLI start.
       // loadConfig has checked the cron expressions and the time zone (config/ops-settings.ts).
       const [{ runSchedule }, { createScheduleLogger, scheduleLogEvents }] = await Promise.all([import('../commands/schedule.js'), import('./schedule-log.js')]);
-      await (await openApp(paths)).close(); // the database opens and is migrated, or exit 4 now rather than at the first job
+      openApp(paths).close(); // the database opens and is migrated, or exit 4 now rather than at the first job
       const log = createScheduleLogger(ctx.io.stdout, { json: flags.json ?? false });
       const shutdown = listenForShutdown(ctx.io);
       const stopping = () => log.info({ event: 'scheduler-stopping', signal: shutdown.received() }, 'stopping: the job in flight is aborted');
@@ -48,7 +43,7 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
       try {
         await runSchedule(
           schedule,
-          { openApp: () => openApp({ ...paths, ...(ctx.io.now ? { now: ctx.io.now } : {}) }), events: scheduleLogEvents(log), ...(queue ? { queue } : {}) },
+          { openApp: () => openApp({ ...paths, ...(ctx.io.now ? { now: ctx.io.now } : {}) }), events: scheduleLogEvents(log) },
           shutdown.signal,
         );
       } finally {
