@@ -108,7 +108,9 @@ describe('classify', () => {
     const long = 'Attackers exploited a remote code execution flaw in the mail server. '.repeat(20_000);
     const started = performance.now();
     const result = classify({ title: 'Mail server flaw exploited', summary: long, feedKind: 'news' });
-    expect(performance.now() - started).toBeLessThan(1000);
+    // A guard against super-linear work (minutes), not a speed target: those live in `npm run bench`
+    // (this takes ~0.3 s alone, over 1 s on a machine busy with other work).
+    expect(performance.now() - started).toBeLessThan(10_000);
     expect(result.topic).toBe('vulnerability');
   });
 
