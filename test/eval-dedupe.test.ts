@@ -24,26 +24,28 @@ describe('dedupe evaluation', () => {
 
   it.skipIf(!haveReal)('does not fall below the figures recorded on the labelled real items', () => {
     // The real corpus (mostly world news told in one-sentence summaries) does not reach the issue's
-    // targets (0.951 / 0.690 when recorded: the time anchor of issue 15 costs retellings published
-    // days apart); docs/ARCHITECTURE.md ("Dedupe") records why. This guards the recorded figures.
+    // targets (0.943 / 0.704 when recorded: the time anchor of issue 15 costs retellings published
+    // days apart, the event signature adds a few and one false merge); docs/ARCHITECTURE.md
+    // ("Dedupe") records why. This guards the recorded figures.
     const set = loadLabelledSet('real', realLabels, corpusDir);
     expect(set.unmatched).toEqual([]);
     const report = evaluateSet(set, DEFAULT_SETTINGS.dedupe);
-    expect(report.precision).toBeGreaterThanOrEqual(0.95);
-    expect(report.recall).toBeGreaterThanOrEqual(0.68);
+    expect(report.precision).toBeGreaterThanOrEqual(0.94);
+    expect(report.recall).toBeGreaterThanOrEqual(0.7);
   });
 
   const s33rDir = path.resolve(root, '..', 'shared', 'devsets', 's33r');
   const haveS33r = fs.existsSync(s33rDir);
   it.skipIf(!haveS33r)('does not fall below the figures recorded on the S33R tuning part (issue 15)', () => {
-    // Recorded 0.651 / 0.476 (threads 0.604 / 0.367); the issue's targets (0.95 / 0.85) are not met
+    // Recorded 0.629 / 0.540 (threads 0.696 / 0.552); the issue's targets (0.95 / 0.85) are not met
     // (docs/ARCHITECTURE.md, "Dedupe"). The test part is held out: only `npm run eval:dedupe` runs it.
     const [report] = evaluateS33r(root, ['tune'], DEFAULT_SETTINGS.dedupe);
     expect(report!.figures.items).toBeGreaterThan(4_000);
     expect(report!.figures.mismatchedLabels).toBe(0);
-    expect(report!.figures.stories.precision).toBeGreaterThanOrEqual(0.64);
-    expect(report!.figures.stories.recall).toBeGreaterThanOrEqual(0.47);
-    expect(report!.figures.threads.precision).toBeGreaterThanOrEqual(0.6);
+    expect(report!.figures.stories.precision).toBeGreaterThanOrEqual(0.62);
+    expect(report!.figures.stories.recall).toBeGreaterThanOrEqual(0.53);
+    expect(report!.figures.threads.precision).toBeGreaterThanOrEqual(0.68);
+    expect(report!.figures.threads.recall).toBeGreaterThanOrEqual(0.54);
   });
   if (!haveS33r) console.warn(`skipping the S33R evaluation: ${s33rDir} is absent`);
 

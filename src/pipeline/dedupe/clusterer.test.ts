@@ -110,6 +110,21 @@ describe('stories as events (issue 15)', () => {
     expect(assignments[1]!.evidence!.sharedNames).toContain('vantora');
   });
 
+  it('files same-day coverage naming one rare subject by the event signature, even with few words in common', () => {
+    const items = [
+      fixtureItem({ id: 'first', publishedAt: day(6, 8), title: 'Japanese brewer Tanakura says ransomware attack may have exposed data of 1.5 million people',
+        summary: 'The beer maker said an investigation into the September intrusion found personal information may have leaked.' }),
+      fixtureItem({ id: 'second', publishedAt: day(6, 20), title: 'Tanakura says crooks stole data of roughly 2M customers and employees in ransomware attack',
+        summary: 'Names, addresses and other personal information were taken in the ransomware attack, Tanakura told regulators on Friday.' }),
+      // A templated release sharing only capitalized boilerplate ("Series") stays apart.
+      fixtureItem({ id: 'funding-a', publishedAt: day(6, 9), title: 'Start-up Mirrowen raises $18M Series A for API security', summary: 'Mirrowen will hire engineers.' }),
+      fixtureItem({ id: 'funding-b', publishedAt: day(6, 10), title: 'Calloway Raises $42 Million Series B to Stop Identity Attacks', summary: 'Calloway will expand sales.' }),
+    ];
+    const { assignments } = findStories(items, settings);
+    expect(assignments[1]).toMatchObject({ storyId: assignments[0]!.storyId, evidence: { rule: 'signature', sharedNames: ['tanakura'] } });
+    expect(assignments[3]!.storyId).not.toBe(assignments[2]!.storyId);
+  });
+
   it('joins a re-post of the same headline and text at any age, and the same URL whatever the text', () => {
     const first = fixtureItem({ id: 'first', publishedAt: day(0), title: 'Velmont water utility hacked, two plants on manual control', summary: 'The authority said water stayed safe.' });
     const repost = { ...first, id: 'repost', feedId: 'aggregator', urlHash: 'other', canonicalUrl: 'https://agg.example/x', publishedAt: day(40) };

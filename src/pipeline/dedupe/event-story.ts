@@ -1,4 +1,4 @@
-import type { EventKind } from './event-kind.js';
+import { differentEvents, type EventKind } from './event-kind.js';
 import type { Features } from './features.js';
 
 /** A member as the clusterer keeps it: its features, feed, kind of development and publication time (epoch ms). */
@@ -51,6 +51,16 @@ export class EventStory {
     for (const name of member.features.titleNames) this.titleNames.set(name, (this.titleNames.get(name) ?? 0) + 1);
     this.firstAt = Math.min(this.firstAt, member.at);
     this.lastAt = Math.max(this.lastAt, member.at);
+  }
+
+  /** Whether every member comes from this feed (a feed never vouches for its own items). */
+  onlyFrom(feedId: string): boolean {
+    return this.members.every((m) => m.feedId === feedId);
+  }
+
+  /** Whether a member reports a different kind of development than `events` (event-kind.ts). */
+  reportsOtherEvents(events: ReadonlySet<EventKind>): boolean {
+    return this.members.some((m) => differentEvents(events, m.events));
   }
 
   hasName(name: string): boolean {
