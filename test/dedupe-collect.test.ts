@@ -9,13 +9,15 @@ interface Entry {
   title: string;
   summary: string;
   link: string;
+  /** Publication hour on 23 Nov 2026 (the original report first, as in real coverage). */
+  hour: number;
 }
 
 function rss(entries: Entry[]): string {
   const items = entries
     .map(
       (e) => `<item><title>${e.title}</title><link>${e.link.replace(/&/g, '&amp;')}</link><guid isPermaLink="false">${e.guid}</guid>
-        <pubDate>Mon, 23 Nov 2026 10:00:00 +0000</pubDate><description>${e.summary}</description></item>`,
+        <pubDate>Mon, 23 Nov 2026 ${String(e.hour).padStart(2, '0')}:00:00 +0000</pubDate><description>${e.summary}</description></item>`,
     )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title><link>https://x.example/</link>${items}</channel></rss>`;
@@ -28,12 +30,14 @@ const OUTLET_A: Entry[] = [
     title: 'Hackers hit Velmont water utility, forcing manual operation at two treatment plants',
     summary: 'The Velmont Regional Water Authority in Oregon switched two of its treatment plants to manual operation on Sunday after attackers broke into the remote-access system its operators use. Drinking water stayed safe for its 85,000 customers.',
     link: 'https://outlet-a.example/velmont-water?utm_source=rss&utm_medium=feed',
+    hour: 8,
   },
   {
     guid: 'a-2',
     title: 'Quorvex raises $30 million for cloud detection',
     summary: 'Boston start-up Quorvex has raised $30 million in a Series B round led by Larch Capital.',
     link: 'https://outlet-a.example/quorvex-funding',
+    hour: 9,
   },
 ];
 const OUTLET_B: Entry[] = [
@@ -42,12 +46,14 @@ const OUTLET_B: Entry[] = [
     title: 'Oregon water authority says intruders breached remote access; plants now run by hand',
     summary: 'Velmont Regional Water Authority says an intrusion into its remote-access portal led staff to run two treatment plants manually. The authority, which serves 85,000 customers, said water quality was never at risk.',
     link: 'https://outlet-b.example/2026/11/velmont',
+    hour: 10,
   },
   {
     guid: 'b-2',
     title: 'Worth reading: how Velmont handled its water hack',
     summary: 'A link to the original report.',
     link: 'https://outlet-a.example/velmont-water?utm_campaign=weekly&fbclid=abc',
+    hour: 11,
   },
 ];
 

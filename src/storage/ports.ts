@@ -109,7 +109,7 @@ export interface AnalysedBatch {
 
 export interface AnalysisRepository {
   countPending(): Promise<number>;
-  /** The next pending items, earliest published first, ties in the order they were stored. */
+  /** The next pending items, earliest published first, ties by item id (whichever process stored them first). */
   pending(limit: number): Promise<PendingItem[]>;
   /** Editors' corrections of these items, folded per field. */
   correctedLabels(itemIds: readonly string[]): Promise<Map<string, CorrectedLabels>>;

@@ -45,7 +45,7 @@ export class StoryFiler {
 
   /**
    * Files the batch's new items (those without a story), earliest published first, ties in the
-   * order given (pending items come as they were stored). Returns the filings in that order.
+   * order given (pending items come ordered by id within a second). Returns the filings in that order.
    */
   async file(batch: readonly PendingItem[]): Promise<{ filings: ItemFiling[]; results: Filing[] }> {
     const fresh = batch.filter((p) => p.storyId === null);

@@ -267,7 +267,7 @@ export class StoryClusterer {
         const verdict = verify(features, member.features, settings, context);
         const sameFeed = member.feedId === feedId;
         if (verdict.reason === 'different-cves') hardVeto = true;
-        else if (verdict.reason.startsWith('different-') || (verdict.same && differentEvents(events, member.events))) conflicts++;
+        else if (!sameFeed && (verdict.reason.startsWith('different-') || (verdict.same && differentEvents(events, member.events)))) conflicts++;
         else if (verdict.same && !sameFeed) supports++;
         if (verdict.score >= NEAR_COPY && (!sameFeed || verdict.score >= SAME_FEED_COPY)) nearCopy = true;
         if (verdict.score > memberBest) {

@@ -15,16 +15,16 @@ export interface PendingItem {
 const FEED_KINDS_SET = new Set<string>(FEED_KINDS);
 
 /**
- * The next `limit` items pending analysis, earliest published first, ties in the order they were
- * stored (a feed's run order, as when each feed was filed in its own transaction): a story's first
- * member is then its earliest report whichever batch an item falls in. Served by a partial index,
- * so the cost follows the pending items, not the table.
+ * The next `limit` items pending analysis, earliest published first, ties by item id: a story's
+ * first member is then its earliest report whichever batch an item falls in, and the order (so the
+ * stories) does not depend on which process stored which feed first (issue 20: workers). Served by
+ * a partial index, so the cost follows the pending items, not the table.
  */
 export function pendingItems(db: Db, limit: number): PendingItem[] {
   const rows = statement(
     db,
     `SELECT i.*, f.kind AS feed_kind, f.weight AS feed_weight FROM items i LEFT JOIN feeds f ON f.id = i.feed_id
-     WHERE i.analysis_pending = 1 ORDER BY i.published_at, i.rowid LIMIT ?`,
+     WHERE i.analysis_pending = 1 ORDER BY i.published_at, i.id LIMIT ?`,
   ).all(limit) as (ItemRow & { feed_kind: string | null; feed_weight: number | null; story_id: number | null })[];
   return rows.map((row) => ({
     item: toItem(row),

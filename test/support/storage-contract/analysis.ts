@@ -14,7 +14,7 @@ export function analysisContract(ctx: ContractContext): void {
       await writer.flush();
     }
 
-    it('pages pending items earliest published first, ties in the order stored, with their feed', async () => {
+    it('pages pending items earliest published first, ties by item id, with their feed', async () => {
       await stored([item('b', '1', 'Later', '2026-11-23T11:00:00.000Z'), item('a', '1', 'Zulu first'), item('b', '2', 'Alpha first')]);
       const page = await ctx.storage.analysis.pending(10);
       expect(page.map((p) => p.item.id)).toEqual(['a:1', 'b:2', 'b:1']);
