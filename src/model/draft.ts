@@ -31,6 +31,20 @@ export interface StoryCandidate {
   section: 'news' | 'press-release';
   victims: string[];
   cves: string[];
+  /**
+   * Earlier stories of its thread (the same incident) that a stored issue carried, oldest issue
+   * first (issue 15): the draft says what came before. Absent when there are none.
+   */
+  previously?: PreviousStory[];
+}
+
+/** An earlier development of an entry's incident, as an earlier issue carried it. */
+export interface PreviousStory {
+  storyId: string;
+  /** The title as that issue printed it. */
+  title: string;
+  /** The issue's number. */
+  draftNumber: number;
 }
 
 /** One line of a draft issue. */
@@ -55,6 +69,8 @@ export interface DraftEntry {
   rankReasons: string[];
   /** False when the editor excluded it (kept so the exclusion is remembered). */
   included: boolean;
+  /** Earlier developments of its incident in earlier issues (StoryCandidate.previously); absent when none. */
+  previously?: PreviousStory[];
 }
 
 export interface DraftSection {

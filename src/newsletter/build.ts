@@ -155,6 +155,7 @@ function toEntry(story: RankedStory): DraftEntry {
     score: story.score,
     rankReasons: [...story.reasons],
     included: true,
+    ...(c.previously?.length ? { previously: c.previously.map((p) => ({ ...p })) } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Draft, DraftEntry } from '../../model/draft.js';
 import { cleanText, escapeHtml } from './escape.js';
 import { safeHttpUrl } from './url.js';
-import { alsoCovered, displayTitle, resolveRenderOptions, victimNames, visibleSections, type RenderOptions } from './view.js';
+import { alsoCovered, displayTitle, previouslyLine, resolveRenderOptions, victimNames, visibleSections, type RenderOptions } from './view.js';
 
 /**
  * The issue as an HTML fragment to paste into an e-mail editor. E-mail clients drop <style>
@@ -57,6 +57,8 @@ function entryHtml(entry: DraftEntry, showVictims: boolean, maxLinks: number): s
 
   const blurb = cleanText(entry.blurb ?? '');
   if (blurb !== '') parts.push(`<br><span style="${STYLE.blurb}">${text(blurb)}</span>`);
+  const previously = previouslyLine(entry, (title) => `&ldquo;${text(title)}&rdquo;`);
+  if (previously) parts.push(`<br><span style="${STYLE.also}">${previously}</span>`);
 
   const { shown, more } = alsoCovered(entry, maxLinks);
   if (shown.length > 0) {

@@ -48,6 +48,8 @@ function entryJson(e: DraftEntry) {
     score: e.score,
     rankReasons: [...e.rankReasons],
     included: e.included,
+    // Only when the story continues an incident an earlier issue carried (issue 15).
+    ...(e.previously?.length ? { previously: e.previously.map((p) => ({ storyId: p.storyId, title: p.title, draftNumber: p.draftNumber })) } : {}),
   };
 }
 

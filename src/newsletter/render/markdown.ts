@@ -1,7 +1,7 @@
 import type { Draft, DraftEntry } from '../../model/draft.js';
 import { cleanText, escapeMarkdown } from './escape.js';
 import { markdownDestination, safeHttpUrl } from './url.js';
-import { alsoCovered, displayTitle, resolveRenderOptions, victimNames, visibleSections, type RenderOptions } from './view.js';
+import { alsoCovered, displayTitle, previouslyLine, resolveRenderOptions, victimNames, visibleSections, type RenderOptions } from './view.js';
 
 /**
  * The issue as Markdown in the newsletter's style:
@@ -41,6 +41,8 @@ function entryLines(entry: DraftEntry, showVictims: boolean, maxLinks: number): 
 
   const blurb = escapeMarkdown(entry.blurb ?? '');
   if (blurb !== '') lines.push(`  ${blurb}`);
+  const previously = previouslyLine(entry, (title) => `"${escapeMarkdown(title)}"`);
+  if (previously) lines.push(`  ${previously}`);
 
   const { shown, more } = alsoCovered(entry, maxLinks);
   if (shown.length > 0) {

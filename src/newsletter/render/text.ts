@@ -1,7 +1,7 @@
 import type { Draft, DraftEntry } from '../../model/draft.js';
 import { cleanText } from './escape.js';
 import { safeHttpUrl } from './url.js';
-import { alsoCovered, displayTitle, resolveRenderOptions, victimNames, visibleSections, type RenderOptions } from './view.js';
+import { alsoCovered, displayTitle, previouslyLine, resolveRenderOptions, victimNames, visibleSections, type RenderOptions } from './view.js';
 
 /**
  * The issue as plain text for a terminal or a text e-mail: headings underlined, entries numbered
@@ -34,6 +34,8 @@ function entryLines(entry: DraftEntry, n: number, showVictims: boolean, maxLinks
   if (href) lines.push(`${indent}${href}`);
   const blurb = cleanText(entry.blurb ?? '');
   if (blurb !== '') lines.push(`${indent}${blurb}`);
+  const previously = previouslyLine(entry, (title) => `"${title}"`);
+  if (previously) lines.push(`${indent}${previously}`);
   const { shown, more } = alsoCovered(entry, maxLinks);
   if (shown.length > 0) {
     lines.push(`${indent}Also covered by:`);

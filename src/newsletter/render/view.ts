@@ -51,6 +51,13 @@ export function alsoCovered(entry: DraftEntry, max: number): { shown: StoryLink[
   return { shown, more: entry.alsoCoveredBy.length - shown.length };
 }
 
+/** "Previously: "Title" (issue #3), …": the earlier developments of an entry's incident, or null. */
+export function previouslyLine(entry: DraftEntry, quote: (title: string) => string): string | null {
+  const earlier = entry.previously ?? [];
+  if (earlier.length === 0) return null;
+  return `Previously: ${earlier.map((p) => `${quote(displayTitle(p.title))} (issue #${p.draftNumber})`).join(', ')}`;
+}
+
 /** The title to show: never empty, whatever the feed sent. */
 export function displayTitle(title: string): string {
   return cleanText(title) || 'Untitled';
