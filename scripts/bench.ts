@@ -12,6 +12,7 @@ import { benchDedupe, formatDedupe, type DedupeFigures } from './bench/dedupe.js
 import { benchHostile, formatHostile } from './bench/hostile.js';
 import { benchDraft, formatDraft, type DraftFigures } from './bench/draft.js';
 import { benchParse } from './bench/parse.js';
+import { benchQueue, formatQueue, type QueueFigures } from './bench/queue.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = path.resolve(root, '..', 'shared', 'corpus', 'feeds');
@@ -75,6 +76,17 @@ if (wanted('dedupe')) report.dedupe = await benchDedupe();
 if (wanted('classify')) report.classify = await benchClassify();
 if (wanted('hostile')) report.hostile = await benchHostile();
 if (wanted('draft')) report.draft = await benchDraft();
+// Needs Redis (issue 20); BENCH_QUEUE_FEEDS / BENCH_QUEUE_ITEMS shrink the farm (default 10,000 x 20),
+// BENCH_QUEUE_DB=postgres://… stores the fleet's run in PostgreSQL instead of one shared SQLite file.
+if (wanted('queue')) {
+  const env = process.env;
+  report.queue = await benchQueue({
+    feeds: Number(env.BENCH_QUEUE_FEEDS ?? 10_000),
+    items: Number(env.BENCH_QUEUE_ITEMS ?? 20),
+    ...(env.SECDIGEST_TEST_REDIS ? { redisUrl: env.SECDIGEST_TEST_REDIS } : {}),
+    ...(env.BENCH_QUEUE_DB ? { fleetDb: env.BENCH_QUEUE_DB } : {}),
+  });
+}
 
 if (json) {
   console.log(JSON.stringify(report, null, 2));
@@ -110,6 +122,7 @@ if (json) {
   }
   if (report.hostile) console.log(formatHostile(report.hostile as Awaited<ReturnType<typeof benchHostile>>));
   if (report.draft) console.log(formatDraft(report.draft as DraftFigures));
+  if (report.queue) console.log(formatQueue(report.queue as QueueFigures));
 }
 
 interface Pass {

@@ -44,12 +44,12 @@ if (process.argv[2] === '--child') {
   const { openApp } = await import('../src/app.js');
   const { runCollectLocked } = await import('../src/commands/collect.js');
   const { loadModel } = await import('../src/pipeline/classify/index.js');
-  const app = openApp({ configPath, dbPath });
+  const app = await openApp({ configPath, dbPath });
   try {
     const model: unknown = JSON.parse(fs.readFileSync(modelFile, 'utf8'));
     await runCollectLocked(app, { onResult: () => process.stderr.write('.'), classifierSource: { trainShipped: () => loadModel(model) } });
   } finally {
-    app.close();
+    await app.close();
   }
   process.exit(0);
 }

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, loadConfig } from './config/index.js';
 import { UsageError, type Config, type FetchSettings } from './model/index.js';
 import { createPageFetcher, type PageFetcher } from './web/page-info.js';
 import { createFetcher, type Fetcher } from './pipeline/fetch/index.js';
-import { openDatabase, sqliteStorage, type Db, type Storage } from './storage/index.js';
+import { isPostgresUrl, openDatabase, postgresStorage, sqliteStorage, type Db, type Storage } from './storage/index.js';
 
 /** Where the CLI finds its files when neither a flag nor the environment says otherwise. */
 export const DEFAULT_CONFIG_PATH = 'feeds.yaml';
@@ -11,6 +11,7 @@ export const DEFAULT_DB_PATH = 'data/secdigest.db';
 
 export interface AppOptions {
   configPath: string;
+  /** A SQLite file, or a `postgres://` / `postgresql://` URL (see `openStorage`). */
   dbPath: string;
   /** Injected for tests; defaults to the system clock. */
   now?: () => Date;
@@ -27,26 +28,27 @@ export interface App {
   storage: Storage;
   /**
    * The SQLite connection behind `storage`, for tests and benchmarks that inspect or break the file
-   * (a full disk, say). Program code goes through `storage`: the lint rule keeps SQL out of it.
+   * (a full disk, say); undefined on PostgreSQL. Program code goes through `storage`: the lint rule
+   * keeps SQL out of it.
    */
-  db: Db;
+  db: Db | undefined;
   fetcher: Fetcher;
   /** Reads the page of a link an editor adds on the review page (title, outlet). */
   fetchPage: PageFetcher;
   now: () => Date;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
  * The composition root. The configuration is validated before the database is touched, so a
  * bad feeds.yaml stops everything before anything runs.
  */
-export function openApp(options: AppOptions): App {
+export async function openApp(options: AppOptions): Promise<App> {
   const config = loadConfig(options.configPath);
-  const db = openDatabase(options.dbPath, { mustExist: options.databaseMustExist ?? false });
+  const { storage, db } = await openEngine(options.dbPath, { mustExist: options.databaseMustExist ?? false });
   const now = options.now ?? (() => new Date());
   const fetcher = openFetcher(config.settings.fetch, options.fetch);
-  return { config, storage: sqliteStorage(db), db, fetcher, fetchPage: createPageFetcher(), now, close: () => db.close() };
+  return { config, storage, db, fetcher, fetchPage: createPageFetcher(), now, close: () => storage.close() };
 }
 
 /** The feed fetcher for a command that has settings but no `App` (`parse`, `feeds add`). */
@@ -56,10 +58,23 @@ export function openFetcher(settings: FetchSettings, fetch?: typeof globalThis.f
 
 /**
  * Storage alone, for the commands that run without a configuration's feeds (`analyze --db`,
- * `doctor`): the same engine and setup as `openApp`'s. Closing the storage closes the database.
+ * `doctor`, `backup`): the same engine and setup as `openApp`'s. Closing the storage closes the
+ * database. `readonly`: nothing is migrated or written; `mustExist`: a database collect never set
+ * up is an error rather than created empty.
  */
-export function openStorage(dbPath: string, options: { readonly?: boolean; mustExist?: boolean } = {}): Storage {
-  return sqliteStorage(openDatabase(dbPath, options));
+export async function openStorage(dbPath: string, options: { readonly?: boolean; mustExist?: boolean } = {}): Promise<Storage> {
+  return (await openEngine(dbPath, options)).storage;
+}
+
+/**
+ * The engine is chosen by the target alone: a `postgres://` or `postgresql://` URL (`?schema=`
+ * picks a schema) opens PostgreSQL, anything else is a SQLite file path. One rule for `--db` and
+ * SECDIGEST_DB, so every command reaches the same store.
+ */
+async function openEngine(target: string, options: { readonly?: boolean; mustExist?: boolean }): Promise<{ storage: Storage; db: Db | undefined }> {
+  if (isPostgresUrl(target)) return { storage: await postgresStorage(target, options), db: undefined };
+  const db = openDatabase(target, options);
+  return { storage: sqliteStorage(db), db };
 }
 
 /** Flag, else environment variable, else default: the precedence every command follows. */

@@ -112,7 +112,7 @@ describe('secdigest analyze', () => {
 
   it('uses the thresholds of --config', async () => {
     const config = path.join(tmp.dir, 'strict.yaml');
-    fs.writeFileSync(config, 'settings:\n  dedupe:\n    similarity: 0.99\n    cveSimilarity: 0.99\n    conflictSimilarity: 0.99\nfeeds:\n  - { id: a, name: A, url: "https://a.example/feed", kind: news }\n');
+    fs.writeFileSync(config, 'settings:\n  dedupe:\n    similarity: 0.99\n    cveSimilarity: 0.99\n    conflictSimilarity: 0.99\n    signatureSimilarity: 0.99\nfeeds:\n  - { id: a, name: A, url: "https://a.example/feed", kind: news }\n');
     const out = parseLines((await cli(['analyze', '--config', config], env, RETOLD.items.map((_, i) => INPUT[3 + i]).join('\n'))).stdout);
     expect(new Set(out.map((r) => r.storyId)).size).toBe(3);
   });

@@ -119,11 +119,11 @@ describe('classification in collect, train and analyze', () => {
       },
     };
     const collect = async () => {
-      const app = openApp({ configPath: config, dbPath: db });
+      const app = await openApp({ configPath: config, dbPath: db });
       try {
         return await runCollect(app, { classifierSource });
       } finally {
-        app.close();
+        await app.close();
       }
     };
     expect((await collect()).totals).toMatchObject({ ok: 1, itemsNew: 1 });
@@ -161,14 +161,14 @@ describe('classification in collect, train and analyze', () => {
     docs.set('/news.xml', () => rss([VULN, OFF_TOPIC, HOSPITAL]));
     const config = writeConfig(tmp.dir, [{ id: 'news', url: `${server.baseUrl}/news.xml` }]);
     await cli(['collect', '--config', config, '--db', db], env);
-    const app = openApp({ configPath: config, dbPath: db });
+    const app = await openApp({ configPath: config, dbPath: db });
     try {
       const stopped = await runTrain(app, { signal: AbortSignal.abort() });
       expect(stopped).toMatchObject({ reclassified: 0, modelId: 1 });
       const finished = await runTrain(app, {});
       expect(finished).toMatchObject({ reclassified: 3, modelId: 2 });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 

@@ -218,7 +218,7 @@ describe('secdigest collect (end to end against a local server)', () => {
   it('reports each feed only once its items are committed: another connection already sees them', async () => {
     for (const id of ['a', 'b', 'c']) routes.set(`/${id}.xml`, () => ({ body: rss([[`${id}1`, `Story ${id}`]]) }));
     const config = writeConfig(tmp.dir, ['a', 'b', 'c'].map((id) => ({ id, url: `${server.baseUrl}/${id}.xml` })));
-    const app = openApp({ configPath: config, dbPath: db });
+    const app = await openApp({ configPath: config, dbPath: db });
     const reader = new Database(db, { readonly: true });
     const seen: [string, number][] = [];
     try {
@@ -227,7 +227,7 @@ describe('secdigest collect (end to end against a local server)', () => {
       });
     } finally {
       reader.close();
-      app.close();
+      await app.close();
     }
     expect(seen.sort()).toEqual([['a', 1], ['b', 1], ['c', 1]]);
   });
@@ -236,18 +236,19 @@ describe('secdigest collect (end to end against a local server)', () => {
     const many = Array.from({ length: 300 }, (_, i): [string, string] => [`g${i}`, `Story number ${i} about a breach at company ${i} ${'detail '.repeat(40)}`]);
     routes.set('/big.xml', () => ({ body: rss(many) }));
     const config = writeConfig(tmp.dir, [{ id: 'big', url: `${server.baseUrl}/big.xml` }]);
-    const app = openApp({ configPath: config, dbPath: db });
+    const app = await openApp({ configPath: config, dbPath: db });
+    const db3 = app.db!;
     const reported: string[] = [];
     try {
-      const pages = app.db.pragma('page_count', { simple: true }) as number;
-      app.db.pragma(`max_page_count = ${pages + 20}`); // the disk fills up during the write
+      const pages = db3.pragma('page_count', { simple: true }) as number;
+      db3.pragma(`max_page_count = ${pages + 20}`); // the disk fills up during the write
       await expect(runCollect(app, { onResult: (r) => reported.push(r.feedId) })).rejects.toThrow(/full/);
-      expect(app.db.inTransaction).toBe(false);
+      expect(db3.inTransaction).toBe(false);
       expect(reported).toEqual([]);
-      expect(app.db.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(app.db.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(0);
+      expect(db3.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db3.prepare('SELECT COUNT(*) FROM items').pluck().get()).toBe(0);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 

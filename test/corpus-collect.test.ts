@@ -43,13 +43,13 @@ const HTTP_CHARSET_ONLY = 'cerclepsy-no-decl-iso-8859-1.xml';
   it('stores every document\'s items with their labels and stories, and a second run adds nothing', async () => {
     const feeds = files.map((file, i) => ({ id: `corpus-${i}`, url: `${server.baseUrl}/${encodeURIComponent(file)}` }));
     const config = writeConfig(tmp.dir, feeds, 'settings:\n  fetch:\n    timeoutMs: 20000\n    retries: 0\n');
-    const app = openApp({ configPath: config, dbPath: path.join(tmp.dir, 'corpus.db') });
+    const app = await openApp({ configPath: config, dbPath: path.join(tmp.dir, 'corpus.db') });
     try {
       const first = await runCollect(app);
       expect(first.feeds.filter((f) => f.status !== 'ok').map((f) => `${files[Number(f.feedId.slice(7))]}: ${f.error?.code} ${f.error?.message}`)).toEqual([]);
       expect(first.totals.itemsNew).toBeGreaterThan(700);
 
-      const counts = app.db
+      const counts = app.db!
         .prepare('SELECT count(*) AS items, count(story_id) AS filed, count(topic) AS labelled, count(DISTINCT story_id) AS stories FROM items')
         .get() as { items: number; filed: number; labelled: number; stories: number };
       expect(counts.items).toBe(first.totals.itemsNew);

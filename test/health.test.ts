@@ -30,12 +30,12 @@ describe('feed backoff and health during collection', () => {
     status = 500;
     requests = 0;
   });
-  afterEach(() => {
-    apps.splice(0).forEach((app) => app.close());
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((app) => app.close()));
     tmp.cleanup();
   });
 
-  function app(settings = ''): App {
+  async function app(settings = ''): Promise<App> {
     const config = path.join(tmp.dir, 'feeds.yaml');
     fs.writeFileSync(
       config,
@@ -45,7 +45,7 @@ describe('feed backoff and health during collection', () => {
       requests++;
       return status === 200 ? new Response(RSS, { headers: { 'content-type': 'application/rss+xml' } }) : new Response('no', { status });
     };
-    const opened = openApp({ configPath: config, dbPath: path.join(tmp.dir, 'db.sqlite'), now: () => clock, fetch });
+    const opened = await openApp({ configPath: config, dbPath: path.join(tmp.dir, 'db.sqlite'), now: () => clock, fetch });
     apps.push(opened);
     return opened;
   }
@@ -55,7 +55,7 @@ describe('feed backoff and health during collection', () => {
     const config = path.join(tmp.dir, 'feeds.yaml');
     fs.writeFileSync(config, 'feeds:\n  - { id: hourly, name: H, url: "https://h.example/feed", kind: news, intervalMinutes: 60 }\n  - { id: every, name: E, url: "https://e.example/feed", kind: news }\n');
     const fetch = async () => new Response(RSS, { headers: { 'content-type': 'application/rss+xml' } });
-    const a = openApp({ configPath: config, dbPath: path.join(tmp.dir, 'db.sqlite'), now: () => clock, fetch });
+    const a = await openApp({ configPath: config, dbPath: path.join(tmp.dir, 'db.sqlite'), now: () => clock, fetch });
     apps.push(a);
     const started: number[] = [];
     const run = () => runCollect(a, { classifierSource: { trainShipped: () => model }, onStart: (n) => started.push(n) });
@@ -66,12 +66,12 @@ describe('feed backoff and health during collection', () => {
   });
 
   it('backs off exponentially, turns unhealthy after 10 failures over a day, and rechecks daily', async () => {
-    const a = app();
+    const a = await app();
     const timeline: string[] = [];
     for (let attempt = 1; attempt <= 10; attempt++) {
       const [result] = (await collect(a)).feeds;
       expect(result).toMatchObject({ status: 'failed', httpStatus: 500 });
-      const state = getFeedState(a.db, 'flaky')!;
+      const state = getFeedState(a.db!, 'flaky')!;
       timeline.push(`${state.consecutiveErrors} ${state.unhealthySince ? 'unhealthy' : 'failing'}`);
       // Before the next attempt is due, the feed is skipped without a request.
       clock = new Date(Date.parse(state.nextAttemptAt!) - 10 * 60_000);
@@ -83,7 +83,7 @@ describe('feed backoff and health during collection', () => {
     expect(timeline.at(8)).toBe('9 failing');
     expect(timeline.at(9)).toBe('10 unhealthy');
 
-    const state = getFeedState(a.db, 'flaky')!;
+    const state = getFeedState(a.db!, 'flaky')!;
     expect(state.errorSince).toBe('2026-11-25T00:00:00.000Z');
     // Unhealthy: the next attempt is the daily recheck, exactly recheckHours after the last one.
     expect(Date.parse(state.nextAttemptAt!) - Date.parse(state.lastFetchAt!)).toBe(24 * 3_600_000);
@@ -94,19 +94,19 @@ describe('feed backoff and health during collection', () => {
     status = 200;
     clock = new Date(state.nextAttemptAt!);
     expect((await collect(a)).feeds[0]).toMatchObject({ status: 'ok', itemsNew: 1 });
-    expect(getFeedState(a.db, 'flaky')).toMatchObject({ consecutiveErrors: 0, errorSince: null, unhealthySince: null, nextAttemptAt: null });
+    expect(getFeedState(a.db!, 'flaky')).toMatchObject({ consecutiveErrors: 0, errorSince: null, unhealthySince: null, nextAttemptAt: null });
     expect((await listFeeds(a))[0]!.health).toBe('ok');
   });
 
   it('without a recheck an unhealthy feed waits for `feeds --retry`, which keeps the streak until a success', async () => {
-    const a = app('  health:\n    recheckHours: 0\n    unhealthyAfterErrors: 2\n    unhealthyAfterHours: 0\n');
+    const a = await app('  health:\n    recheckHours: 0\n    unhealthyAfterErrors: 2\n    unhealthyAfterHours: 0\n');
     await collect(a);
-    clock = new Date(getFeedState(a.db, 'flaky')!.nextAttemptAt!);
+    clock = new Date(getFeedState(a.db!, 'flaky')!.nextAttemptAt!);
     await collect(a);
-    expect(getFeedState(a.db, 'flaky')).toMatchObject({ consecutiveErrors: 2, nextAttemptAt: null, unhealthySince: clock.toISOString() });
+    expect(getFeedState(a.db!, 'flaky')).toMatchObject({ consecutiveErrors: 2, nextAttemptAt: null, unhealthySince: clock.toISOString() });
     clock = new Date(clock.getTime() + 30 * 86_400_000);
     expect((await collect(a)).feeds[0]!.skippedReason).toBe(
-      `unhealthy since ${getFeedState(a.db, 'flaky')!.unhealthySince} (2 errors): run \`secdigest feeds --retry flaky\``,
+      `unhealthy since ${getFeedState(a.db!, 'flaky')!.unhealthySince} (2 errors): run \`secdigest feeds --retry flaky\``,
     );
 
     expect((await retryFeeds(a, ['flaky']))[0]).toMatchObject({ health: 'failing', consecutiveErrors: 2, unhealthySince: null, nextAttemptAt: null });
@@ -117,7 +117,7 @@ describe('feed backoff and health during collection', () => {
   });
 
   it('410 Gone disables the feed until `feeds --retry`', async () => {
-    const a = app();
+    const a = await app();
     status = 410;
     expect((await collect(a)).feeds[0]).toMatchObject({ status: 'gone' });
     clock = new Date(clock.getTime() + 90 * 86_400_000);
@@ -129,12 +129,12 @@ describe('feed backoff and health during collection', () => {
   });
 
   it('a shutdown abort is not held against the feed', async () => {
-    const a = app();
+    const a = await app();
     const controller = new AbortController();
     controller.abort(new Error('stopped by SIGTERM'));
     const summary = await runCollect(a, { signal: controller.signal, classifierSource: { trainShipped: () => model } });
     expect(summary.feeds[0]).toMatchObject({ status: 'skipped', skippedReason: 'aborted: the run was stopped' });
-    expect(getFeedState(a.db, 'flaky')).toMatchObject({ consecutiveErrors: 0, lastStatus: null });
+    expect(getFeedState(a.db!, 'flaky')).toMatchObject({ consecutiveErrors: 0, lastStatus: null });
   });
 });
 
@@ -149,11 +149,11 @@ describe('secdigest feeds --retry (CLI)', () => {
     const config = path.join(tmp.dir, 'feeds.yaml');
     const db = path.join(tmp.dir, 'db.sqlite');
     fs.writeFileSync(config, 'feeds:\n  - { id: one, name: One, url: "https://one.example/feed", kind: news, intervalMinutes: 180 }\n  - { id: two, name: Two, url: "https://two.example/feed", kind: vendor }\n');
-    const seeded = openApp({ configPath: config, dbPath: db });
+    const seeded = await openApp({ configPath: config, dbPath: db });
     await listFeeds(seeded); // creates the rows
-    seeded.db.prepare(`UPDATE feeds SET consecutive_errors = 12, error_since = '2026-11-01T00:00:00Z', unhealthy_since = '2026-11-05T00:00:00Z',
+    seeded.db!.prepare(`UPDATE feeds SET consecutive_errors = 12, error_since = '2026-11-01T00:00:00Z', unhealthy_since = '2026-11-05T00:00:00Z',
       next_attempt_at = '2026-11-06T00:00:00Z', last_status = 'failed', last_error_code = 'timeout', last_error = 'timed out after 20s' WHERE id = 'one'`).run();
-    seeded.close();
+    await seeded.close();
 
     const table = await cli(['feeds', '--config', config, '--db', db]);
     expect(table.stdout).toMatch(/^one .* 12 +unhealthy +unhealthy since \d+d ago; next try now: \[timeout\] timed out after 20s$/m);

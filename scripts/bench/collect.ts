@@ -28,12 +28,12 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 
 async function pass() {
   peakRss = process.memoryUsage().rss;
-  const app = openApp({ configPath: path.join(dir, 'feeds.yaml'), dbPath: path.join(dir, 'bench.db') });
+  const app = await openApp({ configPath: path.join(dir, 'feeds.yaml'), dbPath: path.join(dir, 'bench.db') });
   const started = performance.now();
   const summary = await runCollect(app);
   const wallMs = performance.now() - started;
-  const pendingAfter = countPendingAnalysis(app.db);
-  app.close();
+  const pendingAfter = countPendingAnalysis(app.db!);
+  await app.close();
   // A failed feed is named with its reason: in a benchmark it means the collector starved itself.
   const failures = summary.feeds.filter((f) => f.error).map((f) => `${f.feedId}: ${f.error!.code} after ${f.durationMs} ms (${f.error!.message})`);
   // Fetch and store end where the analysis stage starts.

@@ -70,13 +70,13 @@ async function runChild(includeHostile: boolean): Promise<void> {
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-  const app = openApp({ configPath: path.join(dir, 'feeds.yaml'), dbPath: path.join(dir, 'bench.db') });
+  const app = await openApp({ configPath: path.join(dir, 'feeds.yaml'), dbPath: path.join(dir, 'bench.db') });
   const started = performance.now();
   const summary = await runCollect(app);
   const wallMs = performance.now() - started;
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  app.close();
+  await app.close();
   await server.close();
   fs.rmSync(dir, { recursive: true, force: true });
   const pass: HostilePass = {

@@ -30,7 +30,7 @@ Output: one JSON line per input line, in the same order, with the fields
                 (near-duplicate of an earlier item), known (same source and id seen before)
   similarity    0..1 similarity to the matched item (1 for a URL match), or null
   storyEvidence why it joined its story or continued a thread, or null: {"rule": "url" | "copy" |
-                "event" | "thread", "storySimilarity", "memberSimilarity", "matchedItemId",
+                "event" | "signature" | "thread", "storySimilarity", "memberSimilarity", "matchedItemId",
                 "sharedNames": [...], "gapHours", "previousStoryId" (rule thread)}
   topic         the primary topic: vulnerability, ransomware, data-breach, incident, malware,
                 phishing-fraud, nation-state, policy-legal, industry, other, or one added in

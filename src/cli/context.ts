@@ -52,11 +52,11 @@ export function createContext(io: CliIo, setExitCode: (code: number) => void): C
     paths,
     setExitCode,
     async withApp(flags, body, options = {}) {
-      const app = openApp({ ...paths(flags), now, databaseMustExist: options.existingDatabase ?? false });
+      const app = await openApp({ ...paths(flags), now, databaseMustExist: options.existingDatabase ?? false });
       try {
         setExitCode(await body(app));
       } finally {
-        app.close();
+        await app.close();
       }
     },
   };
@@ -65,6 +65,6 @@ export function createContext(io: CliIo, setExitCode: (code: number) => void): C
 export function withCommonOptions(command: Command): Command {
   return command
     .option('--config <file>', 'feeds and settings file (env SECDIGEST_CONFIG, default feeds.yaml)')
-    .option('--db <file>', 'SQLite database (env SECDIGEST_DB, default data/secdigest.db)')
+    .option('--db <file|url>', 'SQLite database file, or a postgres:// URL (env SECDIGEST_DB, default data/secdigest.db)')
     .option('--json', 'print machine-readable JSON on stdout');
 }

@@ -3,6 +3,7 @@ import { openApp } from '../app.js';
 import { runDoctor, type DoctorReport } from '../commands/doctor.js';
 import { runPrune, type PruneReport } from '../commands/prune.js';
 import { loadConfig } from '../config/index.js';
+import { resolveQueueUrl } from '../queue/config.js';
 import type { CliContext, CommonFlags } from './context.js';
 import { withCommonOptions } from './context.js';
 import { EXIT } from './exit-codes.js';
@@ -21,7 +22,8 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
   withCommonOptions(
     program
       .command('schedule')
-      .description('Run collect, draft and prune on their schedules (settings.schedule) until stopped.'),
+      .description('Run collect, draft and prune on their schedules (settings.schedule) until stopped.')
+      .option('--queue <url>', "collect on the queue's workers (secdigest worker): Redis URL (env SECDIGEST_QUEUE)"),
   )
     .addHelpText(
       'after',
@@ -29,13 +31,16 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
         'feeds.yaml is re-read by every job; a changed settings.schedule needs a restart.\n' +
         'SIGINT or SIGTERM stops it: the job in flight is aborted, what it stored stays, exit code 0.',
     )
-    .action(async (flags: CommonFlags) => {
+    .action(async (flags: CommonFlags & { queue?: string }) => {
       const paths = ctx.paths(flags);
       const { schedule } = loadConfig(paths.configPath).settings; // a bad feeds.yaml stops it here (exit 2)
+      const queue = resolveQueueUrl(flags.queue, ctx.io.env);
+      // Redis answers, or exit 4 now rather than at the first collect.
+      if (queue) await (await import('../queue/connection.js')).checkQueueReachable(queue);
       // The scheduler, cron and logging libraries load only for this command, not at every CLI start.
       // loadConfig has checked the cron expressions and the time zone (config/ops-settings.ts).
       const [{ runSchedule }, { createScheduleLogger, scheduleLogEvents }] = await Promise.all([import('../commands/schedule.js'), import('./schedule-log.js')]);
-      openApp(paths).close(); // the database opens and is migrated, or exit 4 now rather than at the first job
+      await (await openApp(paths)).close(); // the database opens and is migrated, or exit 4 now rather than at the first job
       const log = createScheduleLogger(ctx.io.stdout, { json: flags.json ?? false });
       const shutdown = listenForShutdown(ctx.io);
       const stopping = () => log.info({ event: 'scheduler-stopping', signal: shutdown.received() }, 'stopping: the job in flight is aborted');
@@ -43,7 +48,7 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
       try {
         await runSchedule(
           schedule,
-          { openApp: () => openApp({ ...paths, ...(ctx.io.now ? { now: ctx.io.now } : {}) }), events: scheduleLogEvents(log) },
+          { openApp: () => openApp({ ...paths, ...(ctx.io.now ? { now: ctx.io.now } : {}) }), events: scheduleLogEvents(log), ...(queue ? { queue } : {}) },
           shutdown.signal,
         );
       } finally {

@@ -15,6 +15,9 @@ import { listenForShutdown, lockedRunExitCode, signalExitCode } from './shutdown
 import { registerTrainCommand } from './train-command.js';
 import { registerDraftCommands } from './draft-commands.js';
 import { registerReviewCommand } from './review-command.js';
+import { QUEUE_OPTION_HELP, registerWorkerCommand } from './worker-command.js';
+import { resolveQueueUrl } from '../queue/config.js';
+import { QueueUnavailableError } from '../queue/errors.js';
 
 /** Runs the CLI and returns the exit code. Only this layer prints and maps errors to codes. */
 export type { CliIo } from './context.js';
@@ -37,20 +40,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       .command('collect')
       .description('Fetch the enabled feeds (or those named with --feed) and store new items.')
       .addOption(new Option('--feed <id...>', 'collect only these feed ids (repeatable)'))
-      .option('--wait <seconds>', 'when another collect is running, wait up to this long for it (default 0: skip)', parseSeconds),
+      .option('--wait <seconds>', 'when another collect is running, wait up to this long for it (default 0: skip)', parseSeconds)
+      .option('--queue <url>', `fetch on the queue's workers instead of here: ${QUEUE_OPTION_HELP}`),
   )
     .addHelpText(
       'after',
       '\nOn a terminal a progress bar is shown; otherwise one JSON log line per feed goes to stderr.\n' +
         'Exit code 0 when the run completed (even if some feeds failed), 3 when every feed failed,\n' +
-        '2 for a bad configuration or flag, 4 when the database cannot be used (a full disk, a damaged\n' +
-        'file), 5 when another collect was running or another process kept the database locked\n' +
-        '(skipped; see --wait),\n' +
+        '2 for a bad configuration or flag, 4 when the database or the queue cannot be used (a full\n' +
+        'disk, a damaged file, Redis unreachable), 5 when another collect was running or another\n' +
+        'process kept the database locked (skipped; see --wait),\n' +
         '130/143 when stopped by SIGINT/SIGTERM (feeds finished before the signal stay stored).',
     )
-    .action(async (flags: CommonFlags & { feed?: string[]; wait?: number }) => {
+    .action(async (flags: CommonFlags & { feed?: string[]; wait?: number; queue?: string }) => {
+      const queueConfig = resolveQueueUrl(flags.queue, io.env); // a malformed URL is exit 2 before anything opens
       await withApp(flags, async (app) => {
         const ids = flags.feed;
+        // Redis is checked before the run lock is taken: unreachable is exit 4 with nothing done.
+        const queue = queueConfig ? await (await import('../queue/coordinator.js')).openQueueCollector(queueConfig) : undefined;
         const shutdown = listenForShutdown(io);
         const progress = createProgress(io.stderr);
         let summary;
@@ -62,12 +69,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             onResult: progress.onResult,
             signal: shutdown.signal,
             waitMs: (flags.wait ?? 0) * 1000,
+            ...(queue ? { queue } : {}),
           });
         } catch (error) {
           return lockedRunExitCode(error, shutdown, io, 'skipped');
         } finally {
           progress.stop();
           shutdown.dispose();
+          await queue?.close();
         }
         out(flags.json ? JSON.stringify(summary, null, 2) : renderSummary(summary));
         const signal = shutdown.received();
@@ -101,11 +110,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   withCommonOptions(
     program
       .command('backup')
-      .description('Copy the database to FILE with SQLite\'s online backup (safe while a run is writing).')
+      .description('Copy the database to FILE (SQLite: online backup; PostgreSQL: pg_dump), safe while a run is writing.')
       .argument('<file>', 'backup file to create (must not exist)'),
   ).action(async (file: string, flags: CommonFlags) => {
     // The database only: a nightly backup must not fail because feeds.yaml is mid-edit.
-    const storage = openStorage(ctx.paths(flags).dbPath, { mustExist: true });
+    const storage = await openStorage(ctx.paths(flags).dbPath, { mustExist: true });
     try {
       const result = await storage.maintenance.backup(file);
       out(flags.json ? JSON.stringify(result) : `backed up ${result.pages} pages (${result.bytes} bytes) to ${result.file}`);
@@ -120,6 +129,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerTrainCommand(program, ctx);
   registerDraftCommands(program, ctx);
   registerReviewCommand(program, ctx);
+  registerWorkerCommand(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -128,7 +138,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // --help and --version end here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    const code = exitCodeFor(error);
+    // Redis unreachable or lost is the environment's failure, like a database that cannot be used.
+    const code = error instanceof QueueUnavailableError ? EXIT.database : exitCodeFor(error);
     warn(io.stderr, errorMessage(error));
     if (code === EXIT.internal) io.stderr.write(terminalSafe(`${(error as Error).stack ?? ''}\n`));
     return code;

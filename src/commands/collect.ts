@@ -1,9 +1,10 @@
 import type { App } from '../app.js';
 import { UsageError, type FeedConfig } from '../model/index.js';
-import { collectFeeds, type CollectSummary, type FeedRunResult } from '../pipeline/collect.js';
+import { collectFeeds, jobOf, summarize, type CollectSummary, type FeedRunResult } from '../pipeline/collect.js';
 import { analyzePending, type AnalysisSummary } from '../pipeline/analysis/index.js';
 import { classifyStoredItems, lazyClassifier, type ClassifierSource } from '../pipeline/analysis/classifier.js';
 import { dueFeeds } from '../pipeline/feed-health/due.js';
+import type { QueueCollector } from '../queue/coordinator.js';
 import { withRunLock } from '../scheduler/run-lock.js';
 
 export interface CollectOptions {
@@ -19,6 +20,11 @@ export interface CollectOptions {
   classifierSource?: ClassifierSource;
   /** Called as the analysis stage commits each batch (items done, items pending at its start). */
   onAnalysisProgress?: (done: number, total: number) => void;
+  /**
+   * Fetch and store on the queue's workers (`--queue`, SECDIGEST_QUEUE) instead of in this process:
+   * the due feeds are enqueued and awaited; the analysis stage still runs here, once.
+   */
+  queue?: QueueCollector;
 }
 
 /** A collection run: the feeds' results, and what the analysis stage did after them. */
@@ -45,6 +51,25 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
   if ((await storage.classification.countUnclassified()) > 0) {
     await classifyStoredItems(storage, await classifier(), { ...(options.signal ? { signal: options.signal } : {}), ...(options.onWarning ? { onWarning: options.onWarning } : {}) });
   }
+  const summary = options.queue ? await collectOnQueue(options.queue, feeds, app.now, options) : await collectHere(app, feeds, options);
+  // Items are stored pending; the analysis stage labels and files them in batches, after the
+  // fetches, so CPU work never holds up a feed's transaction or the network. It also finishes items
+  // a killed run left pending.
+  const analysis = await analyzePending({
+    store: storage.analysis,
+    settings: app.config.settings,
+    classifier,
+    now: app.now,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onAnalysisProgress ? { onProgress: options.onAnalysisProgress } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+  });
+  return { ...summary, analysis };
+}
+
+/** The fetch stage in this process: `collectFeeds` with the run's group-commit writer. */
+export async function collectHere(app: App, feeds: readonly FeedConfig[], options: Pick<CollectOptions, 'onResult' | 'signal'> = {}): Promise<CollectSummary> {
+  const { storage } = app;
   const writer = storage.feedRuns.writer(GROUP_COMMIT);
   let summary: CollectSummary;
   try {
@@ -68,19 +93,33 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
     throw error;
   }
   await writer.flush();
-  // Items are stored pending; the analysis stage labels and files them in batches, after the
-  // fetches, so CPU work never holds up a feed's transaction or the network. It also finishes items
-  // a killed run left pending.
-  const analysis = await analyzePending({
-    store: storage.analysis,
-    settings: app.config.settings,
-    classifier,
-    now: app.now,
+  return summary;
+}
+
+/**
+ * The fetch stage on the queue's workers: the same jobs (`jobOf`), the same results, summed the same
+ * way, so the summary and `--json` totals read as a local run's. A worker reports a job finished
+ * only once its feed's write is committed, so no result here is for something not stored.
+ */
+export async function collectOnQueue(
+  queue: QueueCollector,
+  feeds: readonly FeedConfig[],
+  now: () => Date,
+  options: Pick<CollectOptions, 'onResult' | 'signal'> = {},
+): Promise<CollectSummary> {
+  const started = now();
+  const results = await queue.collect(feeds.map(jobOf), {
+    ...(options.onResult ? { onResult: options.onResult } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onAnalysisProgress ? { onProgress: options.onAnalysisProgress } : {}),
-    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   });
-  return { ...summary, analysis };
+  const finished = now();
+  return {
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - started.getTime(),
+    feeds: results,
+    totals: summarize(results),
+  };
 }
 
 /**

@@ -31,9 +31,9 @@ describe('scheduled jobs', () => {
     const calls: { date?: string }[] = [];
     let open = 0;
     const jobs = scheduleJobs(SCHEDULE, {
-      openApp: () => {
+      openApp: async () => {
         open++;
-        const app = openApp({ ...paths, now: () => new Date('2026-11-25T21:00:00Z') });
+        const app = await openApp({ ...paths, now: () => new Date('2026-11-25T21:00:00Z') });
         return { ...app, close: () => (open--, app.close()) };
       },
       events: noEvents,
@@ -52,14 +52,14 @@ describe('scheduled jobs', () => {
   });
 
   it('a scheduled collect skips (does not wait) while another process collects', async () => {
-    const other = openApp(paths);
-    acquireLock(other.db, 'collect', 'cron-host:1:x', new Date(), 60_000);
+    const other = await openApp(paths);
+    acquireLock(other.db!, 'collect', 'cron-host:1:x', new Date(), 60_000);
     try {
       const jobs = scheduleJobs(SCHEDULE, { openApp: () => openApp(paths), events: noEvents });
       await expect(jobs.collect(new AbortController().signal)).rejects.toThrow(LockBusyError);
       await expect(jobs.prune(AbortSignal.abort(new Error('stopped by SIGTERM')))).rejects.toThrow('stopped by SIGTERM');
     } finally {
-      other.close();
+      await other.close();
     }
   });
 });

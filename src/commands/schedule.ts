@@ -1,6 +1,7 @@
 import type { App, AppOptions } from '../app.js';
 import type { ScheduleSettings } from '../model/index.js';
 import type { FeedRunResult } from '../pipeline/collect.js';
+import type { QueueConfig } from '../queue/config.js';
 import { startScheduler, type JobHandler, type JobName, type SchedulerEvents } from '../scheduler/index.js';
 import { runCollectLocked } from './collect.js';
 import { runDraft } from './draft.js';
@@ -17,10 +18,12 @@ export interface ScheduleEvents extends SchedulerEvents {
 
 export interface ScheduleDeps {
   /** Opens the app for one job: feeds.yaml is read afresh, so feed edits apply without a restart. */
-  openApp: (options?: Pick<AppOptions, 'now'>) => App;
+  openApp: (options?: Pick<AppOptions, 'now'>) => Promise<App>;
   events: ScheduleEvents;
   /** The draft job; default `runDraft`, the function behind `secdigest draft`. */
   draft?: (app: App, options: { date?: string }) => unknown;
+  /** The fetch queue (`--queue`, SECDIGEST_QUEUE): collect enqueues on it and waits for the workers. */
+  queue?: QueueConfig;
   /** Forwarded to the scheduler (tests shorten it). */
   settleMs?: number;
 }
@@ -37,15 +40,22 @@ const PRUNE_LOCK_WAIT_MS = 10 * 60_000;
 export function scheduleJobs(settings: ScheduleSettings, deps: ScheduleDeps): Record<JobName, JobHandler> {
   const draft = deps.draft ?? ((app: App, options: { date?: string }) => runDraft(app, options));
   const withApp = async <T>(body: (app: App) => Promise<T> | T): Promise<T> => {
-    const app = deps.openApp();
+    const app = await deps.openApp();
     try {
       return await body(app);
     } finally {
-      app.close();
+      await app.close();
     }
   };
   return {
-    collect: (signal) => withApp((app) => runCollectLocked(app, { signal, waitMs: 0, onResult: (r) => deps.events.feed(r), onWarning: (m) => deps.events.warning('collect', m) })),
+    collect: (signal) =>
+      withApp(async (app) => {
+        // BullMQ loads only when a queue is configured.
+        const { withQueueCollector } = await import('../queue/coordinator.js');
+        return withQueueCollector(deps.queue, (queue) =>
+          runCollectLocked(app, { signal, waitMs: 0, onResult: (r) => deps.events.feed(r), onWarning: (m) => deps.events.warning('collect', m), ...(queue ? { queue } : {}) }),
+        );
+      }),
     draft: () => withApp((app) => draft(app, issueDate(app.now(), settings.timezone))),
     prune: (signal) => withApp((app) => runPrune(app, { signal, waitMs: PRUNE_LOCK_WAIT_MS })),
   };

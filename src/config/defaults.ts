@@ -50,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
     // Stories as events (issue 15): tuned on data/labels/s33r-tune.tsv (npm run eval:dedupe).
     eventHours: 72,
     storySimilarity: 0.3,
+    signatureSimilarity: 0.25,
     threadDays: 45,
     threadSimilarity: 0.3,
   },

@@ -106,6 +106,7 @@ const dedupeShape = {
   commonNameStories: integer(1, 1_000),
   eventHours: integer(1, 24 * 60),
   storySimilarity: fraction(),
+  signatureSimilarity: fraction(),
   threadDays: integer(1, 365),
   threadSimilarity: fraction(),
 } satisfies Record<keyof DedupeSettings, z.ZodType>;

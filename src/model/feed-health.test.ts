@@ -55,9 +55,9 @@ describe('every surface follows the rule', () => {
       configPath,
       `feeds:\n${CASES.map((c) => `  - { id: ${c.id}, name: ${c.id}, url: "https://${c.id}.example/feed", kind: news, enabled: ${c.enabled} }\n`).join('')}`,
     );
-    app = openApp({ configPath, dbPath, now: () => NOW });
+    app = await openApp({ configPath, dbPath, now: () => NOW });
     await listFeeds(app); // creates the rows
-    const update = app.db.prepare(
+    const update = app.db!.prepare(
       `UPDATE feeds SET last_status = @lastStatus, last_fetch_at = @at, consecutive_errors = @consecutiveErrors, disabled_reason = @disabledReason,
          unhealthy_since = @unhealthySince, moved_to = @movedTo, error_since = CASE WHEN @consecutiveErrors > 0 THEN @at END,
          last_error_code = CASE WHEN @consecutiveErrors > 0 THEN 'timeout' END, last_error = CASE WHEN @consecutiveErrors > 0 THEN 'timed out' END
@@ -65,8 +65,8 @@ describe('every surface follows the rule', () => {
     );
     for (const c of CASES) update.run({ id: c.id, lastStatus: c.lastStatus, at: c.lastStatus ? '2026-11-25T11:00:00Z' : null, ...c.stored });
   });
-  afterAll(() => {
-    app.close();
+  afterAll(async () => {
+    await app.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -90,7 +90,7 @@ describe('every surface follows the rule', () => {
   it('the review page: a feed off in feeds.yaml shows as disabled and needs no attention, as in `feeds`', () => {
     const enabled = new Set(CASES.filter((c) => c.enabled).map((c) => c.id));
     const page = (feeds: FeedActivity[]) => feedsPage(feeds, { now: NOW, days: 14, csrfToken: 't', isEnabled: (id) => enabled.has(id) });
-    const feeds = feedActivity(app.db, { until: NOW, days: 14 });
+    const feeds = feedActivity(app.db!, { until: NOW, days: 14 });
     expect(page(feeds)).toContain(`${CASES.length} feeds, ${needing((c) => c.enabled)} need attention`);
     for (const feed of feeds) {
       const c = CASES.find((k) => k.id === feed.id)!;

@@ -73,6 +73,11 @@ export interface DedupeSettings {
   eventHours: number;
   /** Similarity (0..1) to a story's centroid (its members' words together) needed to join it. */
   storySimilarity: number;
+  /**
+   * Similarity (0..1) to a story needed to join it by the event signature: same-days headlines
+   * naming one rare subject (a victim, a product), with few other words in common.
+   */
+  signatureSimilarity: number;
   /** Days back a new story looks for an earlier story of the same incident to continue its thread. */
   threadDays: number;
   /** Similarity (0..1) to that earlier story's centroid, with a rare name or CVE id in common, to link them. */

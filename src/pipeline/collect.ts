@@ -306,7 +306,8 @@ export async function collectFeeds(
   };
 }
 
-function summarize(results: readonly FeedRunResult[]): CollectSummary['totals'] {
+/** The totals of a run's results (also of a run whose feeds were fetched by queue workers). */
+export function summarize(results: readonly FeedRunResult[]): CollectSummary['totals'] {
   const count = (status: FeedRunStatus) => results.filter((r) => r.status === status).length;
   return {
     feeds: results.length,

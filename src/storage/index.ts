@@ -1,7 +1,8 @@
 /**
  * The storage layer's one entry point. Program code uses the ports (ports.ts) through `Storage`,
- * opened by the composition root (app.ts); the SQLite functions below it are exported for tests,
- * fixtures and benchmarks that seed or inspect a database, and for error mapping.
+ * opened by the composition root (app.ts) on SQLite (a file) or PostgreSQL (a postgres:// URL);
+ * the SQLite functions below it are exported for tests, fixtures and benchmarks that seed or
+ * inspect a database, and for error mapping.
  */
 export type {
   Storage,
@@ -21,6 +22,8 @@ export type {
   LabelCorrection,
 } from './ports.js';
 export { sqliteStorage } from './sqlite/adapter.js';
+export { postgresStorage } from './postgres/adapter.js';
+export { isPostgresUrl, postgresTarget, redactUrl, type PostgresOptions } from './postgres/connection.js';
 export { asStorageError, isEnvironmentFailure, isStorageDriverError } from './sqlite/errors.js';
 export { openDatabase, type Db } from './sqlite/database.js';
 export { ensureParentDirectory } from './sqlite/directories.js';

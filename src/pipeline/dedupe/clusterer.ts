@@ -69,9 +69,8 @@ const MAX_CANDIDATES = 24;
  * than 300 also ranks the candidates better: threads on the tuning part 0.611 / 0.379 → 0.696 / 0.552.
  */
 const MAX_TOKEN_STORIES = 100;
-/** The event signature (bestEvent): how close in time, how similar at least, how rare the shared name. */
+/** The event signature (bestEvent): how close in time, and how rare the shared name (similarity: settings.signatureSimilarity). */
 const SIGNATURE_HOURS = 36;
-const SIGNATURE_SIMILARITY = 0.25;
 const RARE_NAME_STORIES = 2;
 /** A feed's re-post of its own item: nearly the same text (a daily series shares its boilerplate at 0.9). */
 const SAME_FEED_COPY = 0.97;
@@ -282,7 +281,7 @@ export class StoryClusterer {
       // of development, and no member's headline names something it never mentions (templated
       // releases share rare words such as "Series" and differ in their subjects).
       const signature = !nearCopy && inTime && !hardVeto && conflicts === 0 && Math.abs(at - story.firstAt) <= SIGNATURE_HOURS * HOUR_MS &&
-        storySimilarity >= SIGNATURE_SIMILARITY && !story.reportsOtherEvents(events) && !story.onlyFrom(feedId) &&
+        storySimilarity >= settings.signatureSimilarity && !story.reportsOtherEvents(events) && !story.onlyFrom(feedId) &&
         story.sharedNames(features, (name) => this.isRare(name, at), true).length > 0;
       if (!nearCopy && !signature && (!inTime || hardVeto || supports === 0 || conflicts >= supports)) continue;
       if (!nearCopy && !signature && storySimilarity < settings.storySimilarity) continue;

@@ -1,28 +1,27 @@
-import pLimit, { type LimitFunction } from 'p-limit';
+import pLimit from 'p-limit';
+import type { HostLimiter } from './host-limiter.js';
 
-/** Runs work under a global cap and a per-host cap. */
+/** Runs work under a per-host cap and a global cap. */
 export interface Limits {
-  run<T>(host: string, work: () => Promise<T>): Promise<T>;
+  run<T>(host: string, work: () => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
 /**
- * One global limiter and one limiter per host, created on first use. The host slot is taken
- * first and the global slot inside it: a request waiting for its busy host then holds no global
- * slot, so one slow host cannot starve the others. Hosts are `URL.host` (name and port).
- * The map keeps one small entry per host ever fetched; the feed list bounds it.
+ * The host slot is taken first and the global slot inside it: a request waiting for its busy host
+ * then holds no global slot, so one slow host cannot starve the others. The host limiter may be
+ * this process's own or shared by a fleet (src/queue/host-limiter.ts); the global cap is always
+ * this process's (it bounds this process's sockets and memory).
  */
-export function createLimits(concurrency: number, perHostConcurrency: number): Limits {
+export function createLimits(concurrency: number, hosts: HostLimiter): Limits {
   const global = pLimit(concurrency);
-  const perHost = new Map<string, LimitFunction>();
   return {
-    run(host, work) {
-      const key = host.toLowerCase();
-      let hostLimit = perHost.get(key);
-      if (!hostLimit) {
-        hostLimit = pLimit(perHostConcurrency);
-        perHost.set(key, hostLimit);
+    async run(host, work, signal) {
+      const slot = await hosts.acquire(host.toLowerCase(), signal);
+      try {
+        return await global(work);
+      } finally {
+        await slot.release();
       }
-      return hostLimit(() => global(work));
     },
   };
 }

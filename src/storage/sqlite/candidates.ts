@@ -1,43 +1,9 @@
-import type { StoryCandidate, StoryLink } from '../../model/index.js';
+import type { StoryLink } from '../../model/index.js';
+import { lateSince, linksByStory, storiesToLink, toWindowCandidates, type MemberRow, type RepresentativeRow, type WindowCandidates } from '../rows/candidates.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
-/** The stories of a draft window, as the draft builder reads them. */
-export interface WindowCandidates {
-  /** Stories whose representative is classified, ordered by first sighting, then id. */
-  candidates: StoryCandidate[];
-  /** Stories of the window left out because their representative has no topic yet. */
-  unclassified: number;
-}
-
-interface RepresentativeRow {
-  story_id: number;
-  first_seen: string;
-  coverage: number;
-  size: number;
-  item_id: string;
-  feed_id: string;
-  title: string;
-  url: string | null;
-  summary: string;
-  published_at: string;
-  topic: string | null;
-  topic_scores: string;
-  relevant: number | null;
-  section: string | null;
-  cves: string;
-  victims: string;
-  feed_name: string;
-  feed_weight: number;
-}
-
-interface MemberRow {
-  story_id: number;
-  feed_id: string;
-  feed_name: string;
-  title: string;
-  url: string | null;
-}
+export { LATE_ARRIVAL_HOURS, type WindowCandidates } from '../rows/candidates.js';
 
 /*
  * A story belongs to the window when it was first published in [since, until), or when it was
@@ -53,12 +19,8 @@ const IN_WINDOW = `s.last_seen >= @lateSince AND (
     OR (s.first_seen >= @lateSince AND s.first_seen < @since
         AND (SELECT MIN(x.fetched_at) >= @since AND MIN(x.fetched_at) < @until FROM items x WHERE x.story_id = s.id)))`;
 
-/** How far before the window a story first collected in it may have been published. */
-export const LATE_ARRIVAL_HOURS = 48;
-
 function windowParams(window: { since: string; until: string }) {
-  const lateSince = new Date(Date.parse(window.since) - LATE_ARRIVAL_HOURS * 3_600_000).toISOString();
-  return { since: window.since, until: window.until, lateSince };
+  return { since: window.since, until: window.until, lateSince: lateSince(window) };
 }
 
 /**
@@ -79,13 +41,7 @@ export function storyCandidates(db: Db, window: { since: string; until: string }
      WHERE ${IN_WINDOW}
      ORDER BY s.first_seen, s.id`,
   ).all(windowParams(window)) as RepresentativeRow[];
-
-  const classified = reps.filter((row) => row.topic !== null && row.section !== null && row.relevant !== null);
-  const links = otherLinks(db, classified.filter((row) => row.size > 1).map((row) => row.story_id));
-  return {
-    candidates: classified.map((row) => toCandidate(row, links.get(row.story_id) ?? [])),
-    unclassified: reps.length - classified.length,
-  };
+  return toWindowCandidates(reps, otherLinks(db, storiesToLink(reps)));
 }
 
 /**
@@ -94,8 +50,7 @@ export function storyCandidates(db: Db, window: { since: string; until: string }
  * rather than filtering the window again.
  */
 function otherLinks(db: Db, storyIds: readonly number[]): Map<number, StoryLink[]> {
-  const links = new Map<number, StoryLink[]>();
-  if (storyIds.length === 0) return links;
+  if (storyIds.length === 0) return new Map();
   const members = statement(
     db,
     `SELECT story_id, feed_id, feed_name, title, url FROM (
@@ -110,42 +65,5 @@ function otherLinks(db: Db, storyIds: readonly number[]): Map<number, StoryLink[
      ) WHERE nth = 1
      ORDER BY story_id, weight DESC, published_at, feed_id`,
   ).all(JSON.stringify(storyIds)) as MemberRow[];
-  for (const m of members) {
-    let list = links.get(m.story_id);
-    if (!list) links.set(m.story_id, (list = []));
-    list.push({ source: m.feed_name, sourceId: m.feed_id, title: m.title, url: m.url });
-  }
-  return links;
-}
-
-function toCandidate(row: RepresentativeRow, alsoCoveredBy: StoryLink[]): StoryCandidate {
-  return {
-    storyId: String(row.story_id),
-    title: row.title,
-    url: row.url,
-    summary: row.summary,
-    source: row.feed_name,
-    sourceId: row.feed_id,
-    sourceWeight: row.feed_weight,
-    coverage: row.coverage,
-    alsoCoveredBy,
-    publishedAt: row.published_at,
-    firstSeen: row.first_seen,
-    topic: row.topic ?? 'other',
-    topicScores: parseList<{ id: string; score: number }>(row.topic_scores),
-    relevant: row.relevant === 1,
-    section: row.section === 'press-release' ? 'press-release' : 'news',
-    victims: parseList<string>(row.victims),
-    cves: parseList<string>(row.cves),
-  };
-}
-
-/** The JSON list columns are written by the classifier; a damaged one reads as empty, not a crash. */
-function parseList<T>(json: string): T[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? (value as T[]) : [];
-  } catch {
-    return [];
-  }
+  return linksByStory(members);
 }

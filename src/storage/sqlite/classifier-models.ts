@@ -1,22 +1,8 @@
+import { toStoredModel, type ModelRow, type NewClassifierModel, type StoredClassifierModel } from '../rows/classifier-models.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
-/** A model trained by `secdigest train`, as stored (the model is parsed JSON, checked by loadModel). */
-export interface StoredClassifierModel {
-  id: number;
-  createdAt: string;
-  examples: number;
-  corrections: number;
-  model: unknown;
-}
-
-export interface NewClassifierModel {
-  createdAt: string;
-  examples: number;
-  corrections: number;
-  /** serializeModel() output; stored as JSON (~110 KB). */
-  model: unknown;
-}
+export type { NewClassifierModel, StoredClassifierModel } from '../rows/classifier-models.js';
 
 /** Stores a model and keeps only the newest `keep` (older ones are never used again); returns its id. */
 export function saveClassifierModel(db: Db, model: NewClassifierModel, keep = 3): number {
@@ -30,17 +16,8 @@ export function saveClassifierModel(db: Db, model: NewClassifierModel, keep = 3)
   })();
 }
 
-interface ModelRow {
-  id: number;
-  created_at: string;
-  examples: number;
-  corrections: number;
-  model: string;
-}
-
 /** The newest stored model, or undefined when `train` has never run. */
 export function latestClassifierModel(db: Db): StoredClassifierModel | undefined {
   const row = statement(db, 'SELECT * FROM classifier_models ORDER BY id DESC LIMIT 1').get() as ModelRow | undefined;
-  if (!row) return undefined;
-  return { id: row.id, createdAt: row.created_at, examples: row.examples, corrections: row.corrections, model: JSON.parse(row.model) as unknown };
+  return row ? toStoredModel(row) : undefined;
 }

@@ -1,32 +1,9 @@
-import type { Item } from '../../model/index.js';
+import { disabledReasonOf, fetchLogValues, type FeedRunRecord } from '../rows/feed-runs.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 import { storeItems, type UpsertCounts } from './items.js';
 
-export type FeedRunOutcome = 'ok' | 'not-modified' | 'failed' | 'gone' | 'rate-limited';
-
-/** Everything one feed's fetch produced, stored together. */
-export interface FeedRunRecord {
-  feedId: string;
-  startedAt: string;
-  outcome: FeedRunOutcome;
-  httpStatus: number | null;
-  durationMs: number;
-  bytes: number;
-  attempts: number;
-  /** Stored pending analysis: the analysis stage labels them and files them in stories. */
-  items: readonly Item[];
-  /** Validators to send next time (ok / not-modified). */
-  etag?: string | null;
-  lastModified?: string | null;
-  movedTo?: string | null;
-  retryAt?: string | null;
-  error?: { code: string; message: string } | null;
-  /** After a failure: the backoff's next attempt (null: none until `feeds --retry`). */
-  nextAttemptAt?: string | null;
-  /** After a failure: the streak has made the feed unhealthy (pipeline/feed-health/backoff.ts). */
-  unhealthy?: boolean;
-}
+export type { FeedRunOutcome, FeedRunRecord } from '../rows/feed-runs.js';
 
 /**
  * Writes a feed's items, its new validators and error state, and the fetch-log row in ONE
@@ -44,20 +21,7 @@ export function recordFeedRun(db: Db, run: FeedRunRecord): UpsertCounts {
       `INSERT INTO fetch_log (feed_id, started_at, outcome, http_status, duration_ms, bytes, attempts,
          items_found, items_new, items_updated, error_code, error)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      run.feedId,
-      run.startedAt,
-      run.outcome,
-      run.httpStatus,
-      Math.round(run.durationMs),
-      run.bytes,
-      run.attempts,
-      run.items.length,
-      counts.new,
-      counts.updated,
-      run.error?.code ?? null,
-      run.error?.message ?? null,
-    );
+    ).run(...fetchLogValues(run, counts));
     return counts;
   })();
 }
@@ -97,7 +61,7 @@ function updateFeedState(db: Db, run: FeedRunRecord): void {
         unhealthy: run.unhealthy ? 1 : 0,
         code: run.error?.code ?? null,
         message: run.error?.message ?? null,
-        disabled: run.outcome === 'gone' ? `HTTP 410 Gone on ${run.startedAt.slice(0, 10)}` : null,
+        disabled: disabledReasonOf(run),
       });
       return;
   }

@@ -1,13 +1,10 @@
 import type { Item } from '../../model/index.js';
+import { toItem, type ItemRow, type UpsertCounts } from '../rows/items.js';
 import { labelColumns } from './classifications.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
-export interface UpsertCounts {
-  new: number;
-  updated: number;
-  seen: number;
-}
+export type { UpsertCounts } from '../rows/items.js';
 
 /** What storing a feed's items did to each: the new ones still need a story (pipeline/dedupe). */
 export interface StoredItems {
@@ -53,40 +50,6 @@ export function storeItems(db: Db, items: readonly Item[], now: string): StoredI
     } else stored.counts.seen++;
   }
   return stored;
-}
-
-export interface ItemRow {
-  id: string;
-  feed_id: string;
-  guid: string;
-  url: string | null;
-  canonical_url: string | null;
-  url_hash: string | null;
-  title: string;
-  summary: string;
-  author: string | null;
-  categories: string;
-  published_at: string;
-  fetched_at: string;
-  content_hash: string;
-}
-
-export function toItem(row: ItemRow): Item {
-  return {
-    id: row.id,
-    feedId: row.feed_id,
-    guid: row.guid,
-    url: row.url,
-    canonicalUrl: row.canonical_url,
-    urlHash: row.url_hash,
-    title: row.title,
-    summary: row.summary,
-    author: row.author,
-    categories: JSON.parse(row.categories) as string[],
-    publishedAt: row.published_at,
-    fetchedAt: row.fetched_at,
-    contentHash: row.content_hash,
-  };
 }
 
 export interface ItemQuery {

@@ -1,14 +1,11 @@
 import type Database from 'better-sqlite3';
+import { refuseNewerSchema, type Migration } from '../migrations.js';
 
 /**
- * The schema as an ordered list of migrations. A migration is never edited once shipped:
- * add a new one. Each runs in its own transaction together with its version row.
+ * The schema as an ordered list of migrations (../migrations.ts). A migration is never edited once
+ * shipped: add a new one. Each runs in its own transaction together with its version row.
  */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type { Migration } from '../migrations.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -277,12 +274,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const current = schemaVersion(db);
-  const newest = migrations.at(-1)?.version ?? 0;
-  if (current > newest) {
-    throw new Error(
-      `database schema version ${current} is newer than this secdigest understands (${newest}): upgrade secdigest`,
-    );
-  }
+  refuseNewerSchema(current, migrations);
   const applied: number[] = [];
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const migration of migrations) {

@@ -1,18 +1,8 @@
-import { FEED_KINDS, type FeedKind, type Item } from '../../model/index.js';
+import { toPendingItem, type PendingItem, type PendingItemRow } from '../rows/items.js';
 import type { Db } from './database.js';
-import { toItem, type ItemRow } from './items.js';
 import { statement } from './statements.js';
 
-/** A stored item waiting for the analysis stage, with what that stage reads of its feed. */
-export interface PendingItem {
-  item: Item;
-  feedKind: FeedKind | undefined;
-  feedWeight: number;
-  /** Its story when it was updated in place (it keeps it); null when it is new. */
-  storyId: number | null;
-}
-
-const FEED_KINDS_SET = new Set<string>(FEED_KINDS);
+export type { PendingItem } from '../rows/items.js';
 
 /**
  * The next `limit` items pending analysis, earliest published first, ties by item id: a story's
@@ -25,13 +15,8 @@ export function pendingItems(db: Db, limit: number): PendingItem[] {
     db,
     `SELECT i.*, f.kind AS feed_kind, f.weight AS feed_weight FROM items i LEFT JOIN feeds f ON f.id = i.feed_id
      WHERE i.analysis_pending = 1 ORDER BY i.published_at, i.id LIMIT ?`,
-  ).all(limit) as (ItemRow & { feed_kind: string | null; feed_weight: number | null; story_id: number | null })[];
-  return rows.map((row) => ({
-    item: toItem(row),
-    feedKind: row.feed_kind !== null && FEED_KINDS_SET.has(row.feed_kind) ? (row.feed_kind as FeedKind) : undefined,
-    feedWeight: row.feed_weight ?? 1,
-    storyId: row.story_id,
-  }));
+  ).all(limit) as PendingItemRow[];
+  return rows.map(toPendingItem);
 }
 
 export function countPendingAnalysis(db: Db): number {

@@ -1,8 +1,8 @@
 /**
  * The storage ports' contract (src/storage/ports.ts): every repository exercised through the
- * interfaces only, so each implementation (SQLite now, PostgreSQL next) runs the same suite
- * unchanged. An implementation's test file calls `describeStorageContract` with a factory that
- * opens a fresh, empty, migrated store and a cleanup.
+ * interfaces only, so each implementation (SQLite and PostgreSQL) runs the same suite unchanged.
+ * An implementation's test file calls `describeStorageContract` with a factory that opens a
+ * fresh, empty, migrated store and a cleanup.
  */
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Storage } from '../../../src/storage/index.js';

@@ -1,0 +1,216 @@
+import type pg from 'pg';
+import { CorrectionError, SecdigestError, StorageError, type Correction } from '../../model/index.js';
+import type { DraftBasis, LabelCorrection, Storage } from '../ports.js';
+import type { WindowCandidates } from '../rows/candidates.js';
+import type { EntryRef } from '../sqlite/draft-edits.js';
+import { ingestItems, storiesByKey, storiesOfItems, storyMembers, writeAnalysedBatch } from './analysis.js';
+import { backupPostgres } from './backup.js';
+import { storyCandidates } from './candidates.js';
+import { countUnclassified, getItemClassification, itemsToClassify, setItemLabel, writeClassifications } from './classifications.js';
+import { latestClassifierModel, saveClassifierModel } from './classifier-models.js';
+import { createPool, postgresTarget, type PostgresOptions, type PostgresTarget } from './connection.js';
+import { correctedLabels, insertCorrection, itemText, listCorrections } from './corrections.js';
+import * as edits from './draft-edits.js';
+import { draftSequence, findDraft, listDrafts, loadDraft, saveDraft, usedStoryIds } from './drafts.js';
+import { representativeItemId, representativeLabels } from './entry-labels.js';
+import { asPostgresStorageError, guard } from './errors.js';
+import { feedActivity } from './feed-activity.js';
+import { getFeedState, lastFetchAt, listFeedHealth, retryFeeds, syncFeeds } from './feeds.js';
+import { createFeedRunWriter } from './group-commit.js';
+import { databaseHealth } from './health.js';
+import { migrate, schemaVersion } from './migrations.js';
+import { countPendingAnalysis, pendingItems } from './pending-analysis.js';
+import { pageStats, pruneOldItems, vacuum } from './prune.js';
+import type { Queryable } from './queries.js';
+import { acquireLock, lockHolder, releaseLock, renewLock } from './run-lock.js';
+import { inTransaction, lockFor } from './transaction.js';
+
+/**
+ * Opens the storage ports on PostgreSQL: a pool of connections to `url` (`?schema=` or
+ * `options.schema` picks the schema), checked at once, then migrated (unless read-only). A server
+ * that cannot be reached is a StorageError `unavailable` naming it; a schema newer than this
+ * release, or missing where it must exist, a SecdigestError `database`.
+ */
+export async function postgresStorage(url: string, options: PostgresOptions = {}): Promise<Storage> {
+  const target = postgresTarget(url, options.schema);
+  const pool = createPool(target, options);
+  try {
+    await pool
+      .connect()
+      .then((client) => client.release())
+      .catch((error: unknown) => {
+        throw openFailure(error, target);
+      });
+    if (options.mustExist && (await schemaVersion(pool)) === 0) {
+      throw new SecdigestError('database', `no secdigest tables in ${target.display}: run \`secdigest collect\` first, or check --db / SECDIGEST_DB`);
+    }
+    if (!options.readonly) {
+      await migrate(pool, target.schema).catch((error: unknown) => {
+        throw openFailure(error, target);
+      });
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return storageOverPool(pool, target);
+}
+
+/** Why a store could not be opened, naming the server and database (never the password). */
+function openFailure(error: unknown, target: PostgresTarget): Error {
+  const message = `cannot open PostgreSQL database ${target.display}: ${(error as Error).message || String(error)}`;
+  const typed = asPostgresStorageError(error, target.display);
+  if (typed) return new StorageError(typed.failure, typed.driverCode, message, { cause: error });
+  return new SecdigestError('database', message, { cause: error });
+}
+
+function storageOverPool(pool: pg.Pool, target: PostgresTarget): Storage {
+  const g = <T>(work: () => Promise<T>) => guard(work, target.display);
+  const tx = <T>(work: (client: pg.PoolClient) => Promise<T>) => g(() => inTransaction(pool, work));
+  // Closing twice is harmless, as closing a better-sqlite3 connection twice is.
+  let ended: Promise<void> | undefined;
+  return {
+    feeds: {
+      sync: (feeds, now) => tx((db) => syncFeeds(db, feeds, now)),
+      state: (feedId) => g(() => getFeedState(pool, feedId)),
+      health: (feedIds) => g(() => listFeedHealth(pool, feedIds)),
+      retry: (feedIds) => g(() => retryFeeds(pool, feedIds)),
+      lastFetchAt: () => g(() => lastFetchAt(pool)),
+      activity: (window) => g(() => feedActivity(pool, window)),
+    },
+    maintenance: {
+      pruneItems: (cutoff, options) => g(() => pruneOldItems(pool, cutoff, options)),
+      pageStats: () => g(() => pageStats(pool)),
+      compact: () => g(() => vacuum(pool)),
+      health: () => g(() => databaseHealth(pool)),
+      async backup(file) {
+        const { schema, pages } = await g(async () => ({ schema: (await currentSchema(pool)) ?? 'public', pages: (await pageStats(pool)).pageCount }));
+        // Not through guard: backupPostgres types its own errors (the server's vs the file's).
+        return backupPostgres(target, schema, pages, file);
+      },
+    },
+    feedRuns: {
+      writer(options) {
+        const writer = createFeedRunWriter(pool, options);
+        return { record: (run) => g(() => writer.record(run)), afterCommit: writer.afterCommit, flush: () => g(() => writer.flush()), discard: writer.discard };
+      },
+    },
+    analysis: {
+      countPending: () => g(() => countPendingAnalysis(pool)),
+      pending: (limit) => g(() => pendingItems(pool, limit)),
+      correctedLabels: (itemIds) => g(() => correctedLabels(pool, itemIds)),
+      storyMembers: ({ since, until }) => g(() => storyMembers(pool, since, until)),
+      storiesByKey: ({ urlHashes, copyKeys }) => g(() => storiesByKey(pool, urlHashes, copyKeys)),
+      writeBatch: (batch) => tx((db) => writeAnalysedBatch(db, batch)),
+      ingest: (input) => tx((db) => ingestItems(db, input)),
+      storyOf: (itemIds) => g(() => storiesOfItems(pool, itemIds)),
+    },
+    runLocks: {
+      acquire: (name, owner, now, ttlMs, isGone) => g(() => acquireLock(pool, name, owner, now, ttlMs, isGone)),
+      renew: (name, owner, now, ttlMs) => g(() => renewLock(pool, name, owner, now, ttlMs)),
+      release: (name, owner) => g(() => releaseLock(pool, name, owner)),
+      holder: (name) => g(() => lockHolder(pool, name)),
+    },
+    drafts: {
+      createNext: (plan) =>
+        tx(async (db) => {
+          // Taken before the first read, as SQLite's BEGIN IMMEDIATE: a second process drafting
+          // at once waits here, then reads the number and stories the first one stored.
+          await lockFor(db, 'drafts');
+          const { draft, result } = await planWithCandidates(db, plan);
+          if (!draft) return { stored: null, result };
+          await saveDraft(db, draft);
+          const stored = await loadDraft(db, draft.number);
+          if (!stored) throw new Error(`draft #${draft.number} was saved but cannot be read back`);
+          return { stored, result };
+        }),
+      load: (number) => g(() => loadDraft(pool, number)),
+      list: () => g(() => listDrafts(pool)),
+      find: (number) => g(() => findDraft(pool, number)),
+    },
+    classification: {
+      latestModel: () => g(() => latestClassifierModel(pool)),
+      saveModel: (model) => tx((db) => saveClassifierModel(db, model)),
+      corrections: (query) => g(() => listCorrections(pool, query)),
+      labels: (itemId) => g(() => getItemClassification(pool, itemId)),
+      countUnclassified: () => g(() => countUnclassified(pool)),
+      toClassify: (query) => g(() => itemsToClassify(pool, query)),
+      writeLabels: (labels, modelId) => tx((db) => writeClassifications(db, labels, modelId)),
+      recordCorrection: (itemId, correction) => tx((db) => writeCorrection(db, itemId, correction)),
+    },
+    review: {
+      entry: (ref) => g(() => edits.getEntryPlace(pool, ref)),
+      setIncluded: (ref, included) => g(() => edits.setEntryIncluded(pool, ref, included)),
+      setTitle: (ref, title) => g(() => edits.setEntryTitle(pool, ref, title)),
+      setBlurb: (ref, blurb) => g(() => edits.setEntryBlurb(pool, ref, blurb)),
+      move: (ref, step) => tx((db) => edits.moveEntry(db, ref, step)),
+      changeTopic: (ref, topic, correction) => tx((db) => correctedEdit(db, ref, () => edits.setEntryTopic(db, ref, topic), correction)),
+      moveToSection: (ref, sectionId, correction) =>
+        tx((db) => correctedEdit(db, ref, async () => (await edits.moveEntryToSection(db, ref, sectionId)) !== undefined, correction)),
+      firstSectionId: (draftId) => g(() => edits.firstSectionId(pool, draftId)),
+      hasSection: (draftId, sectionId) => g(() => edits.draftHasSection(pool, draftId, sectionId)),
+      addEntry: (draftId, sectionId, entry) => tx((db) => edits.addEntry(db, draftId, sectionId, entry)),
+      evidence: (storyIds) => g(() => representativeLabels(pool, storyIds)),
+    },
+    close: () => (ended ??= pool.end()),
+  };
+}
+
+async function currentSchema(db: Queryable): Promise<string | undefined> {
+  return (await db.query<{ schema: string | null }>('SELECT current_schema() AS schema')).rows[0]?.schema ?? undefined;
+}
+
+/** A window the plan asked for before its candidates were read. */
+class NeedsWindow {
+  constructor(readonly window: { since: string; until: string }) {}
+}
+
+/**
+ * Runs the draft plan against a basis read inside the transaction. The port's basis is
+ * synchronous (the plan is pure CPU: newsletter/buildDraft), while this driver reads
+ * asynchronously, and which window the plan reads depends on the basis. So the plan is run, and
+ * when it asks for a window not read yet, that run is abandoned, the window is read, and the plan
+ * runs again: pure, it decides the same up to there. A plan reads one window, so it runs twice
+ * (a plan must not catch what `candidates` throws).
+ */
+async function planWithCandidates<R>(db: Queryable, plan: (basis: DraftBasis) => R): Promise<R> {
+  const { lastUntil, nextNumber } = await draftSequence(db);
+  const used = await usedStoryIds(db);
+  const read = new Map<string, WindowCandidates>();
+  for (let attempt = 0; attempt < 8; attempt++) {
+    try {
+      return plan({
+        lastUntil,
+        nextNumber,
+        usedStoryIds: used,
+        candidates(window) {
+          const found = read.get(`${window.since}/${window.until}`);
+          if (!found) throw new NeedsWindow(window);
+          return found;
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof NeedsWindow)) throw error;
+      read.set(`${error.window.since}/${error.window.until}`, await storyCandidates(db, error.window));
+    }
+  }
+  throw new Error('the draft plan kept asking for new windows: it is not a pure function of its basis');
+}
+
+/** Stores a correction with a copy of the item's text and sets the item's label (inside a transaction); see sqlite/adapter.ts. */
+async function writeCorrection(db: Queryable, itemId: string, correction: LabelCorrection): Promise<Correction> {
+  const text = await itemText(db, itemId);
+  if (!text) throw new CorrectionError('unknown-item', `no item with id "${itemId}"`);
+  const stored = { itemId, ...correction, title: text.title, summary: text.summary };
+  const id = await insertCorrection(db, stored);
+  await setItemLabel(db, itemId, correction.field, correction.field === 'relevant' ? correction.value === 'true' : correction.value);
+  return { id, ...stored };
+}
+
+/** A draft edit and its correction of the entry's story in the caller's transaction: a refused correction rolls the edit back. */
+async function correctedEdit(db: Queryable, ref: EntryRef, edit: () => Promise<boolean>, correction: LabelCorrection | undefined): Promise<boolean> {
+  if (!(await edit())) return false;
+  const itemId = correction && (await representativeItemId(db, ref.storyId));
+  if (correction && itemId) await writeCorrection(db, itemId, correction);
+  return true;
+}

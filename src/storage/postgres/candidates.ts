@@ -1,0 +1,53 @@
+import type { StoryLink } from '../../model/index.js';
+import { lateSince, linksByStory, storiesToLink, toWindowCandidates, type MemberRow, type RepresentativeRow, type WindowCandidates } from '../rows/candidates.js';
+import { all, type Queryable } from './queries.js';
+
+/*
+ * The window rule of sqlite/candidates.ts (IN_WINDOW): first published in [since, until), or
+ * published up to LATE_ARRIVAL_HOURS earlier but first collected in the window. $1 since, $2
+ * until, $3 the late-arrival bound.
+ */
+const IN_WINDOW = `s.last_seen >= $3 AND (
+    (s.first_seen >= $1 AND s.first_seen < $2)
+    OR (s.first_seen >= $3 AND s.first_seen < $1
+        AND (SELECT MIN(x.fetched_at) >= $1 AND MIN(x.fetched_at) < $2 FROM items x WHERE x.story_id = s.id)))`;
+
+/**
+ * The stories of a draft window with their representative, coverage, "also covered by" and
+ * labels; those whose representative is not classified yet are counted, not returned. Two queries.
+ */
+export async function storyCandidates(db: Queryable, window: { since: string; until: string }): Promise<WindowCandidates> {
+  const reps = await all<RepresentativeRow>(
+    db,
+    `SELECT s.id AS story_id, s.first_seen, s.coverage, s.size, i.id AS item_id, i.feed_id, i.title,
+       COALESCE(i.canonical_url, i.url) AS url, i.summary,
+       i.published_at, i.topic, i.topic_scores, i.relevant, i.section, i.cves, i.victims,
+       f.name AS feed_name, f.weight AS feed_weight
+     FROM stories s JOIN items i ON i.id = s.representative_item_id JOIN feeds f ON f.id = i.feed_id
+     WHERE ${IN_WINDOW}
+     ORDER BY s.first_seen, s.id`,
+    [window.since, window.until, lateSince(window)],
+  );
+  return toWindowCandidates(reps, await otherLinks(db, storiesToLink(reps)));
+}
+
+/** "Also covered by": each other feed's earliest member of each story, the feeds by weight. */
+async function otherLinks(db: Queryable, storyIds: readonly number[]): Promise<Map<number, StoryLink[]>> {
+  if (storyIds.length === 0) return new Map();
+  const members = await all<MemberRow>(
+    db,
+    `SELECT story_id, feed_id, feed_name, title, url FROM (
+       SELECT m.story_id, m.feed_id, f.name AS feed_name, f.weight, m.title, COALESCE(m.canonical_url, m.url) AS url, m.published_at,
+         ROW_NUMBER() OVER (PARTITION BY m.story_id, m.feed_id ORDER BY m.published_at, m.id) AS nth
+       FROM unnest($1::bigint[]) AS w(id)
+       JOIN stories s ON s.id = w.id
+       JOIN items r ON r.id = s.representative_item_id
+       JOIN items m ON m.story_id = s.id
+       JOIN feeds f ON f.id = m.feed_id
+       WHERE m.feed_id <> r.feed_id
+     ) ranked WHERE nth = 1
+     ORDER BY story_id, weight DESC, published_at, feed_id`,
+    [storyIds],
+  );
+  return linksByStory(members);
+}
