@@ -1,5 +1,5 @@
-import type { StoryLink } from '../../model/index.js';
-import { lateSince, linksByStory, storiesToLink, toWindowCandidates, type MemberRow, type RepresentativeRow, type WindowCandidates } from '../rows/candidates.js';
+import type { PreviousStory, StoryLink } from '../../model/index.js';
+import { lateSince, linksByStory, previousByStory, storiesToLink, storiesToTrace, toWindowCandidates, type MemberRow, type PreviousRow, type RepresentativeRow, type WindowCandidates } from '../rows/candidates.js';
 import { all, type Queryable } from './queries.js';
 
 /*
@@ -28,7 +28,24 @@ export async function storyCandidates(db: Queryable, window: { since: string; un
      ORDER BY s.first_seen, s.id`,
     [window.since, window.until, lateSince(window)],
   );
-  return toWindowCandidates(reps, await otherLinks(db, storiesToLink(reps)));
+  return toWindowCandidates(reps, await otherLinks(db, storiesToLink(reps)), await previousInThreads(db, storiesToTrace(reps)));
+}
+
+/** The earlier developments of each story's incident that a stored draft printed (sqlite/candidates.ts). */
+async function previousInThreads(db: Queryable, storyIds: readonly number[]): Promise<Map<number, PreviousStory[]>> {
+  if (storyIds.length === 0) return new Map();
+  const rows = await all<PreviousRow>(
+    db,
+    `SELECT s.id AS story_id, p.id AS prev_story_id, e.title, d.number
+     FROM unnest($1::bigint[]) AS w(id)
+     JOIN stories s ON s.id = w.id
+     JOIN stories p ON p.thread_id = s.thread_id AND p.id <> s.id AND p.first_seen <= s.first_seen
+     JOIN draft_entries e ON e.story_id = p.id::text AND e.included
+     JOIN drafts d ON d.id = e.draft_id
+     ORDER BY s.id, d.number, p.id`,
+    [storyIds],
+  );
+  return previousByStory(rows);
 }
 
 /** "Also covered by": each other feed's earliest member of each story, the feeds by weight. */

@@ -200,6 +200,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX items_copy_key ON items (copy_key) WHERE copy_key IS NOT NULL;
       -- Why an item joined its story or thread (JSON: similarity, names agreed, hours apart).
       ALTER TABLE items ADD COLUMN story_evidence TEXT;
+      -- The earlier developments of an entry's incident that earlier issues carried (JSON list).
+      ALTER TABLE draft_entries ADD COLUMN previously TEXT;
       -- The clusterer's window (storyMembers): filed items by publication time, in the order it reads them.
       CREATE INDEX items_filed_published ON items (published_at, id) WHERE story_id IS NOT NULL;
       -- Pending items tie by id, not by the order stored (which depends on which worker stored first).

@@ -1,4 +1,4 @@
-import type { StoryCandidate, StoryLink } from '../../model/index.js';
+import type { PreviousStory, StoryCandidate, StoryLink } from '../../model/index.js';
 import { isSet, type Flag } from './flag.js';
 
 /**
@@ -75,16 +75,45 @@ export function linksByStory(members: readonly MemberRow[]): Map<number, StoryLi
   return links;
 }
 
+/** An earlier story of a candidate's thread, as a stored draft printed it (both engines' query). */
+export interface PreviousRow {
+  story_id: number;
+  prev_story_id: number;
+  title: string;
+  number: number;
+}
+
+/** The stories whose earlier developments are worth reading: the classified ones. */
+export function storiesToTrace(reps: readonly RepresentativeRow[]): number[] {
+  return reps.filter(isClassified).map((row) => row.story_id);
+}
+
+/** Each story's earlier developments in the order read (oldest issue first), an earlier story once. */
+export function previousByStory(rows: readonly PreviousRow[]): Map<number, PreviousStory[]> {
+  const byStory = new Map<number, PreviousStory[]>();
+  for (const row of rows) {
+    let list = byStory.get(row.story_id);
+    if (!list) byStory.set(row.story_id, (list = []));
+    const storyId = String(row.prev_story_id);
+    if (!list.some((p) => p.storyId === storyId)) list.push({ storyId, title: row.title, draftNumber: Number(row.number) });
+  }
+  return byStory;
+}
+
 /** The window's classified stories as candidates, the others counted. */
-export function toWindowCandidates(reps: readonly RepresentativeRow[], links: ReadonlyMap<number, StoryLink[]>): WindowCandidates {
+export function toWindowCandidates(
+  reps: readonly RepresentativeRow[],
+  links: ReadonlyMap<number, StoryLink[]>,
+  previously: ReadonlyMap<number, PreviousStory[]> = new Map(),
+): WindowCandidates {
   const classified = reps.filter(isClassified);
   return {
-    candidates: classified.map((row) => toCandidate(row, links.get(row.story_id) ?? [])),
+    candidates: classified.map((row) => toCandidate(row, links.get(row.story_id) ?? [], previously.get(row.story_id))),
     unclassified: reps.length - classified.length,
   };
 }
 
-function toCandidate(row: RepresentativeRow, alsoCoveredBy: StoryLink[]): StoryCandidate {
+function toCandidate(row: RepresentativeRow, alsoCoveredBy: StoryLink[], previously: PreviousStory[] | undefined): StoryCandidate {
   return {
     storyId: String(row.story_id),
     title: row.title,
@@ -103,6 +132,7 @@ function toCandidate(row: RepresentativeRow, alsoCoveredBy: StoryLink[]): StoryC
     section: row.section === 'press-release' ? 'press-release' : 'news',
     victims: parseList<string>(row.victims),
     cves: parseList<string>(row.cves),
+    ...(previously?.length ? { previously } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Draft, DraftEntry, DraftSection } from '../../model/index.js';
+import type { Draft, DraftEntry, DraftSection, PreviousStory } from '../../model/index.js';
 import { isSet, type Flag } from './flag.js';
 
 /** Drafts as both engines store them (sqlite/drafts.ts, postgres/drafts.ts): rows and the stored draft they make. */
@@ -56,6 +56,7 @@ export interface EntryRow {
   score: number;
   rank_reasons: string;
   included: Flag;
+  previously: string | null;
 }
 
 /** A draft from its row, its sections in display order and its entries in section order. */
@@ -95,6 +96,7 @@ function toEntry(row: EntryRow): DraftEntry {
     score: row.score,
     rankReasons: JSON.parse(row.rank_reasons) as string[],
     included: isSet(row.included),
+    ...(row.previously ? { previously: JSON.parse(row.previously) as PreviousStory[] } : {}),
   };
 }
 
@@ -117,5 +119,6 @@ export function entryValues(entry: DraftEntry) {
     score: entry.score,
     rankReasons: JSON.stringify(entry.rankReasons),
     included: entry.included,
+    previously: entry.previously?.length ? JSON.stringify(entry.previously) : null,
   };
 }

@@ -1,5 +1,5 @@
-import type { StoryLink } from '../../model/index.js';
-import { lateSince, linksByStory, storiesToLink, toWindowCandidates, type MemberRow, type RepresentativeRow, type WindowCandidates } from '../rows/candidates.js';
+import type { PreviousStory, StoryLink } from '../../model/index.js';
+import { lateSince, linksByStory, previousByStory, storiesToLink, storiesToTrace, toWindowCandidates, type MemberRow, type PreviousRow, type RepresentativeRow, type WindowCandidates } from '../rows/candidates.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
@@ -41,7 +41,26 @@ export function storyCandidates(db: Db, window: { since: string; until: string }
      WHERE ${IN_WINDOW}
      ORDER BY s.first_seen, s.id`,
   ).all(windowParams(window)) as RepresentativeRow[];
-  return toWindowCandidates(reps, otherLinks(db, storiesToLink(reps)));
+  return toWindowCandidates(reps, otherLinks(db, storiesToLink(reps)), previousInThreads(db, storiesToTrace(reps)));
+}
+
+/**
+ * The earlier developments of each story's incident (issue 15): the other stories of its thread,
+ * first seen no later than it, that a stored draft printed (included), oldest issue first.
+ */
+function previousInThreads(db: Db, storyIds: readonly number[]): Map<number, PreviousStory[]> {
+  if (storyIds.length === 0) return new Map();
+  const rows = statement(
+    db,
+    `SELECT s.id AS story_id, p.id AS prev_story_id, e.title, d.number
+     FROM json_each(?) w
+     JOIN stories s ON s.id = w.value
+     JOIN stories p ON p.thread_id = s.thread_id AND p.id <> s.id AND p.first_seen <= s.first_seen
+     JOIN draft_entries e ON e.story_id = CAST(p.id AS TEXT) AND e.included = 1
+     JOIN drafts d ON d.id = e.draft_id
+     ORDER BY s.id, d.number, p.id`,
+  ).all(JSON.stringify(storyIds)) as PreviousRow[];
+  return previousByStory(rows);
 }
 
 /**

@@ -154,6 +154,39 @@ export function analysisContract(ctx: ContractContext): void {
   });
 
   describe('drafts', () => {
+    it('tells a story what earlier issues printed of its thread, and stores it with the entry', async () => {
+      await ctx.storage.feeds.sync([feed('a'), feed('b')], NOW);
+      const writer = ctx.storage.feedRuns.writer({ maxFeeds: 10, maxDelayMs: 60_000 });
+      await writer.record(run('a', [item('a', '1', 'Ransom hits a port', '2026-11-20T10:00:00.000Z')]));
+      await writer.flush();
+      const first = await ctx.storage.analysis.pending(10);
+      const ids = await ctx.storage.analysis.writeBatch({ items: first, labels: new Map([['a:1', LABELS]]), modelId: null, filings: byFirstWord(first) });
+      const attack = ids.get(-1)!;
+      const plan = (window: { since: string; until: string }) => (basis: Parameters<Parameters<Storage['drafts']['createNext']>[0]>[0]) => {
+        const { candidates } = basis.candidates(window);
+        const { draft } = buildDraft(candidates, { number: basis.nextNumber, date: window.since.slice(0, 10), window, createdAt: NOW, excludeStoryIds: basis.usedStoryIds });
+        return { draft, result: candidates };
+      };
+      const day1 = { since: '2026-11-20T00:00:00.000Z', until: '2026-11-21T00:00:00.000Z' };
+      expect((await ctx.storage.drafts.createNext(plan(day1))).result[0]).not.toHaveProperty('previously');
+
+      // A later development of the same incident: a story of its own in the first one's thread.
+      await writer.record(run('b', [item('b', '1', 'Gang claims the port attack', '2026-11-23T10:00:00.000Z')]));
+      await writer.flush();
+      const later = await ctx.storage.analysis.pending(10);
+      const claim = (await ctx.storage.analysis.writeBatch({
+        items: later, labels: new Map([['b:1', LABELS]]), modelId: null,
+        filings: [{ itemId: 'b:1', storyId: -1, threadId: attack, copyKey: null, evidence: null }],
+      })).get(-1)!;
+      const day2 = { since: '2026-11-23T00:00:00.000Z', until: '2026-11-24T00:00:00.000Z' };
+      const second = await ctx.storage.drafts.createNext(plan(day2));
+      const previously = [{ storyId: String(attack), title: 'Ransom hits a port', draftNumber: 1 }];
+      expect(second.result.find((c) => c.storyId === String(claim))?.previously).toEqual(previously);
+      const entry = second.stored!.sections.flatMap((s) => s.entries).find((e) => e.storyId === String(claim));
+      expect(entry?.previously).toEqual(previously);
+      expect((await ctx.storage.drafts.load(2))?.sections.flatMap((s) => s.entries)[0]?.previously).toEqual(previously);
+    });
+
     it('drafts the next issue from the window\'s classified stories in one transaction, then never reuses its stories', async () => {
       await ctx.storage.feeds.sync([feed('a'), feed('b')], NOW);
       const writer = ctx.storage.feedRuns.writer({ maxFeeds: 10, maxDelayMs: 60_000 });
