@@ -28,8 +28,8 @@ export async function parseSources(sources: readonly string[], deps: ParseDeps):
 
 async function parseSource(source: string, deps: ParseDeps): Promise<ParseReport> {
   try {
-    const { body, contentType, baseUrl } = await readSource(source, deps.fetcher, deps.maxBytes);
-    const parsed = parseFeedDocument(body, contentType);
+    const { body, contentType, baseUrl, documentUrl } = await readSource(source, deps.fetcher, deps.maxBytes);
+    const parsed = parseFeedDocument(body, contentType, documentUrl ? { documentUrl } : {});
     const items = normalizeEntries(parsed.entries, {
       feedId: 'parse',
       feedUrl: baseUrl,
@@ -48,12 +48,13 @@ async function readSource(
   source: string,
   fetcher: Fetcher,
   maxBytes: number,
-): Promise<{ body: Buffer; contentType: string | null; baseUrl: string }> {
+): Promise<{ body: Buffer; contentType: string | null; baseUrl: string; documentUrl?: string }> {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
     const outcome = await fetcher.fetchFeed({ url: source });
     switch (outcome.kind) {
       case 'fetched':
-        return { body: outcome.body, contentType: outcome.contentType, baseUrl: outcome.finalUrl };
+        // The URL after redirects is the base of the document's xml:base and relative ids.
+        return { body: outcome.body, contentType: outcome.contentType, baseUrl: outcome.finalUrl, documentUrl: outcome.finalUrl };
       case 'failed':
         throw outcome.error;
       default:

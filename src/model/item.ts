@@ -21,6 +21,9 @@ export interface RawEntry {
   updated?: string;
 }
 
+/** See {@link Item.dateSource}: the two last values mean "undated" (publishedAt is the fetch time). */
+export type DateSource = 'published' | 'updated' | 'missing' | 'unparseable';
+
 export interface ParsedFeed {
   format: FeedFormat;
   title?: string;
@@ -46,8 +49,14 @@ export interface Item {
   summary: string;
   author: string | null;
   categories: string[];
-  /** UTC ISO 8601. Missing: the fetch time. In the future: clamped to the fetch time. */
+  /** UTC ISO 8601. Missing or unreadable: the fetch time. In the future: clamped to the fetch time. */
   publishedAt: string;
+  /**
+   * Where `publishedAt` came from: the entry's published or updated date, or the fetch time
+   * because the entry had no date (`missing`) or one that could not be read (`unparseable`).
+   * Set by normalize; absent on items read back from storage, which does not keep it yet.
+   */
+  dateSource?: DateSource;
   /** UTC ISO 8601 time of the fetch that produced this record. */
   fetchedAt: string;
   /** Hash of title and summary: tells an in-place update from a re-read of the same entry. */

@@ -168,7 +168,8 @@ function toRunRecord(
       try {
         // Twice the cap: room for entries normalize drops (duplicate guids, nothing to show), while a
         // 50,000-entry document is cut before the XML parser pays for all of it (parse/trim.ts).
-        const parsed = parseFeedDocument(outcome.body, outcome.contentType, { maxEntries: limits.maxItemsPerFeed * 2 });
+        // Relative xml:base and ids resolve against the document reached after redirects.
+        const parsed = parseFeedDocument(outcome.body, outcome.contentType, { maxEntries: limits.maxItemsPerFeed * 2, documentUrl: outcome.finalUrl });
         items = normalizeEntries(parsed.entries, {
           feedId: feed.feedId,
           feedUrl: outcome.finalUrl,

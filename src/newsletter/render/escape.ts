@@ -4,13 +4,14 @@
  */
 
 // C0/C1 controls (ESC would drive a terminal), zero-width and bidirectional controls (Trojan
-// Source, CVE-2021-42574), BOM. Whitespace among them is turned into spaces first.
+// Source, CVE-2021-42574), BOM. Removed before whitespace is collapsed, so the controls that are
+// whitespace (tab, line breaks, NEL) are left out here and become spaces instead.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const INVISIBLE = /[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** One line of plain text: whitespace runs (newlines too) become one space, controls vanish. */
 export function cleanText(text: string): string {
-  return text.replace(/[\s\u0085]+/g, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
+  return text.replace(INVISIBLE, '').replace(/[\s\u0085]+/g, ' ').trim();
 }
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

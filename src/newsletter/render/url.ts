@@ -12,10 +12,15 @@ export function safeHttpUrl(raw: string | null | undefined): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // WHATWG hosts may hold " ' ` { } and more (only a few code points are forbidden), and `href`
+  // leaves them as they are: a quote in the host would end an attribute. Real hosts are LDH
+  // labels (underscores seen in the wild), IPv4, or bracketed IPv6; anything else is no link.
+  if (!/^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?|\[[0-9a-f:.]+\])$/.test(url.hostname)) return null;
   // Credentials never go out in a newsletter (items stored before canonical URLs dropped them).
   url.username = '';
   url.password = '';
-  // `href` is serialised: spaces, quotes, `<` and `>` are percent-encoded, the host is punycode.
+  // `href` is serialised: in path, query and fragment spaces, quotes, `<` and `>` are
+  // percent-encoded; the host is punycode and was checked above.
   return url.href;
 }
 
@@ -27,6 +32,6 @@ export function safeHttpUrl(raw: string | null | undefined): string | null {
  */
 export function markdownDestination(href: string): string {
   return href
-    .replace(/[()\\ <>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    .replace(/[()\\ <>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) // all ≥ 0x20: two digits
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
 }

@@ -20,13 +20,33 @@ interface NodeErrorFields {
   message?: unknown;
 }
 
+/**
+ * OpenSSL's certificate verification codes as Node reports them (`X509_V_ERR_*` without the
+ * prefix), beyond those the CERT_ prefix already catches, and a bare EPROTO, which is how a
+ * failed handshake surfaces. Any of them is the server's TLS set-up, not the network.
+ */
 const TLS_CODES = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'UNABLE_TO_GET_ISSUER_CERT',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'EPROTO', // OpenSSL handshake failure surfaces as a bare EPROTO
+  'UNABLE_TO_GET_CRL',
+  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+  'UNABLE_TO_DECRYPT_CRL_SIGNATURE',
+  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+  'CRL_SIGNATURE_FAILURE',
+  'CRL_NOT_YET_VALID',
+  'CRL_HAS_EXPIRED',
+  'ERROR_IN_CERT_NOT_BEFORE_FIELD',
+  'ERROR_IN_CERT_NOT_AFTER_FIELD',
+  'ERROR_IN_CRL_LAST_UPDATE_FIELD',
+  'ERROR_IN_CRL_NEXT_UPDATE_FIELD',
+  'INVALID_CA',
+  'PATH_LENGTH_EXCEEDED',
+  'INVALID_PURPOSE',
+  'HOSTNAME_MISMATCH',
+  'EPROTO',
 ]);
 
 /** The caller cancelled (run shutdown); also used when the signal fired between attempts. */
@@ -110,7 +130,7 @@ function findCoded(error: unknown, depth = 0): NodeErrorFields | undefined {
   const fields = error as NodeErrorFields & { cause?: unknown; errors?: unknown };
   if (typeof fields.code === 'string') {
     // An AggregateError has the code of its parts, but only the parts carry address and port.
-    if (Array.isArray(fields.errors) && fields.errors.length > 0) return findCoded(fields.errors[0], depth + 1) ?? fields;
+    if (Array.isArray(fields.errors)) return findCoded(fields.errors[0], depth + 1) ?? fields;
     return fields;
   }
   if (Array.isArray(fields.errors)) {

@@ -42,6 +42,7 @@ describe('normalizeEntry', () => {
       author: 'Jane Doe',
       categories: ['Patch Tuesday', 'microsoft', 'Zero-day'],
       publishedAt: '2025-06-10T04:00:00.000Z',
+      dateSource: 'published',
       fetchedAt: '2025-06-10T12:00:00.000Z',
       contentHash: contentHash('Microsoft’s June Patch Tuesday & a zero-day', 'Sixty-six fixes. One is exploited.'),
     };

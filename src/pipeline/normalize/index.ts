@@ -1,12 +1,12 @@
 import type { CollectSettings, Item, RawEntry } from '../../model/index.js';
 import { contentHash, entryGuid, itemId } from './identity.js';
-import { resolvePublishedAt } from './dates.js';
+import { resolvePublished } from './dates.js';
 import { htmlToText, truncateText } from './text.js';
 import { canonicalizeUrl, hostOf, resolveLink, urlHash } from './url.js';
 
 export { canonicalizeUrl, resolveLink, urlHash, TRACKING_PARAMS } from './url.js';
 export { cleanText, htmlToText, truncateText } from './text.js';
-export { parseFeedDate, resolvePublishedAt } from './dates.js';
+export { parseFeedDate, resolvePublished, resolvePublishedAt } from './dates.js';
 export { contentHash, entryGuid, itemId } from './identity.js';
 
 export interface NormalizeContext {
@@ -85,6 +85,7 @@ function normalize(rawEntry: RawEntry, ctx: NormalizeContext): { item: Item; pre
   const fallbackTitle = truncateText(summary, Math.min(TITLE_FROM_SUMMARY_MAX_CHARS, limits.titleMaxChars));
   const title = ownTitle || fallbackTitle || UNTITLED;
   const guid = entryGuid(entry, canonicalUrl);
+  const { publishedAt, dateSource } = resolvePublished(entry.published, entry.updated, ctx.fetchedAt);
   const item: Item = {
     id: itemId(ctx.feedId, guid),
     feedId: ctx.feedId,
@@ -97,7 +98,8 @@ function normalize(rawEntry: RawEntry, ctx: NormalizeContext): { item: Item; pre
     summary,
     author: htmlToText(entry.author ?? '', AUTHOR_MAX_CHARS) || null,
     categories: normalizeCategories(entry.categories),
-    publishedAt: resolvePublishedAt(entry.published, entry.updated, ctx.fetchedAt),
+    publishedAt,
+    dateSource,
     fetchedAt: ctx.fetchedAt.toISOString(),
     contentHash: contentHash(title, summary),
   };

@@ -1,6 +1,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { FeedError } from '../../model/errors.js';
+import { charsetFromBom, charsetFromNulPattern, isMostlyUtf8 } from './decode-sniff.js';
 
 /**
  * Labels browsers decode as windows-1252 (WHATWG Encoding Standard, "windows-1252" aliases):
@@ -33,9 +34,9 @@ export interface CharsetChoice {
 }
 
 /**
- * Decodes a feed body to text: BOM, else the HTTP charset, else the XML declaration, else UTF-8,
- * each checked against the bytes (see {@link sniffMislabel}). Invalid byte sequences become
- * U+FFFD; a leading BOM is removed.
+ * Decodes a feed body to text: BOM, else the NUL pattern of UTF-16/32, else the HTTP charset,
+ * else the XML declaration, else UTF-8, each label checked against the bytes (see
+ * {@link sniffMislabel}). Invalid byte sequences become U+FFFD; a leading BOM is removed.
  */
 export function decodeBody(body: Buffer, contentType: string | null): string {
   const { charset } = chooseCharset(body, contentType);
@@ -51,6 +52,9 @@ export function decodeBody(body: Buffer, contentType: string | null): string {
 export function chooseCharset(body: Buffer, contentType: string | null): CharsetChoice {
   const bom = charsetFromBom(body);
   if (bom) return { charset: bom, source: 'bom' };
+  // UTF-16/32 bytes cannot be what an ASCII-compatible label says: the bytes win.
+  const wide = charsetFromNulPattern(body);
+  if (wide) return { charset: wide, source: 'sniffed' };
   const http = contentType ? charsetFromContentType(contentType) : undefined;
   const declared = http ?? charsetFromXmlDeclaration(body);
   const choice: CharsetChoice = declared
@@ -71,34 +75,19 @@ export function chooseCharset(body: Buffer, contentType: string | null): Charset
  *   A UTF-8 body with some corrupt bytes has valid sequences elsewhere and stays UTF-8 (U+FFFD).
  */
 export function sniffMislabel(body: Buffer, charset: string): string | undefined {
+  // A wide label on bytes without a BOM or NUL pattern (chooseCharset looked for both) is wrong:
+  // the declaration itself was readable as ASCII. Read the bytes as UTF-8, with the UTF-8 checks.
+  if (isWide(charset)) return sniffMislabel(body, 'utf-8') ?? 'utf-8';
   if (charset === 'utf-8') {
-    if (isUtf8(body) || hasValidMultiByteSequence(body)) return undefined;
+    if (isUtf8(body) || isMostlyUtf8(body)) return undefined;
     return 'windows-1252';
   }
-  if (!isAsciiCompatible(charset) || isAscii(body)) return undefined;
+  if (isAscii(body)) return undefined;
   return isUtf8(body) ? 'utf-8' : undefined;
 }
 
-function isAsciiCompatible(charset: string): boolean {
-  return !/^(utf-?(16|32|7)|ucs-?(2|4))/.test(charset);
-}
-
-/** True when some 2–4 byte UTF-8 sequence in `body` is well formed (only run on invalid UTF-8). */
-function hasValidMultiByteSequence(body: Buffer): boolean {
-  for (let i = 0; i < body.length; i++) {
-    const lead = body[i] ?? 0;
-    if (lead < 0xc2 || lead > 0xf4) continue;
-    const length = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
-    if (i + length <= body.length && isUtf8(body.subarray(i, i + length))) return true;
-  }
-  return false;
-}
-
-function charsetFromBom(body: Buffer): string | undefined {
-  if (body.length >= 3 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return 'utf-8';
-  if (body.length >= 2 && body[0] === 0xff && body[1] === 0xfe) return 'utf-16le';
-  if (body.length >= 2 && body[0] === 0xfe && body[1] === 0xff) return 'utf-16be';
-  return undefined;
+function isWide(charset: string): boolean {
+  return /^(utf-?(16|32)|ucs-?(2|4))/.test(charset);
 }
 
 /** The `charset` parameter of a media type (RFC 9110 §8.3.1), quoted or not. */

@@ -1,7 +1,5 @@
 import { FeedError } from '../../model/errors.js';
-
-/** The prolog (declaration, comments, DOCTYPE) is short in every real feed; hostile ones are cut here. */
-const PROLOG_WINDOW = 64 * 1024;
+import { MAX_PROLOG_CHARS } from './detect.js';
 
 /**
  * Refuses a DOCTYPE whose internal subset declares an external entity (`SYSTEM`/`PUBLIC`: XXE, a
@@ -14,7 +12,8 @@ const PROLOG_WINDOW = 64 * 1024;
  * unexpanded, literal text (billion laughs costs nothing).
  */
 export function assertSafeDoctype(text: string, rootStart: number): void {
-  const prolog = text.slice(0, Math.min(rootStart, PROLOG_WINDOW));
+  // detect.ts refused a longer prolog; the window is a second guard, not the rule.
+  const prolog = text.slice(0, Math.min(rootStart, MAX_PROLOG_CHARS));
   const doctype = /<!DOCTYPE\b/i.exec(prolog);
   if (!doctype) return;
   const subset = prolog.slice(doctype.index);

@@ -85,7 +85,7 @@ describe('malformed', () => {
     expectFailure('{"version": "https://jsonfeed.org/version/1.1", "items": [', 'malformed', /^malformed JSON at line 1, column 59: /);
   });
 
-  it('reports an RSS root without a channel', () => {
-    expectFailure('<rss version="2.0"></rss>', 'malformed', /^malformed XML/);
+  it('reads an RSS root without a channel as an empty feed, not a broken one (issue 17)', () => {
+    expect(parseFeedDocument(Buffer.from('<rss version="2.0"></rss>'), null)).toEqual({ format: 'rss', entries: [] });
   });
 });

@@ -39,3 +39,11 @@ export function compact<T extends object>(value: T): T {
   }
   return value;
 }
+
+/** What a per-format mapper needs besides the parsed feed. */
+export interface MapContext {
+  /** The document's own URL, when known: the base of its relative references (xml-base.ts). */
+  documentUrl?: string;
+  /** Atom 0.3 values marked `mode="base64"` (base64-text.ts). */
+  base64Values: ReadonlySet<string>;
+}

@@ -39,7 +39,8 @@ describe('RSS 2.0', () => {
     expect(feed.entries[0]).toEqual({
       guid: 'post-42',
       link: 'https://sec.example.com/patch',
-      title: 'Patch Tuesday & more',
+      // Plain text reaches normalize entity-escaped (RawEntry strings are HTML).
+      title: 'Patch Tuesday &amp; more',
       summary: '<p>Short <b>teaser</b></p>',
       content: '<p>Full <em>story</em></p>',
       author: 'Ann Analyst, Bob Blue',
@@ -61,7 +62,7 @@ describe('RSS 2.0', () => {
     const feed = parse(`<rss version="2.0"><channel><title>AT&T news</title>
       <item><title>Tom & Jerry patch CVE-2024-1</title><link>https://x.example/?a=1&b=2</link></item></channel></rss>`);
     expect(feed.title).toBe('AT&T news');
-    expect(feed.entries[0]).toMatchObject({ title: 'Tom & Jerry patch CVE-2024-1', link: 'https://x.example/?a=1&b=2' });
+    expect(feed.entries[0]).toMatchObject({ title: 'Tom &amp; Jerry patch CVE-2024-1', link: 'https://x.example/?a=1&b=2' });
   });
 });
 

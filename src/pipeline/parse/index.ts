@@ -1,14 +1,16 @@
-import { DetectError, MalformedError, parseAtomFeed, parseJsonFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
+import { DetectError, MalformedError, ParseError, parseAtomFeed, parseJsonFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
 import { FeedError } from '../../model/errors.js';
-import type { ParsedFeed } from '../../model/item.js';
+import type { FeedFormat, ParsedFeed } from '../../model/item.js';
+import { base64ModeValues } from './base64-text.js';
 import { decodeBody } from './decode.js';
-import { assertRootClosed, detectShape } from './detect.js';
+import { assertRootClosed, detectShape, type DocumentShape } from './detect.js';
 import { assertSafeDoctype } from './doctype.js';
 import { jsonErrorLocation } from './json-position.js';
 import { mapAtom } from './map-atom.js';
 import { mapJson } from './map-json.js';
 import { mapRdf } from './map-rdf.js';
 import { mapRss } from './map-rss.js';
+import type { MapContext } from './fields.js';
 import { trimEntries } from './trim.js';
 
 export { decodeBody } from './decode.js';
@@ -27,24 +29,49 @@ export function parseFeedDocument(body: Buffer, contentType: string | null, opti
   const shape = detectShape(decoded, contentType);
   if (shape.kind === 'json') return parseJson(decoded, options.maxEntries);
   assertSafeDoctype(decoded, shape.rootStart);
-  assertRootClosed(decoded, shape.root);
+  assertRootClosed(decoded, shape.root, shape.rootStart);
   const text = options.maxEntries === undefined
     ? decoded
     : trimEntries(decoded, shape.format === 'atom' ? 'entry' : 'item', shape.rootStart, options.maxEntries);
+  const ctx: MapContext = {
+    ...(options.documentUrl ? { documentUrl: options.documentUrl } : {}),
+    base64Values: shape.format === 'atom' ? base64ModeValues(text) : new Set(),
+  };
   // We dispatch on the root element we found rather than on feedsmith's parseFeed, whose regex
   // detection tries RSS first anywhere in the text (an Atom entry quoting "<rss version=" would misroute).
   try {
     switch (shape.format) {
       case 'rss':
-        return mapRss(parseRssFeed(text));
+        return mapRss(parseRss(text, shape), ctx);
       case 'atom':
-        return mapAtom(parseAtomFeed(text));
+        return mapAtom(parseAtomFeed(text), ctx);
       case 'rdf':
-        return mapRdf(parseRdfFeed(text));
+        return mapRdf(parseRdfFeed(text), ctx);
     }
   } catch (error) {
+    // feedsmith's ParseError: well-formed XML under a feed root, but no channel or feed content to
+    // read. That is a feed with nothing in it yet (issue 17), not a broken document.
+    if (error instanceof ParseError) return emptyFeed(shape.format);
     throw xmlError(error, shape.root);
   }
+}
+
+/**
+ * RSS 0.9x documents may put their items beside an empty or missing `<channel>` (the RDF
+ * layout), which feedsmith reads only when a channel with content exists: one is added, empty.
+ */
+function parseRss(text: string, shape: Extract<DocumentShape, { kind: 'xml' }>) {
+  try {
+    return parseRssFeed(text);
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    const startTagEnd = text.indexOf('>', shape.rootStart) + 1;
+    return parseRssFeed(`${text.slice(0, startTagEnd)}<channel><title></title></channel>${text.slice(startTagEnd)}`);
+  }
+}
+
+function emptyFeed(format: FeedFormat): ParsedFeed {
+  return { format, entries: [] };
 }
 
 export interface ParseOptions {
@@ -53,6 +80,11 @@ export interface ParseOptions {
    * before the XML parser sees them, so a 50,000-item document costs what a short one does.
    */
   maxEntries?: number;
+  /**
+   * The document's URL (after redirects), the base of `xml:base` and of relative ids. Without it
+   * such references stay relative paths, which normalize resolves against the feed's URL.
+   */
+  documentUrl?: string;
 }
 
 function parseJson(text: string, maxEntries: number | undefined): ParsedFeed {

@@ -1,32 +1,50 @@
 import type { RssFeed } from 'feedsmith';
 import type { ParsedFeed, RawEntry } from '../../model/item.js';
-import { compact, firstText, joinNames, text, texts } from './fields.js';
+import { extensionPublished, extensionSummary, extensionTitle, extensionUpdated } from './extensions.js';
+import { compact, firstText, joinNames, text, texts, type MapContext } from './fields.js';
+import { personName } from './people.js';
+import { asHtml } from './text-construct.js';
+import { resolveReference } from './xml-base.js';
 
 type Feed = RssFeed.Feed<string>;
 type Item = RssFeed.Item<string>;
 
 /** RSS 0.91–2.0 channel → ParsedFeed. */
-export function mapRss(feed: Feed): ParsedFeed {
+export function mapRss(feed: Feed, ctx: MapContext): ParsedFeed {
+  const bases = [ctx.documentUrl, feed.xml?.base];
   return compact({
     format: 'rss',
     title: text(feed.title),
-    siteUrl: text(feed.link),
-    entries: (feed.items ?? []).map(mapItem),
+    siteUrl: resolveReference(text(feed.link), bases),
+    entries: (feed.items ?? []).map((item) => mapItem(item, bases)),
   });
 }
 
-function mapItem(item: Item): RawEntry {
+function mapItem(item: Item, feedBases: readonly (string | undefined)[]): RawEntry {
+  const bases = [...feedBases, item.xml?.base];
   return compact({
     guid: text(item.guid?.value),
-    link: text(item.link) ?? permalinkGuid(item),
-    title: text(item.title),
-    summary: text(item.description),
+    link: resolveReference(text(item.link) ?? permalinkGuid(item), bases),
+    // RSS says nothing of a title's type; text.ts's guess keeps "XSS via <svg onload>" as text.
+    title: asHtml(text(item.title), 'undeclared') ?? extensionTitle(item),
+    summary: text(item.description) ?? extensionSummary(item),
     content: text(item.content?.encoded),
-    // dc:creator is what WordPress and most CMSs emit; RSS <author> is meant to be an e-mail address.
-    author: joinNames(item.dc?.creators) ?? joinNames(item.authors?.map((p) => p.name ?? p.email)),
+    author: authorOf(item),
     categories: texts([...(item.categories ?? []).map((c) => c.name), ...(item.dc?.subjects ?? [])]),
-    published: firstText(item.pubDate, ...(item.dc?.dates ?? [])),
+    published: firstText(item.pubDate) ?? extensionPublished(item),
+    updated: extensionUpdated(item),
   });
+}
+
+/**
+ * dc:creator is what WordPress and most CMSs emit; RSS <author> is meant to be an e-mail address
+ * (feedsmith splits `ann@example.com (Ann)` into both). Names only, never addresses, when a name
+ * is given.
+ */
+function authorOf(item: Item): string | undefined {
+  const names = joinNames((item.dc?.creators ?? []).map(personName)) ??
+    joinNames(item.authors?.map((p) => personName(p.name) ?? p.email));
+  return asHtml(names, 'undeclared');
 }
 
 /**
