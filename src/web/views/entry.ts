@@ -31,6 +31,7 @@ export function entryView(entry: DraftEntry, position: number, evidence: StoredC
 <p class="meta"><span class="source">${entry.source}</span> · <time datetime="${entry.publishedAt}">${formatUtc(entry.publishedAt)}</time> · <span class="coverage" title="distinct outlets that carried the story">${plural(entry.coverage, 'outlet')}</span> · <span class="topic">${topicLabel}</span>${entry.included ? '' : html` · <strong class="flag">excluded</strong>`}</p>
 ${entry.blurb ? html`<p class="blurb">${entry.blurb}</p>` : ''}
 ${alsoCovered(entry)}
+${previously(entry)}
 ${evidenceView(entry, evidence)}
 </div>
 <div class="entry-actions">
@@ -45,6 +46,14 @@ function alsoCovered(entry: DraftEntry): SafeHtml | '' {
   if (entry.alsoCoveredBy.length === 0) return '';
   const links = entry.alsoCoveredBy.map((link, i) => html`${i > 0 ? ', ' : ''}${externalLink(link.url, link.source)}`);
   return html`<p class="also">Also covered by: ${links}</p>`;
+}
+
+/** The earlier developments of the entry's incident that earlier issues carried (its thread, issue 15). */
+function previously(entry: DraftEntry): SafeHtml | '' {
+  const earlier = entry.previously ?? [];
+  if (earlier.length === 0) return '';
+  const items = earlier.map((p, i) => html`${i > 0 ? '; ' : ''}<a href="/drafts/${String(p.draftNumber)}">issue #${String(p.draftNumber)}</a>: ${p.title}`);
+  return html`<p class="previously">Previously: ${items}</p>`;
 }
 
 function evidenceView(entry: DraftEntry, evidence: StoredClassification | undefined): SafeHtml {

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftEntry } from '../../model/index.js';
+import { entryView } from './entry.js';
+
+const ENTRY: DraftEntry = {
+  storyId: '42', title: 'Velkan gang claims the Brenholt attack', url: 'https://news.example/claim', source: 'News', sourceId: 'news',
+  blurb: null, topic: 'ransomware', topicScores: [], publishedAt: '2027-04-10T08:00:00.000Z', coverage: 2, alsoCoveredBy: [],
+  victims: [], cves: [], score: 1, rankReasons: [], included: true,
+};
+const CTX = { draftNumber: 7, sectionId: 'latest-news', sections: [{ id: 'latest-news', title: 'Latest News' }], topics: [{ id: 'ransomware', label: 'Ransomware' }], csrfToken: 't' };
+
+describe('entryView: the story\'s thread (issue 15)', () => {
+  it('shows what earlier issues carried of the incident, linked to those issues, titles escaped', () => {
+    const page = String(entryView({ ...ENTRY, previously: [
+      { storyId: '40', title: 'Cyberattack halts <b>Brenholt</b> plants', draftNumber: 3 },
+      { storyId: '41', title: 'Brenholt extends shutdown', draftNumber: 5 },
+    ] }, 0, undefined, CTX));
+    expect(page).toContain('<p class="previously">Previously: <a href="/drafts/3">issue #3</a>: Cyberattack halts &lt;b&gt;Brenholt&lt;/b&gt; plants; <a href="/drafts/5">issue #5</a>: Brenholt extends shutdown</p>');
+  });
+
+  it('shows nothing of the kind for a story without earlier developments', () => {
+    expect(String(entryView(ENTRY, 0, undefined, CTX))).not.toContain('Previously');
+  });
+});
