@@ -4,8 +4,8 @@ import type { Queryable } from './queries.js';
 
 /** The items of a feed run as parallel arrays, in their order: unnest() reads them as rows. */
 const ITEM_ROWS = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-    $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) WITH ORDINALITY
-  AS x(id, feed_id, guid, url, canonical_url, url_hash, title, summary, author, categories, published_at, fetched_at, content_hash, n)`;
+    $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[]) WITH ORDINALITY
+  AS x(id, feed_id, guid, url, canonical_url, url_hash, title, summary, author, categories, published_at, fetched_at, content_hash, date_source, n)`;
 
 function itemArrays(items: readonly Item[]): unknown[] {
   const column = (value: (item: Item) => string | null) => items.map(value);
@@ -13,6 +13,7 @@ function itemArrays(items: readonly Item[]): unknown[] {
     column((i) => i.id), column((i) => i.feedId), column((i) => i.guid), column((i) => i.url), column((i) => i.canonicalUrl),
     column((i) => i.urlHash), column((i) => i.title), column((i) => i.summary), column((i) => i.author),
     column((i) => JSON.stringify(i.categories)), column((i) => i.publishedAt), column((i) => i.fetchedAt), column((i) => i.contentHash),
+    column((i) => i.dateSource ?? null),
   ];
 }
 
@@ -56,16 +57,16 @@ async function storeLayer(db: Queryable, items: readonly Item[], now: string): P
   // ON CONFLICT DO NOTHING without a target: a clash on the id or on (feed, guid) skips the row, as INSERT OR IGNORE.
   const inserted = await db.query(
     `INSERT INTO items (id, feed_id, guid, url, canonical_url, url_hash, title, summary, author, categories,
-       published_at, fetched_at, updated_at, content_hash, analysis_pending)
+       published_at, fetched_at, updated_at, content_hash, analysis_pending, date_source)
      SELECT id, feed_id, guid, url, canonical_url, url_hash, title, summary, author, categories,
-       published_at, fetched_at, $14, content_hash, true
+       published_at, fetched_at, $15, content_hash, true, date_source
      FROM ${ITEM_ROWS} ORDER BY n
      ON CONFLICT DO NOTHING`,
     [...arrays, now],
   );
   const updated = await db.query(
     `UPDATE items i SET url = x.url, canonical_url = x.canonical_url, url_hash = x.url_hash, title = x.title,
-       summary = x.summary, author = x.author, categories = x.categories, updated_at = $14,
+       summary = x.summary, author = x.author, categories = x.categories, updated_at = $15, date_source = x.date_source,
        content_hash = x.content_hash, analysis_pending = true, topic = NULL, topic_scores = '[]',
        relevant = NULL, relevance_score = NULL, section = NULL, cves = '[]', victims = '[]', evidence = '{}', model_id = NULL
      FROM ${ITEM_ROWS}

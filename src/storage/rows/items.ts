@@ -1,4 +1,4 @@
-import { FEED_KINDS, type FeedKind, type Item } from '../../model/index.js';
+import { FEED_KINDS, type DateSource, type FeedKind, type Item } from '../../model/index.js';
 
 /**
  * Items as both engines store them (sqlite/items.ts, postgres/items.ts): the row an Item is read
@@ -36,6 +36,8 @@ export interface ItemRow {
   published_at: string;
   fetched_at: string;
   content_hash: string;
+  /** Where published_at came from (model/item.ts DateSource); null for items stored before schema 7. */
+  date_source?: string | null;
 }
 
 export function toItem(row: ItemRow): Item {
@@ -53,7 +55,13 @@ export function toItem(row: ItemRow): Item {
     publishedAt: row.published_at,
     fetchedAt: row.fetched_at,
     contentHash: row.content_hash,
+    ...(isDateSource(row.date_source) ? { dateSource: row.date_source } : {}),
   };
+}
+
+const DATE_SOURCES = new Set<string>(['published', 'updated', 'missing', 'unparseable'] satisfies DateSource[]);
+function isDateSource(value: string | null | undefined): value is DateSource {
+  return value != null && DATE_SOURCES.has(value);
 }
 
 const FEED_KINDS_SET = new Set<string>(FEED_KINDS);

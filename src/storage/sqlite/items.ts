@@ -25,13 +25,13 @@ export interface StoredItems {
 export function storeItems(db: Db, items: readonly Item[], now: string): StoredItems {
   const insert = statement(db, 
     `INSERT OR IGNORE INTO items (id, feed_id, guid, url, canonical_url, url_hash, title, summary, author,
-       categories, published_at, fetched_at, updated_at, content_hash, analysis_pending)
+       categories, published_at, fetched_at, updated_at, content_hash, analysis_pending, date_source)
      VALUES (@id, @feedId, @guid, @url, @canonicalUrl, @urlHash, @title, @summary, @author,
-       @categories, @publishedAt, @fetchedAt, @now, @contentHash, 1)`,
+       @categories, @publishedAt, @fetchedAt, @now, @contentHash, 1, @dateSource)`,
   );
   const update = statement(db, 
     `UPDATE items SET url = @url, canonical_url = @canonicalUrl, url_hash = @urlHash, title = @title,
-       summary = @summary, author = @author, categories = @categories, updated_at = @now,
+       summary = @summary, author = @author, categories = @categories, updated_at = @now, date_source = @dateSource,
        content_hash = @contentHash, analysis_pending = 1, topic = @topic, topic_scores = @topicScores,
        relevant = @relevant, relevance_score = @relevanceScore, section = @section, cves = @cves,
        victims = @victims, evidence = @evidence, model_id = @modelId
@@ -40,7 +40,7 @@ export function storeItems(db: Db, items: readonly Item[], now: string): StoredI
   const stored: StoredItems = { counts: { new: 0, updated: 0, seen: 0 }, inserted: [], updated: [] };
   const unlabelled = labelColumns(undefined, null);
   for (const item of items) {
-    const row = { ...item, categories: JSON.stringify(item.categories), now, ...unlabelled };
+    const row = { ...item, categories: JSON.stringify(item.categories), dateSource: item.dateSource ?? null, now, ...unlabelled };
     if (insert.run(row).changes === 1) {
       stored.counts.new++;
       stored.inserted.push(item);

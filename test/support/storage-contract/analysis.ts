@@ -23,6 +23,13 @@ export function analysisContract(ctx: ContractContext): void {
       expect((await ctx.storage.analysis.pending(1)).map((p) => p.item.id)).toEqual(['a:1']);
     });
 
+    it('keeps where an item\'s date came from: an undated one stays told apart from one published now', async () => {
+      const undated = { ...item('a', '1', 'Ransom hits a port'), dateSource: 'unparseable' as const };
+      await stored([undated, { ...item('a', '2', 'Quorvex raises money'), dateSource: 'published' as const }]);
+      const page = await ctx.storage.analysis.pending(10);
+      expect(page.map((p) => [p.item.id, p.item.dateSource])).toEqual([['a:1', 'unparseable'], ['a:2', 'published']]);
+    });
+
     it('writes a batch whole: new stories under stored ids, members joined, analysed state; updated items keep their story', async () => {
       await stored([item('a', '1', 'Ransom hits a port'), item('b', '1', 'Ransom halts a port'), item('a', '2', 'Quorvex raises money')]);
       const batch = await ctx.storage.analysis.pending(10);
