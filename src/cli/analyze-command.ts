@@ -74,7 +74,7 @@ export function registerAnalyzeCommand(program: Command, ctx: CliContext): void 
     .command('analyze')
     .description('Group JSON Lines items from stdin into stories and classify them; prints one JSON line per item.')
     .option('--config <file>', 'settings file for the thresholds (env SECDIGEST_CONFIG, default feeds.yaml if present)')
-    .option('--db <file>', 'match against and store into this SQLite database (default: nothing is stored)')
+    .option('--db <file|url>', 'match against and store into this SQLite file or postgres:// database (default: nothing is stored)')
     .option('--skip-invalid', 'report malformed lines on stderr and go on')
     .option('--json', 'accepted for symmetry with the other commands: the output is always JSON Lines')
     .option('--pending', 'analyse the stored items a killed collect left pending (reads no input)')
