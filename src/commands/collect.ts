@@ -1,6 +1,6 @@
 import type { App } from '../app.js';
 import { UsageError, type FeedConfig } from '../model/index.js';
-import { collectFeeds, jobOf, summarize, type CollectSummary, type FeedRunResult } from '../pipeline/collect.js';
+import { collectFeeds, jobOf, summaryOf, type CollectSummary, type FeedRunResult } from '../pipeline/collect.js';
 import { analyzePending, type AnalysisSummary } from '../pipeline/analysis/index.js';
 import { classifyStoredItems, lazyClassifier, type ClassifierSource } from '../pipeline/analysis/classifier.js';
 import { dueFeeds } from '../pipeline/feed-health/due.js';
@@ -112,14 +112,7 @@ export async function collectOnQueue(
     ...(options.onResult ? { onResult: options.onResult } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const finished = now();
-  return {
-    startedAt: started.toISOString(),
-    finishedAt: finished.toISOString(),
-    durationMs: finished.getTime() - started.getTime(),
-    feeds: results,
-    totals: summarize(results),
-  };
+  return summaryOf(results, started, now());
 }
 
 /**

@@ -217,7 +217,8 @@ function describe(error: FeedError): { code: string; message: string } {
   return { code: error.code, message: error.message };
 }
 
-function emptyResult(feed: CollectJob, status: FeedRunStatus, extra: Partial<FeedRunResult>): FeedRunResult {
+/** A result for a feed that was not fetched (skipped, stopped, or a queue's own failure). */
+export function emptyResult(feed: CollectJob, status: FeedRunStatus, extra: Partial<FeedRunResult> = {}): FeedRunResult {
   return {
     feedId: feed.feedId,
     url: feed.url,
@@ -297,7 +298,11 @@ export async function collectFeeds(
     }));
   }
   const results = await Promise.all(feeds.map((feed) => byFeed.get(feed)!));
-  const finished = deps.now();
+  return summaryOf(results, started, deps.now());
+}
+
+/** A run's summary from its results and times (a local collect's, or a queue coordinator's). */
+export function summaryOf(results: FeedRunResult[], started: Date, finished: Date): CollectSummary {
   return {
     startedAt: started.toISOString(),
     finishedAt: finished.toISOString(),
@@ -308,7 +313,7 @@ export async function collectFeeds(
 }
 
 /** The totals of a run's results (also of a run whose feeds were fetched by queue workers). */
-export function summarize(results: readonly FeedRunResult[]): CollectSummary['totals'] {
+function summarize(results: readonly FeedRunResult[]): CollectSummary['totals'] {
   const count = (status: FeedRunStatus) => results.filter((r) => r.status === status).length;
   return {
     feeds: results.length,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sleep } from '../pipeline/fetch/retry.js';
 import type { Redis } from 'ioredis';
 import type { HostLimiter, HostPause, HostSlot } from '../pipeline/fetch/index.js';
 import type { QueueConfig } from './config.js';
@@ -102,18 +103,4 @@ function parsePause(value: string): HostPause | undefined {
   const [until, status] = value.split(' ').map(Number);
   if (!Number.isFinite(until) || (status !== 429 && status !== 503)) return undefined;
   return { untilMs: until!, status };
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,22 +1,6 @@
-import type { CollectJob, FeedRunResult, FeedRunStatus } from '../pipeline/collect.js';
+import { emptyResult, type CollectJob, type FeedRunResult, type FeedRunStatus } from '../pipeline/collect.js';
 
 const STATUSES: readonly FeedRunStatus[] = ['ok', 'not-modified', 'failed', 'gone', 'rate-limited', 'skipped'];
-
-function base(job: CollectJob): FeedRunResult {
-  return {
-    feedId: job.feedId,
-    url: job.url,
-    status: 'skipped',
-    httpStatus: null,
-    durationMs: 0,
-    bytes: 0,
-    attempts: 0,
-    itemsFound: 0,
-    itemsNew: 0,
-    itemsUpdated: 0,
-    error: null,
-  };
-}
 
 /**
  * A worker's result as read back from Redis: checked field by field (Redis is not ours alone), and
@@ -37,10 +21,10 @@ export function readFeedRunResult(job: CollectJob, value: unknown): FeedRunResul
  * the feed's own problem (those are results). Nothing was stored for it.
  */
 export function failedResult(job: CollectJob, reason: string): FeedRunResult {
-  return { ...base(job), status: 'failed', error: { code: 'internal', message: `the workers could not run this feed's job: ${reason}` } };
+  return { ...emptyResult(job, 'failed'), error: { code: 'internal', message: `the workers could not run this feed's job: ${reason}` } };
 }
 
 /** A feed still queued when the run was stopped: the job stays queued for the workers. */
 export function unfinishedResult(job: CollectJob): FeedRunResult {
-  return { ...base(job), skippedReason: 'aborted: the run was stopped before a worker finished it (the job stays queued)' };
+  return { ...emptyResult(job, 'skipped'), skippedReason: 'aborted: the run was stopped before a worker finished it (the job stays queued)' };
 }
