@@ -65,13 +65,16 @@ const MAX_CANDIDATES = 24;
 /**
  * A token more than this many stories in memory use finds no candidates (it still counts in every
  * similarity): like a word of low IDF it tells no story apart, and walking its stories for every
- * new item made clustering quadratic (100,000 stored items: 800 s for 5,000 new ones). 100 rather
- * than 300 also ranks the candidates better: threads on the tuning part 0.611 / 0.379 → 0.696 / 0.552.
+ * new item made clustering quadratic (100,000 stored items: 800 s for 5,000 new ones). 50 rather
+ * than 300 also ranks the candidates better: threads on the tuning part 0.611 / 0.379 → 0.696 / 0.552
+ * (100 gives the same figures as 50, and costs more).
  */
-const MAX_TOKEN_STORIES = 100;
+const MAX_TOKEN_STORIES = 50;
 /** The event signature (bestEvent): how close in time, and how rare the shared name (similarity: settings.signatureSimilarity). */
 const SIGNATURE_HOURS = 36;
 const RARE_NAME_STORIES = 2;
+/** Below this similarity to a story of several members no member is verified (bestEvent). */
+const CENTROID_FLOOR = 0.1;
 /** A feed's re-post of its own item: nearly the same text (a daily series shares its boilerplate at 0.9). */
 const SAME_FEED_COPY = 0.97;
 
@@ -230,8 +233,23 @@ export class StoryClusterer {
 
   /** Stories sharing the most token weight with the item, among those with a member within `days`. */
   private candidates(features: Features, at: number, days: number): EventStory[] {
-    const shared = new Map<EventStory, number>();
     const horizon = days * DAY_MS;
+    const pool = this.pool(features, at);
+    if (horizon >= pool.horizon) return topCandidates(pool.shared);
+    const near = new Map<EventStory, number>();
+    for (const [story, score] of pool.shared) if (story.lastAt >= at - horizon && story.firstAt <= at + horizon) near.set(story, score);
+    return topCandidates(near);
+  }
+
+  /** The last item's candidate pool (event and thread search share one pass over its tokens). */
+  private lastPool: { features: Features; at: number; horizon: number; shared: Map<EventStory, number> } | undefined;
+
+  /** Stories sharing tokens with the item within the widest horizon (threadDays), with their shared weight. */
+  private pool(features: Features, at: number): { horizon: number; shared: Map<EventStory, number> } {
+    if (this.lastPool?.features === features && this.lastPool.at === at) return this.lastPool;
+    const { threadDays, windowDays, eventHours } = this.settings;
+    const horizon = Math.max(threadDays, windowDays, eventHours / 24) * DAY_MS;
+    const shared = new Map<EventStory, number>();
     for (const [token, weight] of features.weights) {
       if (weight < 1) continue;
       const set = this.byToken.get(token);
@@ -243,7 +261,8 @@ export class StoryClusterer {
         shared.set(story, (shared.get(story) ?? 0) + rarity);
       }
     }
-    return topCandidates(shared);
+    this.lastPool = { features, at, horizon, shared };
+    return this.lastPool;
   }
 
   /**
@@ -255,7 +274,14 @@ export class StoryClusterer {
     const { settings } = this;
     const eventMs = settings.eventHours * HOUR_MS;
     let best: { story: EventStory; evidence: JoinEvidence; score: number } | undefined;
+    const lowest = Math.min(settings.storySimilarity, settings.signatureSimilarity);
     for (const story of this.candidates(features, at, Math.max(settings.windowDays, settings.eventHours / 24))) {
+      // Most candidates share a word or two and nothing else: the centroid, one pass over the
+      // item's tokens, rules them out before each member is verified. A one-member story's centroid
+      // is that member, so it cannot hide a near copy; a bigger story's can dilute one, hence the
+      // lower bar there (an exact copy is found by its copy key anyway).
+      const storySimilarity = centroidSimilarity(features, story);
+      if (storySimilarity < (story.members.length === 1 ? lowest : CENTROID_FLOOR)) continue;
       let memberBest = 0;
       let matched: string | null = null;
       let supports = 0;
@@ -275,7 +301,6 @@ export class StoryClusterer {
         }
       }
       const inTime = Math.abs(at - story.firstAt) <= eventMs;
-      const storySimilarity = centroidSimilarity(features, story);
       // The event signature: same-days coverage worded differently still names the same rare
       // subject in its headline (a victim, a product, a malware family) and reports no other kind
       // of development, and no member's headline names something it never mentions (templated
