@@ -10,6 +10,8 @@ export interface StoryMemberFeatures {
   events: ReadonlySet<EventKind>;
 }
 
+const EMPTY: ReadonlyMap<string, number> = new Map();
+
 /** Members a new item is verified against: the story's first report and its latest ones. */
 const VERIFIED_MEMBERS = 12;
 
@@ -20,8 +22,11 @@ const VERIFIED_MEMBERS = 12;
  */
 export class EventStory {
   readonly members: StoryMemberFeatures[] = [];
-  /** Token → sum of its weight over the members. */
-  readonly centroid = new Map<string, number>();
+  /**
+   * Token → sum of its weight over the members; undefined while the story has one member, whose
+   * own weights are the centroid (most stories never get a second member: no copy of their map).
+   */
+  private sum: Map<string, number> | undefined;
   centroidMass = 0;
   /** Name or CVE id → members mentioning it. */
   private readonly names = new Map<string, number>();
@@ -42,10 +47,9 @@ export class EventStory {
 
   add(member: StoryMemberFeatures): void {
     this.members.push(member);
-    for (const [token, weight] of member.features.weights) {
-      this.centroid.set(token, (this.centroid.get(token) ?? 0) + weight);
-      this.centroidMass += weight;
-    }
+    this.centroidMass += member.features.mass;
+    if (this.members.length === 2) this.sum = new Map(this.members[0]!.features.weights);
+    if (this.sum) for (const [token, weight] of member.features.weights) this.sum.set(token, (this.sum.get(token) ?? 0) + weight);
     for (const name of member.features.names) this.names.set(name, (this.names.get(name) ?? 0) + 1);
     for (const cve of member.features.cves) this.names.set(cve, (this.names.get(cve) ?? 0) + 1);
     for (const name of member.features.titleNames) this.titleNames.set(name, (this.titleNames.get(name) ?? 0) + 1);
@@ -84,6 +88,11 @@ export class EventStory {
     for (const cve of headlines ? f.titleNames : f.cves) if (f.cves.has(cve) && theirs.has(cve)) out.push(cve);
     for (const name of headlines ? f.titleNames : f.names) if (!f.cves.has(name) && theirs.has(name) && keep(name)) out.push(name);
     return out;
+  }
+
+  /** Token → sum of its weight over the members. */
+  get centroid(): ReadonlyMap<string, number> {
+    return this.sum ?? this.members[0]?.features.weights ?? EMPTY;
   }
 
   tokens(): IterableIterator<string> {
