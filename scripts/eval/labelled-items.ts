@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { FeedKind, Item, Section } from '../../src/model/index.js';
-import { normalizeEntries } from '../../src/pipeline/normalize/index.js';
+import { htmlToText, normalizeEntries } from '../../src/pipeline/normalize/index.js';
 import { parseFeedDocument } from '../../src/pipeline/parse/index.js';
 
 export interface Label {
@@ -101,4 +101,61 @@ export function loadDemoCorpus(demoDir: string): LabelledSet {
     (file) => itemsOf(path.join(demoDir, 'feeds', file), feeds.get(file)?.url ?? 'http://localhost/'),
     (file) => feeds.get(file)?.kind ?? 'news',
   );
+}
+
+/** An S33R archive element (../shared/devsets/s33r/*.json): only the fields read here. */
+interface S33rRaw {
+  title?: string;
+  summary?: string;
+  link?: string;
+  source?: string;
+  published?: string;
+}
+
+/**
+ * The issue-16 labels on the S33R archive (data/labels/s33r-classify-{tune,test}.tsv: file, index,
+ * link, topics, section, relevant). The publishers' text is read from `devsetDir` at run time and
+ * cleaned as `secdigest analyze` cleans its JSON lines (htmlToText with the collect limits); every
+ * item is classified as `analyze` does without a configured feed: kind `news`. A row whose link no
+ * longer matches the element at its index is reported missing, not scored.
+ */
+export function loadS33rCorpus(labelsFile: string, devsetDir: string): LabelledSet {
+  const files = new Map<string, S33rRaw[]>();
+  const raw = (file: string) => {
+    let elements = files.get(file);
+    if (elements === undefined) files.set(file, (elements = JSON.parse(fs.readFileSync(path.join(devsetDir, file), 'utf8')) as S33rRaw[]));
+    return elements;
+  };
+  const items: LabelledItem[] = [];
+  const missing: Label[] = [];
+  for (const row of readTsv(labelsFile)) {
+    const label = toLabel({ ...row, guid: `#${row.index}` });
+    const element = raw(label.file)[Number(row.index)];
+    if (element === undefined || (element.link ?? '') !== row.link) {
+      missing.push(label);
+      continue;
+    }
+    const title = htmlToText(element.title ?? '', LIMITS.titleMaxChars);
+    const summary = htmlToText(element.summary ?? '', LIMITS.summaryMaxChars);
+    items.push({
+      label,
+      feedKind: 'news',
+      item: {
+        id: `${label.file}#${row.index}`,
+        feedId: element.source ?? 'unknown',
+        guid: label.guid,
+        url: element.link ?? null,
+        canonicalUrl: null,
+        urlHash: null,
+        title,
+        summary,
+        author: null,
+        categories: [],
+        publishedAt: element.published ?? FETCHED_AT.toISOString(),
+        fetchedAt: FETCHED_AT.toISOString(),
+        contentHash: '',
+      },
+    });
+  }
+  return { items, missing };
 }

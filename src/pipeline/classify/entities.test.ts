@@ -32,6 +32,26 @@ describe('findVictims', () => {
     ['Akira ransomware gang claims attack on auto-parts maker Shrivardhan Components', '', ['Shrivardhan Components']],
     // An initial ends no sentence, so the name keeps its sentence-start verb pattern.
     ['Update on the incident', 'The bank confirmed the leak. J.P. Morgan Chase says hackers stole customer data.', ['J.P. Morgan Chase']],
+    // Issue 16's headline shapes.
+    ['Telehealth firm Quenby Health left 900,000 patient forms in an open storage bucket', '', ['Quenby Health']],
+    ['Dating app Lumiro left chat logs exposed on a public server', '', ['Lumiro']],
+    ['Gang claims Kelso Foods as victim, threatens to leak payroll data', '', ['Kelso Foods']],
+    ['Qilin claims Brightwater Health ransomware attack as hospitals stay on paper', '', ['Brightwater Health']],
+    ['Ransomware crew takes credit for Marlowe Logistics outage', '', ['Marlowe Logistics']],
+    ['Interlock gang leaks Cedar Valley school district files after refusal to pay', '', ['Cedar Valley']],
+    ['Ransomware halts shipments at Ostwind Logistik in Basel', '', ['Ostwind Logistik']],
+    ['Freight forwarder Marlowe Logistics halts shipments after ransomware attack', '', ['Marlowe Logistics']],
+    ['Unprotected database at online lender LendNimbus exposed loan applications', '', ['LendNimbus']],
+    ['Bengaluru fintech Paysetu discloses unauthorised access to merchant dashboard', '', ['Paysetu']],
+    ['Harwick, Mich., declares emergency after cyberattack cripples city systems', '', ['Harwick']],
+    // Title Case notices: the shape's own words end the name.
+    ['Fairhaven Dental Partners Provides Notice of Data Security Incident', '', ['Fairhaven Dental Partners']],
+    ['Dunmore Precision Components Provides Update on Cybersecurity Incident', '', ['Dunmore Precision Components']],
+    ['Meadowbrook Senior Living Notifies Residents of Data Security Incident', '', ['Meadowbrook Senior Living']],
+    ['Notice of Data Event: Carrow Credit Union', '', ['Carrow Credit Union']],
+    ['DATA BREACH ALERT: Halloway Kent LLP Investigating Claims on Behalf of Pinecrest Outfitters Customers', '', ['Pinecrest Outfitters']],
+    ['Orchard Bank Data Breach Investigation Announced by Consumer Rights Firm', '', ['Orchard Bank']],
+    ['Acme Health Hit by Ransomware Attack', '', ['Acme Health']],
   ])('%j %j → %j', (title, summary, expected) => {
     expect(findVictims(title, summary)).toEqual(expected);
   });
@@ -46,6 +66,11 @@ describe('findVictims', () => {
     ['a vendor fixing a flaw is not a victim', 'Kestrel says it fixed the EdgeGate flaw attackers exploited', ''],
     ['a claimed attack on a weekday names nobody', 'Gang claims attack on Monday', ''],
     ['the opening verb must come first', 'Hackers say Acme was easy', 'Later, Acme said nothing about a breach.'],
+    ['a common noun opens the sentence', 'Insurer confirms data breach exposing 400,000 records', ''],
+    ['a question is no name', 'How Did the Payment App Data Breach Happen? | Vendorwise', ''],
+    ['a sentence is no name', 'Regulator fines bank after data breach exposed customer accounts', ''],
+    ['a Title Case notice made of common nouns names nobody', 'Regional Hospital Provides Notice of Data Security Incident', ''],
+    ['a survey of victims names none', 'New Study: Two in Three Mid-Size Companies Hit by Ransomware Restored From Backups', ''],
   ])('extracts nothing when %s', (_, title, summary) => {
     expect(findVictims(title, summary)).toEqual([]);
   });
@@ -63,8 +88,27 @@ describe('findPressMarks', () => {
   });
 
   it('keeps "announced today" a medium mark and ignores ordinary uses of "About"', () => {
-    expect(findPressMarks('Acme today announced a partnership', 'The deal was announced today.')).toEqual({ strong: [], medium: ['"announced today"'] });
-    expect(findPressMarks('x', 'About 40 percent of companies were hit. About the author: Jane is a writer.')).toEqual({ strong: [], medium: [] });
+    expect(findPressMarks('Acme today announced a partnership', 'The deal was announced today.')).toEqual({ strong: [], medium: ['"announced today"'], reported: [] });
+    expect(findPressMarks('x', 'About 40 percent of companies were hit. About the author: Jane is a writer.')).toEqual({ strong: [], medium: [], reported: [] });
+  });
+
+  it('hears a vendor speaking of its own product, and a journalist attributing', () => {
+    expect(findPressMarks('Introducing Quillmark Mail Guard', 'In this post, we introduce inbox protection for small teams.').medium).toEqual([
+      'vendor voice',
+      'product announcement headline',
+    ]);
+    expect(findPressMarks('Identity start-up raises $30M', 'The round will fund hiring, the company said.').reported).toEqual(['attribution ("the company said")']);
+    expect(findPressMarks('Training platform earns badges', 'Cary, North Carolina, USA, 4th December 2026, CyberNewsWire -- The platform was ranked a leader.').strong).toContain('wire credit CyberNewswire');
+  });
+
+  it('finds every mark of a full release, wherever its words are (the substring hints skip nothing that matches)', () => {
+    const release =
+      'AUSTIN, Texas, Nov. 19, 2026 /PRNewswire/ -- Acme (NASDAQ: ACME) today announced a thing. About Acme Acme is a leading provider of email security. Forward-Looking Statements apply. Media Contact: Jo Smith\nSOURCE Acme';
+    expect(findPressMarks('Acme Launches Thing', release)).toEqual({
+      strong: ['wire dateline /PRNewswire/', 'dateline "CITY, Month D, YYYY --"', 'stock ticker', '"Forward-Looking Statements"', '"About <Company>" paragraph', 'media contact block', 'wire "SOURCE" line'],
+      medium: ['"announced today"'],
+      reported: [],
+    });
   });
 });
 

@@ -1,52 +1,49 @@
 import type { TrainingExample } from '../../model/index.js';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions } from './features.js';
+import type { LinearOptions } from './linear.js';
 
 /**
- * The questions the model answers, each by its own naive Bayes classifier. Relevance is two
- * questions: for news, "is this security news rather than world or general tech news?"; for press
- * releases, "is this a security company's release rather than another industry's?". Asked together,
- * business vocabulary (earnings, funding) would count against every security company's release,
- * because most off-topic training items are other industries' releases.
+ * The questions the model answers, each by its own logistic regression over the same features:
+ * the topic, whether the text is a press release, and whether an editor would consider it at all.
+ * One relevance question serves news and releases alike: unlike naive Bayes (which needed one head
+ * per section, docs/ARCHITECTURE.md), a linear model can weigh "security" against the business
+ * vocabulary every release shares.
  */
-export const HEADS = ['topic', 'section', 'newsRelevance', 'pressRelevance'] as const;
+export const HEADS = ['topic', 'section', 'relevance'] as const;
 export type Head = (typeof HEADS)[number];
 
 /** How a model is trained and scores; stored with it, so a loaded model behaves as it did. */
 export interface ModelOptions extends FeatureOptions {
-  /** Features each head keeps, by χ² (selection.ts). */
-  featuresPerHead: Record<Head, number>;
+  /** A feature must occur in this many examples to be learned: one-off words only add noise. */
+  minCount: number;
+  linear: LinearOptions;
   /**
-   * Naive Bayes multiplies one likelihood per feature, so its posteriors are near 0 or 1 on any real
-   * text. Log-scores are divided by this before the softmax to give usable, comparable 0..1 scores.
+   * How far each head evens out its labels: a label's examples weigh (largest / its count) ^ this.
+   * 0 keeps the set's proportions, 1 makes every label weigh the same.
    */
-  temperature: Record<Head, number>;
-  /** natural's additive smoothing: larger values shrink what a rarely seen feature says. */
-  smoothing: number;
-  /** Heads trained with every label weighing the same (see balancingRepeats). */
-  balanced: Head[];
+  balance: Record<Head, number>;
+  /**
+   * Weight of each example's title-only copy (0: none). Many real items have no summary (Reddit
+   * link posts, title-only feeds): a model that only ever saw headlines with summaries leans on
+   * summary words it then lacks.
+   */
+  titleOnlyWeight: number;
 }
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   ...DEFAULT_FEATURE_OPTIONS,
-  featuresPerHead: { topic: 2000, section: 600, newsRelevance: 800, pressRelevance: 400 },
-  temperature: { topic: 15, section: 6, newsRelevance: 15, pressRelevance: 15 },
-  smoothing: 2,
-  balanced: [...HEADS],
+  minCount: 2,
+  linear: { epochs: 8, learningRate: 0.05, l2: 30, seed: 16 },
+  balance: { topic: 0.5, section: 0.5, relevance: 0.5 },
+  titleOnlyWeight: 0.5,
 };
 
-/**
- * How many times each label's examples are added so every label weighs about the same. natural's
- * Bayes estimates P(feature | label) as (documents with it + smoothing) / documents of the label,
- * so a small label gives a word it has never seen a higher probability than a large, varied label
- * (`other`) gives a word it has: small labels won on any unfamiliar text. With equal totals the
- * estimates compare fairly; the priors become equal too, which suits a training set whose
- * proportions say how it was written, not how often each topic occurs.
- */
-export function balancingRepeats(labels: readonly string[]): Map<string, number> {
+/** Each label's weight under `balance` (see ModelOptions.balance). */
+export function labelWeights(labels: readonly string[], balance: number): Map<string, number> {
   const counts = new Map<string, number>();
   for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
   const largest = Math.max(...counts.values());
-  return new Map([...counts].map(([label, n]) => [label, Math.max(1, Math.round(largest / n))]));
+  return new Map([...counts].map(([label, n]) => [label, (largest / n) ** balance]));
 }
 
 /** Each head's label for an example, or undefined when the head does not learn from it. */
@@ -55,7 +52,5 @@ export const HEAD_LABELS: Record<Head, (example: TrainingExample) => string | un
   // feedback.ts) teaches the other heads only.
   topic: (example) => example.topics[0],
   section: (example) => example.section,
-  newsRelevance: (example) => (example.section === 'news' ? (example.relevant ? 'yes' : 'no') : undefined),
-  pressRelevance: (example) => (example.section === 'press-release' ? (example.relevant ? 'yes' : 'no') : undefined),
+  relevance: (example) => (example.relevant ? 'yes' : 'no'),
 };
-

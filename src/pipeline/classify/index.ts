@@ -47,7 +47,10 @@ export function createClassifier({ model, taxonomy = DEFAULT_TAXONOMY, tuning = 
   const problems = taxonomyProblems(taxonomy);
   if (problems.length > 0) throw new ClassifierModelError(`invalid taxonomy: ${problems.join('; ')}`);
   const topics = compileTaxonomy(taxonomy);
-  const securityTerms = compileKeywords(taxonomy.securityTerms ?? DEFAULT_TAXONOMY.securityTerms ?? []);
+  // The model has learned the default security terms' words; only an editor's own terms are new
+  // evidence (scanning the default list for evidence alone was a tenth of classifying an item).
+  const defaultTerms = new Set(DEFAULT_TAXONOMY.securityTerms ?? []);
+  const addedTerms = compileKeywords((taxonomy.securityTerms ?? []).filter((term) => !defaultTerms.has(term)));
   const order = taxonomy.topics.map(({ id, priority }) => ({ id, priority }));
 
   return {
@@ -70,15 +73,15 @@ export function createClassifier({ model, taxonomy = DEFAULT_TAXONOMY, tuning = 
         modelTerms: sectionModel.scores.get('press-release')! >= 0.5 ? explain(sectionModel.topTerms) : [],
       }, tuning.section);
 
-      const security = findKeywordSet(securityTerms, title, summary);
-      const relevanceModel = model.score(section.section === 'news' ? 'newsRelevance' : 'pressRelevance', features);
-      // A head that learned nothing (no example of that section) has no opinion: 0.5.
+      const added = addedTerms.pattern === undefined ? [] : findKeywordSet(addedTerms, title, summary);
+      const relevanceModel = model.score('relevance', features);
+      // A head that learned only one label has no opinion: 0.5.
       const relevanceProbability = relevanceModel.scores.get('yes') ?? 0.5;
       const relevance = decideRelevance({
         model: relevanceProbability,
         modelTerms: explain(relevanceModel.topTerms),
-        securityKeywords: keywordWeight(security),
-        securityExamples: [...new Set(security.map((hit) => hit.text))],
+        addedTerms: keywordWeight(added),
+        addedExamples: [...new Set(added.map((hit) => hit.text))],
         cves,
         gangs,
         feedKind: input.feedKind,

@@ -62,9 +62,25 @@ describe('model', () => {
     ['null', null],
     ['another format', { format: 'other' }],
     ['a future version', { format: 'secdigest-classifier', version: 99 }],
-    ['missing heads', { format: 'secdigest-classifier', version: 1, heads: {} }],
+    ['a naive Bayes model of version 1 (retrain it)', { format: 'secdigest-classifier', version: 1, heads: {} }],
+    ['missing heads', { format: 'secdigest-classifier', version: 2, vocabulary: [], heads: {} }],
   ])('refuses %s with a typed error', async (_, json) => {
     await expect(loadModel(json)).rejects.toBeInstanceOf(ClassifierModelError);
+  });
+});
+
+describe('model storage', () => {
+  it('refuses weights that do not match the vocabulary', async () => {
+    const json = JSON.parse(JSON.stringify(serializeModel(model))) as { vocabulary: string[] };
+    json.vocabulary.push('extra-feature');
+    await expect(loadModel(json)).rejects.toBeInstanceOf(ClassifierModelError);
+  });
+
+  it('stores every head over one vocabulary, in well under a megabyte', () => {
+    const json = JSON.stringify(serializeModel(model));
+    expect(json.length).toBeLessThan(1_000_000);
+    expect(model.labels('relevance')).toEqual(['no', 'yes']);
+    expect(model.labels('section')).toEqual(['news', 'press-release']);
   });
 });
 

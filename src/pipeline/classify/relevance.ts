@@ -5,9 +5,9 @@ export interface RelevanceSignals {
   /** The trained model's probability that an editor would consider the item (0..1). */
   model: number;
   modelTerms: readonly string[];
-  /** Weight of the taxonomy's security terms found (title hit 2, summary hit 1). */
-  securityKeywords: number;
-  securityExamples: readonly string[];
+  /** Weight of the security terms an editor added in settings (title hit 2, summary hit 1), and the terms found. */
+  addedTerms: number;
+  addedExamples: readonly string[];
   cves: readonly string[];
   gangs: readonly string[];
   feedKind: FeedKind | undefined;
@@ -21,31 +21,42 @@ export interface RelevanceDecision {
   evidence: string[];
 }
 
-/** Plugs for the outlet's own podcast, webinar or sponsor: not news, whatever the topic. */
+/**
+ * What is never newsletter material, whatever its topic: plugs for a podcast, webinar or sponsor,
+ * job ads, calls for papers. Read from the headline only: a news story may mention a webinar.
+ */
 const PROMOTIONS: readonly { name: string; pattern: RegExp }[] = [
-  { name: 'webinar', pattern: /\bwebinars?\b|\bwebcast\b|\b(?:virtual|live) (?:event|session|panel)\b/i },
+  { name: 'webinar', pattern: /\bwebinars?\b|\bwebcast\b|\b(?:virtual|live) (?:event|session|panel)\b|\blivestream\b/i },
   { name: 'podcast', pattern: /\bpodcast\b|\b(?:episode|ep\.)\s*#?\d+\b/i },
   { name: 'registration call', pattern: /\b(?:register (?:now|today|here)|save your (?:seat|spot)|reserve your (?:seat|spot)|sign up (?:now|today)|join us (?:on|for|at|live))\b/i },
   { name: 'conference presence', pattern: /\b(?:at|to) (?:Black Hat|RSAC|RSA Conference|DEF CON|Infosecurity Europe|BSides\w*|Gartner Security|Ignite|re:Invent|it-sa|Cyber Week)\b|\b(?:visit|meet) us at\b|\bbooth\b/i },
   { name: 'sponsored', pattern: /^\s*\[?(?:sponsored|advertorial|partner content|promoted)\b/i },
+  {
+    name: 'job posting',
+    pattern: /\bwe(?:['’]re| are) hiring\b|\bjoin our team\b|\bjobs? (?:available|of the week)\b|\b(?:job|career) (?:posting|listing)s?\b|\bnow hiring\b|\bhiring:/i,
+  },
+  { name: 'call for papers', pattern: /\bcall for (?:papers|speakers|proposals|talks)\b|\bcalls? for papers\b|\bCFP\b/i },
 ];
 
+const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
 /**
- * The model's probability, raised by security vocabulary and the feed kind's prior, then precise
- * adjustments: a CVE id or a ransomware gang makes an item relevant; a promotion in the headline
- * (webinar, podcast episode, "register now") makes it irrelevant. The model is asked the question that fits the section (see
- * heads.ts): a press release is judged against other industries' releases.
+ * A probability that an editor would consider the item: the model's, moved by the feed kind's
+ * prior odds and calibrated (tuning.ts), raised by security terms an editor added in settings
+ * (the model never saw those), then two precise rules: a CVE id or a ransomware gang makes an item
+ * relevant; a promotion or job ad in the headline makes it irrelevant.
  */
 export function decideRelevance(s: RelevanceSignals, tuning: ClassifierTuning['relevance']): RelevanceDecision {
-  const vocabulary = 1 - Math.exp(-s.securityKeywords / tuning.securityScale);
   const prior = tuning.feedKindPrior[s.feedKind ?? 'news'];
-  // Noisy-OR: security vocabulary can only add to the model's belief; its absence takes nothing away
-  // (the term list is short, and much security news names no listed term).
-  let score = Math.min(1, 1 - (1 - s.model) * (1 - tuning.vocabularyWeight * vocabulary) + prior);
+  let score = sigmoid(tuning.calibration.scale * (logit(s.model) + prior) + tuning.calibration.shift);
   const evidence: string[] = [`model: relevant ${s.model.toFixed(2)}${s.modelTerms.length > 0 ? ` (${s.modelTerms.join(', ')})` : ''}`];
-  if (s.securityExamples.length > 0) evidence.push(`security terms: ${s.securityExamples.slice(0, 3).join(', ')}`);
-  else evidence.push('no security terms');
-  if (prior !== 0) evidence.push(`feed kind: ${s.feedKind} (${prior > 0 ? '+' : ''}${prior})`);
+  if (prior !== 0) evidence.push(`feed kind: ${s.feedKind} (${prior > 0 ? '+' : ''}${prior} log-odds)`);
+  if (s.addedTerms > 0) {
+    // Noisy-OR: an editor's term can only add to the model's belief.
+    score = 1 - (1 - score) * (1 - tuning.addedTermWeight * (1 - Math.exp(-s.addedTerms / tuning.securityScale)));
+    evidence.push(`security terms: ${s.addedExamples.slice(0, 3).join(', ')}`);
+  }
   const promotion = PROMOTIONS.find((p) => p.pattern.test(s.title));
   if (s.cves.length > 0 || s.gangs.length > 0) {
     score = Math.max(score, 0.9);

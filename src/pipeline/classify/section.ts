@@ -16,17 +16,21 @@ export interface SectionDecision {
 }
 
 /**
- * `press-release` when the feed is a wire (it carries nothing else), when the text carries a strong
- * mark of one (a wire credit, dateline, ticker, "About <Company>"), or when the model's probability
- * plus medium marks passes the feed kind's threshold. A vendor release re-posted by a news outlet
- * keeps its dateline and boilerplate, so it is a press release there too.
+ * By evidence of who is speaking (issue 16): `press-release` when the feed is a wire (it carries
+ * nothing else) or the text carries a strong mark of one (a wire credit, dateline, ticker, "About
+ * <Company>"), wherever it was posted; otherwise when the model's probability, plus a medium mark
+ * (a vendor speaking of its own product) and minus a reporter's attribution for each, passes the
+ * feed kind's threshold. On a news feed the model must also hear the vendor's voice (a medium
+ * mark) unless it is nearly sure alone: an outlet's report on a launch or a funding round is news
+ * whatever it covers, so two outlets' reports of one story get the same section.
  */
 export function decideSection(s: SectionSignals, tuning: ClassifierTuning['section']): SectionDecision {
   const kind = s.feedKind ?? 'news';
   if (kind === 'press') return { section: 'press-release', evidence: ['feed kind: press wire'] };
   if (s.marks.strong.length > 0) return { section: 'press-release', evidence: s.marks.strong.slice(0, 3) };
-  const score = s.model + tuning.mediumMark * s.marks.medium.length;
+  const score = s.model + tuning.mediumMark * (s.marks.medium.length - s.marks.reported.length);
   const model = `model: press release ${s.model.toFixed(2)}${s.modelTerms.length > 0 ? ` (${s.modelTerms.join(', ')})` : ''}`;
-  if (score >= tuning.thresholds[kind]) return { section: 'press-release', evidence: [...s.marks.medium, model] };
-  return { section: 'news', evidence: [`feed kind: ${kind}`, ...s.marks.medium, model] };
+  const voiced = s.marks.medium.length > 0 || s.model >= tuning.modelAlone[kind];
+  if (voiced && score >= tuning.thresholds[kind]) return { section: 'press-release', evidence: [...s.marks.medium, model] };
+  return { section: 'news', evidence: [`feed kind: ${kind}`, ...s.marks.reported, ...s.marks.medium, model] };
 }

@@ -1,0 +1,156 @@
+/**
+ * An item's model features as vocabulary indices, read straight from its words (issue 16, speed).
+ *
+ * features.ts spells every feature out as a string ("t:breach", "hack>to>death") and the model
+ * looked each one up by name: building and hashing ~200 strings an item was half the cost of
+ * classifying it. Here each stem of the vocabulary gets a number once, when the model loads, and
+ * an item's features are found with array reads and integer-keyed maps. The set and the order are
+ * those of `itemFeatures` restricted to the vocabulary (model.test.ts holds the two together).
+ */
+import { analyse, PREPOSITIONS, specialFeatures, type Analysis, type FeatureOptions, type Stem } from './features.js';
+
+const PREP_CODE = new Map(PREPOSITIONS.map((prep, i) => [`>${prep}`, i]));
+const PREPS = PREPOSITIONS.length;
+/** Stream codes besides stem ids (≥ 0): a content word in no feature, a dropped stopword, a preposition. */
+const UNKNOWN = -1;
+const BREAK = -2;
+const prepCode = (p: number) => -100 - p;
+
+type Entry = { kind: 'word' | 'title' | 'phrase' | 'pair' | 'object'; a: number; p: number; b: number } | { kind: 'special'; name: string };
+
+interface Coded {
+  words: Int32Array;
+  stream: Int32Array;
+}
+
+export class FeatureIndex {
+  readonly #stem: Stem;
+  readonly #options: FeatureOptions;
+  /** Stem → its number (only stems some vocabulary feature uses). */
+  readonly #ids = new Map<string, number>();
+  readonly #special = new Map<string, number>();
+  readonly #word: Int32Array;
+  readonly #title: Int32Array;
+  /** `a_b` by a × stems + b; `a>p` by a × PREPS + p; `a>p>b` by (a × PREPS + p) × stems + b. */
+  readonly #pairs = new Map<number, number>();
+  readonly #phrases = new Map<number, number>();
+  readonly #objects = new Map<number, number>();
+  readonly #stems: number;
+  /** The call in which each vocabulary index was last added: dedupe without clearing. */
+  readonly #seen: Uint32Array;
+  #call = 0;
+  readonly #coded = new WeakMap<Analysis, Coded>();
+
+  constructor(vocabulary: readonly string[], stem: Stem, options: FeatureOptions) {
+    this.#stem = stem;
+    this.#options = options;
+    this.#seen = new Uint32Array(vocabulary.length);
+    const entries = vocabulary.map((feature) => this.#parse(feature));
+    const n = (this.#stems = this.#ids.size);
+    this.#word = new Int32Array(n).fill(-1);
+    this.#title = new Int32Array(n).fill(-1);
+    entries.forEach((entry, index) => {
+      if (entry === undefined) return;
+      if (entry.kind === 'special') this.#special.set(entry.name, index);
+      else if (entry.kind === 'word') this.#word[entry.a] = index;
+      else if (entry.kind === 'title') this.#title[entry.a] = index;
+      else if (entry.kind === 'phrase') this.#phrases.set(entry.a * PREPS + entry.p, index);
+      else if (entry.kind === 'pair') this.#pairs.set(entry.a * n + entry.b, index);
+      else this.#objects.set((entry.a * PREPS + entry.p) * n + entry.b, index);
+    });
+  }
+
+  #id(stem: string): number {
+    let id = this.#ids.get(stem);
+    if (id === undefined) this.#ids.set(stem, (id = this.#ids.size));
+    return id;
+  }
+
+  /** What a vocabulary feature is made of (the inverse of features.ts's spelling). */
+  #parse(feature: string): Entry | undefined {
+    if (/^(?:shape|sense|it|sec|tsec):/.test(feature)) return { kind: 'special', name: feature };
+    if (feature.startsWith('t:')) return { kind: 'title', a: this.#id(feature.slice(2)), p: 0, b: 0 };
+    if (feature.indexOf('>') > 0) {
+      const [a, prep, b] = feature.split('>');
+      const p = PREP_CODE.get(`>${prep}`);
+      if (p === undefined) return undefined;
+      return b === undefined ? { kind: 'phrase', a: this.#id(a!), p, b: 0 } : { kind: 'object', a: this.#id(a!), p, b: this.#id(b) };
+    }
+    const underscore = feature.indexOf('_');
+    if (underscore > 0) return { kind: 'pair', a: this.#id(feature.slice(0, underscore)), p: 0, b: this.#id(feature.slice(underscore + 1)) };
+    return { kind: 'word', a: this.#id(feature), p: 0, b: 0 };
+  }
+
+  #codes(analysis: Analysis): Coded {
+    let coded = this.#coded.get(analysis);
+    if (coded === undefined) {
+      // The stream holds every content word in order: each stem is looked up once, for both.
+      const words = new Int32Array(analysis.words.length);
+      const stream = new Int32Array(analysis.stream.length);
+      let w = 0;
+      for (let i = 0; i < stream.length; i++) {
+        const t = analysis.stream[i]!;
+        if (t === null) stream[i] = BREAK;
+        else if (t.charCodeAt(0) === 62) stream[i] = prepCode(PREP_CODE.get(t)!);
+        else stream[i] = words[w++] = this.#ids.get(t) ?? UNKNOWN;
+      }
+      this.#coded.set(analysis, (coded = { words, stream }));
+    }
+    return coded;
+  }
+
+  /** The indices found so far in this call, and how many (a buffer reused across calls). */
+  #out = new Int32Array(256);
+  #count = 0;
+
+  #add(index: number | undefined): void {
+    if (index === undefined || index < 0 || this.#seen[index] === this.#call) return;
+    this.#seen[index] = this.#call;
+    if (this.#count === this.#out.length) {
+      const grown = new Int32Array(this.#out.length * 2);
+      grown.set(this.#out);
+      this.#out = grown;
+    }
+    this.#out[this.#count++] = index;
+  }
+
+  /** The item's features in the vocabulary, as indices, in `itemFeatures` order. */
+  indices(title: string, summary: string): Int32Array {
+    this.#call++;
+    this.#count = 0;
+    for (const feature of specialFeatures(title, summary, this.#stem, this.#options)) this.#add(this.#special.get(feature));
+    const t = this.#codes(analyse(title, this.#stem));
+    const s = this.#codes(analyse(summary, this.#stem));
+    if (this.#options.titleFeatures) for (const a of t.words) if (a >= 0) this.#add(this.#title[a]);
+    this.#words(t.words);
+    if (this.#options.phrases) this.#phrasesOf(t.stream);
+    this.#words(s.words);
+    if (this.#options.phrases) this.#phrasesOf(s.stream);
+    return this.#out.slice(0, this.#count);
+  }
+
+  #words(words: Int32Array): void {
+    const bigrams = this.#options.bigrams;
+    for (let i = 0; i < words.length; i++) {
+      const a = words[i]!;
+      if (a >= 0) this.#add(this.#word[a]);
+      if (bigrams && i > 0) {
+        const before = words[i - 1]!;
+        if (before >= 0 && a >= 0) this.#add(this.#pairs.get(before * this.#stems + a));
+      }
+    }
+  }
+
+  #phrasesOf(stream: Int32Array): void {
+    for (let i = 0; i + 1 < stream.length; i++) {
+      const word = stream[i]!;
+      const prep = stream[i + 1]!;
+      if (word < 0 || prep > -100) continue;
+      const p = -100 - prep;
+      this.#add(this.#phrases.get(word * PREPS + p));
+      // The object: the next content word, past at most one dropped stopword (features.ts).
+      const next = i + 2 < stream.length && stream[i + 2] !== BREAK ? stream[i + 2]! : i + 3 < stream.length ? stream[i + 3]! : BREAK;
+      if (next >= 0) this.#add(this.#objects.get((word * PREPS + p) * this.#stems + next));
+    }
+  }
+}

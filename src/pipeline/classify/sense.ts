@@ -1,0 +1,183 @@
+/**
+ * Features that tell a word's sense and a text's kind (issue 16), beyond its single words.
+ *
+ * "hacking", "breach" and "attack" are the strongest security words and each has everyday senses:
+ * a phone-hacking trial, a man hacked to death, growth hacking, a breach of contract, a heart
+ * attack. Single words cannot tell them apart; three things can, and each becomes a feature the
+ * model weighs:
+ * - the words around it: "hacked to death" and "hacking into a server" differ in what follows the
+ *   verb (features.ts: word + preposition + next word, `hack>into>server`);
+ * - whether the text is about computing at all: `sense:hack|it` when a computing word (server,
+ *   password, malware, account…) appears anywhere in the item, `sense:hack|none` when none does;
+ * - the text's shape: a question, a first-person post, a podcast episode number, a Reddit footer.
+ *   These say what *kind* of item it is (a career question, a show, a job ad) whatever its topic.
+ */
+import type { Stem } from './features.js';
+
+/** Words with security and everyday senses. Keys: the sense feature's name. */
+const AMBIGUOUS: Record<string, readonly string[]> = {
+  hack: ['hack', 'hacks', 'hacked', 'hacking', 'hacker', 'hackers'],
+  breach: ['breach', 'breaches', 'breached', 'breaching'],
+  attack: ['attack', 'attacks', 'attacked', 'attacker', 'attackers', 'attacking'],
+  exploit: ['exploit', 'exploits', 'exploited', 'exploiting', 'exploitation'],
+  leak: ['leak', 'leaks', 'leaked', 'leaking'],
+  virus: ['virus', 'viruses', 'worm', 'worms', 'trojan', 'infection', 'infected'],
+  ransom: ['ransom', 'ransoms', 'extortion', 'extort', 'extorted'],
+  spy: ['spy', 'spies', 'spying', 'espionage', 'surveillance'],
+  theft: ['theft', 'stole', 'stolen', 'steal', 'steals', 'heist', 'drained', 'robbed', 'robbery'],
+  fraud: ['fraud', 'scam', 'scams', 'scammer', 'scammers', 'fraudster', 'fraudsters', 'con'],
+  security: ['security', 'secure', 'securing', 'protection', 'safety', 'safe'],
+  crypto: ['crypto', 'cryptocurrency', 'bitcoin', 'ethereum', 'token', 'tokens', 'stablecoin', 'defi', 'blockchain'],
+  bug: ['bug', 'bugs', 'flaw', 'flaws', 'patch', 'patches', 'patched', 'fix', 'fixes', 'fixed'],
+  threat: ['threat', 'threats', 'threatened', 'threatening', 'vulnerable', 'vulnerability', 'risk', 'risks'],
+};
+
+/**
+ * Words that put a text in computing: the systems, data and accounts an intrusion is about, and
+ * the unambiguous vocabulary of security itself. Deliberately without "phone" (phone hacking is a
+ * tabloid crime), "system" (justice system, immune system), "contract" (breach of contract, and a
+ * smart contract is rare enough) and "exchange" (stock exchanges).
+ */
+const COMPUTING = `computer computers network networks server servers database databases data account accounts password
+passwords credential credentials email emails software app apps application applications website websites online internet
+cyber cyberattack cyberattacks cybersecurity cybercriminal cybercriminals malware ransomware spyware phishing botnet
+cloud device devices firmware router routers login logins encryption encrypted vpn browser browsers smartphone smartphones
+laptop laptops wi-fi wifi bluetooth chip chips api apis code source-code github npm pypi repository repositories
+vulnerability vulnerabilities cve exploit zero-day patch patched infostealer stealer backdoor backdoors rootkit
+wallet wallets protocol protocols linux windows android ios macos microsoft
+google apple amazon aws azure kubernetes docker saas digital dns ip endpoint endpoints`.split(/\s+/);
+
+/**
+ * Words of a text about something other than computing that shares the ambiguous words: violence,
+ * the body, sport, contracts and employment, markets. Their presence is a second, independent
+ * hint (`sense:hack|off`), so a text that names both a server and a machete can weigh both.
+ */
+const OFF_DOMAIN = `death dead died killed killing murder murdered machete knife stabbed stabbing shot shooting police
+officer officers assault assaulted victim's funeral heart stroke cancer patient doctors hospital-bed disease vaccine
+flu covid outbreak match goal goals striker midfielder defender league coach season football soccer rugby cricket
+tennis basketball game games gaming gamer gamers cheat cheating cheats speedrun tabloid newspaper newspapers
+journalist journalists phone-hacking voicemail voicemails royal prince celebrity celebrities trial actor actress drama
+series episode film movie tv netflix contract contracts tribunal employer employee employees dismissal dismissed
+disciplinary hr workplace tariff tariffs growth marketing startup hack-day hackathon reward rl lifehack productivity
+garden recipe diet sleep fitness dam levee flood river ceasefire troops army soldiers military missile missiles
+drone drones strike strikes bombing shelling price prices rally market markets stocks shares investors etf etfs
+trading traders dip dca token tokens treasury treasuries`.split(/\s+/);
+
+/**
+ * Security's own vocabulary, words that are about security in every sense they have. How many of
+ * them an item uses (`sec:`, `tsec:` for the headline) generalises where single words cannot: an
+ * item about ETFs or a game patch uses none, whatever new words it brings.
+ */
+const SECURITY = `malware ransomware phishing phish vulnerability vulnerabilities cve cveid zero-day 0-day exploit exploited
+exploits hacker hackers hacked hacking cyberattack cyberattacks cybersecurity cyber infosec infostealer stealer botnet
+backdoor trojan spyware rootkit apt threat-actor attacker attackers ddos breach breached breaches leak leaked
+exfiltration exfiltrated intrusion compromise compromised incident advisory advisories cisa ncsc enisa patch patched
+unpatched password passwords credential credentials authentication mfa 2fa encryption encrypted firewall soc siem edr
+xdr pentest pentesting penetration red-team blue-team scam scams scammer fraud fraudsters espionage surveillance
+privacy deepfake extortion sanctions sanctioned forensic forensics dfir detection detections threat threats
+vulnerable insecure secure security cryptojacking typosquatting supply-chain injection xss rce csrf ssrf
+deserialization privilege escalation sandbox jailbreak prompt-injection honeypot ioc iocs ttps mitre`.split(/\s+/);
+
+/** What the lexicons say of one stem. */
+interface StemSense {
+  /** The ambiguous word family it belongs to. */
+  family: string | undefined;
+  computing: boolean;
+  offDomain: boolean;
+  security: boolean;
+}
+
+export interface SenseLexicon {
+  /** Stem → the ambiguous word family it belongs to. */
+  ambiguous: Map<string, string>;
+  computing: Set<string>;
+  offDomain: Set<string>;
+  security: Set<string>;
+  /** The four above in one map (one look-up a word instead of four: this runs on every word). */
+  senses: Map<string, StemSense>;
+}
+
+const lexicons = new WeakMap<Stem, SenseLexicon>();
+
+/** The lexicons in the stems features.ts produces (stemmed once per stemmer). */
+export function senseLexicon(stem: Stem): SenseLexicon {
+  let lexicon = lexicons.get(stem);
+  if (lexicon === undefined) {
+    const stemOf = (word: string) => (/\d/.test(word) ? word : stem(word));
+    const ambiguous = new Map<string, string>();
+    for (const [family, words] of Object.entries(AMBIGUOUS)) for (const word of words) ambiguous.set(stemOf(word), family);
+    const computing = new Set(COMPUTING.flatMap((w) => w.split('-')).map(stemOf));
+    const offDomain = new Set(OFF_DOMAIN.flatMap((w) => w.split('-')).map(stemOf));
+    const security = new Set(SECURITY.flatMap((w) => w.split('-')).filter((w) => !['actor', 'team', 'chain', 'red', 'blue', 'supply', 'prompt', 'zero', 'day'].includes(w)).map(stemOf));
+    const senses = new Map<string, StemSense>();
+    for (const stem of [...ambiguous.keys(), ...computing, ...offDomain, ...security]) {
+      senses.set(stem, { family: ambiguous.get(stem), computing: computing.has(stem), offDomain: offDomain.has(stem), security: security.has(stem) });
+    }
+    lexicon = { ambiguous, computing, offDomain, security, senses };
+    lexicons.set(stem, lexicon);
+  }
+  return lexicon;
+}
+
+/**
+ * `sense:<family>|it` / `|none`, and `|off` when an off-domain word is present, for each ambiguous
+ * family the item's words use; how much computing vocabulary the item has (`it:0`, `it:1`, `it:2+`);
+ * how many distinct security words it has (`sec:0`…`sec:3`) and its headline has (`tsec:0`…`tsec:2`). The family's own words do not count as its context ("hackers hacked" is not context).
+ */
+export function senseFeatures(title: readonly string[], summary: readonly string[], lexicon: SenseLexicon): string[] {
+  const families = new Set<string>();
+  const computing = new Set<string>();
+  let offDomain = false;
+  const security = new Set<string>();
+  let titleSecurity = 0;
+  for (const stems of [title, summary]) {
+    for (const s of stems) {
+      const sense = lexicon.senses.get(s);
+      if (sense === undefined) continue;
+      if (sense.family !== undefined) families.add(sense.family);
+      if (sense.computing) computing.add(s);
+      if (sense.offDomain) offDomain = true;
+      if (sense.security && !security.has(s)) {
+        security.add(s);
+        if (stems === title) titleSecurity++;
+      }
+    }
+  }
+  const out: string[] = [`it:${computing.size >= 2 ? '2+' : computing.size}`, `sec:${Math.min(security.size, 3)}`, `tsec:${Math.min(titleSecurity, 2)}`];
+  for (const family of families) {
+    let context = 0;
+    for (const s of computing) if (lexicon.ambiguous.get(s) !== family) context++;
+    out.push(`sense:${family}|${context > 0 ? 'it' : 'none'}`);
+    if (offDomain) out.push(`sense:${family}|off`);
+  }
+  return out;
+}
+
+const QUESTION_START = /^(?:how|what|why|which|where|who|when|is|are|can|could|should|would|does|do|did|any|anyone|has|have|need|looking for|help)\b/i;
+const FIRST_PERSON = /(?:^|[^\p{L}])(?:i|i'm|i’m|i've|i’ve|my|me|we're|we’re)(?=$|[^\p{L}])/iu;
+const EPISODE = /(?:\bep(?:isode)?\.?\s*#?\d+|#\d{2,}\b|\bno\.\s*\d+\b|\bs\d{1,2}e\d{1,2}\b)/i;
+const REDDIT = /\bsubmitted by\s+\/u\//i;
+const PIPE_SUFFIX = /\s[|–—-]\s[\p{Lu}][\p{L}\d.&' ]{1,30}$/u;
+const MONEY = /[$€£¥]\s?\d|\b\d+(?:\.\d+)?\s?(?:million|billion|m|bn)\b/i;
+
+/**
+ * What kind of item the text is, from its form alone: `shape:question`, `shape:first-person`,
+ * `shape:episode`, `shape:reddit`, `shape:brand-suffix` ("… | Vendor"), `shape:money`,
+ * `shape:lower-case`, `shape:no-summary`.
+ */
+export function shapeFeatures(title: string, summary: string): string[] {
+  const out: string[] = [];
+  const t = title.trim();
+  if (t.endsWith('?') || QUESTION_START.test(t)) out.push('shape:question');
+  if (FIRST_PERSON.test(t)) out.push('shape:first-person');
+  if (EPISODE.test(t)) out.push('shape:episode');
+  if (REDDIT.test(summary)) out.push('shape:reddit');
+  if (PIPE_SUFFIX.test(t)) out.push('shape:brand-suffix');
+  if (MONEY.test(t)) out.push('shape:money');
+  const words = t.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  // All lower case: forum posts. (Not Title Case: wires use it, and so do many news outlets.)
+  if (long.length >= 3 && !long.some((w) => /^\p{Lu}/u.test(w))) out.push('shape:lower-case');
+  if (summary.trim() === '') out.push('shape:no-summary');
+  return out;
+}
