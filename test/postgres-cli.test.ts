@@ -6,11 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cli, tempDir } from './support/cli.js';
 import { farmDocuments, startFarmServer, type FarmServer } from './support/feed-farm.js';
-import { POSTGRES_URL, postgresAvailable, uniqueName } from './support/services.js';
+import { dropSchema, POSTGRES_URL, postgresAvailable, uniqueName } from './support/services.js';
 
 const available = await postgresAvailable();
 
@@ -25,13 +24,7 @@ describe.skipIf(!available)('the CLI on PostgreSQL: collect, analyze, draft, exp
   });
   afterEach(async () => {
     await server?.close();
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try {
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    } finally {
-      await client.end();
-    }
+    await dropSchema(schema);
     tmp.cleanup();
   });
 

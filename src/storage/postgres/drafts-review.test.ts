@@ -5,11 +5,10 @@
  * reclassification pages `train` reads. Stories are filed through the ports, as the analysis
  * stage files them.
  */
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDraft } from '../../newsletter/index.js';
 import { byFirstWord, feed, item, LABELS, NOW, run } from '../../../test/support/storage-contract/data.js';
-import { POSTGRES_URL, postgresAvailable, uniqueName } from '../../../test/support/services.js';
+import { dropSchema, POSTGRES_URL, postgresAvailable, uniqueName } from '../../../test/support/services.js';
 import type { DraftBasis, Storage } from '../index.js';
 import { postgresStorage } from './adapter.js';
 
@@ -26,13 +25,7 @@ describe.skipIf(!available)('PostgreSQL drafts and reclassification, beyond the 
   });
   afterEach(async () => {
     await Promise.all([storage, ...others.splice(0)].map((s) => s.close()));
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try {
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    } finally {
-      await client.end();
-    }
+    await dropSchema(schema);
   });
 
   /** Stores the items through a feed run and analyses them: one story per first word of the title, labelled with LABELS unless `unlabelled`. */
