@@ -33,6 +33,7 @@ export type { FeedState, FeedHealth } from './sqlite/feeds.js';
 export type { PendingItem } from './sqlite/pending-analysis.js';
 export type { UpsertCounts } from './sqlite/items.js';
 export type { StoredClassification } from './sqlite/classifications.js';
+export type { StoryJoin } from './rows/entry-labels.js';
 export type { CorrectionQuery } from './sqlite/corrections.js';
 export type { FeedRunRecord, FeedRunOutcome } from './sqlite/feed-runs.js';
 export type { LockHolder, AcquireResult } from './sqlite/run-lock.js';

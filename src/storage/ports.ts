@@ -1,4 +1,5 @@
 import type { Classification, CorrectedLabels, Correction, CorrectionField, Draft, DraftEntry, FeedConfig, Item, StoryContextMember, StoryRef } from '../model/index.js';
+import type { StoryJoin } from './rows/entry-labels.js';
 import type { WindowCandidates } from './sqlite/candidates.js';
 import type { DraftRef, DraftSummary, StoredDraft } from './sqlite/drafts.js';
 import type { EntryPlace, EntryRef } from './sqlite/draft-edits.js';
@@ -243,6 +244,11 @@ export interface ReviewRepository {
    * whatever the number of stories.
    */
   evidence(storyIds: readonly string[]): Promise<Map<string, StoredClassification>>;
+  /**
+   * How each story's members joined it (issue 15: rule, similarity, names agreed, hours apart),
+   * those with stored evidence, earliest first, by story id; manual entries are absent. One read.
+   */
+  storyJoins(storyIds: readonly string[]): Promise<Map<string, StoryJoin[]>>;
 }
 
 /** Everything behind the ports, opened once by the composition root. */

@@ -12,7 +12,7 @@ import { createPool, postgresTarget, type PostgresOptions, type PostgresTarget }
 import { correctedLabels, insertCorrection, itemText, listCorrections } from './corrections.js';
 import * as edits from './draft-edits.js';
 import { draftSequence, findDraft, listDrafts, loadDraft, saveDraft, usedStoryIds } from './drafts.js';
-import { representativeItemId, representativeLabels } from './entry-labels.js';
+import { representativeItemId, representativeLabels, storyJoins } from './entry-labels.js';
 import { asPostgresStorageError, guard } from './errors.js';
 import { feedActivity } from './feed-activity.js';
 import { getFeedState, lastFetchAt, listFeedHealth, retryFeeds, syncFeeds } from './feeds.js';
@@ -151,6 +151,7 @@ function storageOverPool(pool: pg.Pool, target: PostgresTarget): Storage {
       hasSection: (draftId, sectionId) => g(() => edits.draftHasSection(pool, draftId, sectionId)),
       addEntry: (draftId, sectionId, entry) => tx((db) => edits.addEntry(db, draftId, sectionId, entry)),
       evidence: (storyIds) => g(() => representativeLabels(pool, storyIds)),
+      storyJoins: (storyIds) => g(() => storyJoins(pool, storyIds)),
     },
     close: () => (ended ??= pool.end()),
   };

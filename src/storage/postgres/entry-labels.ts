@@ -1,5 +1,5 @@
 import type { LabelRow, StoredClassification } from '../rows/classifications.js';
-import { labelsByStory, storyRowId, storyRowIds } from '../rows/entry-labels.js';
+import { joinsByStory, labelsByStory, storyRowId, storyRowIds, type StoryJoin, type StoryJoinRow } from '../rows/entry-labels.js';
 import { LABEL_COLUMNS } from './classifications.js';
 import { all, first, type Queryable } from './queries.js';
 
@@ -13,6 +13,20 @@ export async function representativeItemId(db: Queryable, storyId: string): Prom
   const id = storyRowId(storyId);
   if (id === undefined) return undefined;
   return (await first<{ item_id: string }>(db, 'SELECT representative_item_id AS item_id FROM stories WHERE id = $1', [id]))?.item_id;
+}
+
+/** How each story's members joined it (sqlite/entry-labels.ts storyJoins). */
+export async function storyJoins(db: Queryable, storyIds: Iterable<string>): Promise<Map<string, StoryJoin[]>> {
+  const rowIds = storyRowIds(storyIds);
+  if (rowIds.size === 0) return new Map();
+  const rows = await all<StoryJoinRow>(
+    db,
+    `SELECT i.story_id, i.id AS item_id, f.name AS source, i.title, i.story_evidence AS evidence
+     FROM items i JOIN feeds f ON f.id = i.feed_id
+     WHERE i.story_id = ANY($1::bigint[]) AND i.story_evidence IS NOT NULL ORDER BY i.story_id, i.published_at, i.id`,
+    [[...rowIds.values()]],
+  );
+  return joinsByStory(rowIds, rows);
 }
 
 /** The stored labels of each story's representative item, by story id, in one query. */

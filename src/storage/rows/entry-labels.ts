@@ -24,6 +24,37 @@ export function storyRowIds(storyIds: Iterable<string>): Map<string, number> {
   return rowIds;
 }
 
+/** How one member joined its story, as the review page's "why" shows it (issue 15). */
+export interface StoryJoin {
+  itemId: string;
+  source: string;
+  title: string;
+  /** The stored evidence (pipeline/dedupe JoinEvidence as JSON). */
+  evidence: string;
+}
+
+export interface StoryJoinRow {
+  story_id: number;
+  item_id: string;
+  source: string;
+  title: string;
+  evidence: string;
+}
+
+/** The join rows by the entries' story ids, in the order read. */
+export function joinsByStory(rowIds: ReadonlyMap<string, number>, rows: readonly StoryJoinRow[]): Map<string, StoryJoin[]> {
+  const entryOf = new Map([...rowIds].map(([storyId, id]) => [id, storyId]));
+  const joins = new Map<string, StoryJoin[]>();
+  for (const row of rows) {
+    const storyId = entryOf.get(Number(row.story_id));
+    if (storyId === undefined) continue;
+    let list = joins.get(storyId);
+    if (!list) joins.set(storyId, (list = []));
+    list.push({ itemId: row.item_id, source: row.source, title: row.title, evidence: row.evidence });
+  }
+  return joins;
+}
+
 /** The labels read for each story row id, by the entries' story ids; stories without a classified representative are absent. */
 export function labelsByStory(rowIds: ReadonlyMap<string, number>, rows: readonly (LabelRow & { story_id: number })[]): Map<string, StoredClassification> {
   const byRowId = new Map(rows.map((row) => [row.story_id, row]));

@@ -27,7 +27,7 @@ import {
   setEntryTopic,
   type EntryRef,
 } from './draft-edits.js';
-import { representativeItemId, representativeLabels } from './entry-labels.js';
+import { representativeItemId, representativeLabels, storyJoins } from './entry-labels.js';
 import { feedActivity } from './feed-activity.js';
 import { createFeedRunWriter } from './group-commit.js';
 import { countPendingAnalysis, pendingItems } from './pending-analysis.js';
@@ -141,6 +141,7 @@ export function sqliteStorage(db: Db): Storage {
       hasSection: (draftId, sectionId) => guard(() => draftHasSection(db, draftId, sectionId)),
       addEntry: (draftId, sectionId, entry) => guard(() => addEntry(db, draftId, sectionId, entry)),
       evidence: (storyIds) => guard(() => representativeLabels(db, storyIds)),
+      storyJoins: (storyIds) => guard(() => storyJoins(db, storyIds)),
     },
     close: () => guard(() => void db.close()),
   };

@@ -1,5 +1,5 @@
 import type { LabelRow, StoredClassification } from '../rows/classifications.js';
-import { labelsByStory, storyRowId, storyRowIds } from '../rows/entry-labels.js';
+import { joinsByStory, labelsByStory, storyRowId, storyRowIds, type StoryJoin, type StoryJoinRow } from '../rows/entry-labels.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
@@ -22,6 +22,19 @@ export function representativeItemId(db: Db, storyId: string): string | undefine
  * representative, and manual entries, are absent. Read as classifications.ts getItemClassification
  * reads one item (`labelsOfRow`).
  */
+/** How each story's members joined it (those with stored evidence), earliest first, in one query. */
+export function storyJoins(db: Db, storyIds: Iterable<string>): Map<string, StoryJoin[]> {
+  const rowIds = storyRowIds(storyIds);
+  if (rowIds.size === 0) return new Map();
+  const rows = statement(
+    db,
+    `SELECT i.story_id, i.id AS item_id, f.name AS source, i.title, i.story_evidence AS evidence
+     FROM json_each(?) w JOIN items i ON i.story_id = w.value JOIN feeds f ON f.id = i.feed_id
+     WHERE i.story_evidence IS NOT NULL ORDER BY i.story_id, i.published_at, i.id`,
+  ).all(JSON.stringify([...rowIds.values()])) as StoryJoinRow[];
+  return joinsByStory(rowIds, rows);
+}
+
 export function representativeLabels(db: Db, storyIds: Iterable<string>): Map<string, StoredClassification> {
   const rowIds = storyRowIds(storyIds);
   if (rowIds.size === 0) return new Map();

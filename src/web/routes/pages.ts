@@ -10,7 +10,7 @@ export type DraftLookup = Pick<DraftRepository, 'load' | 'list' | 'find'>;
 
 export interface PageDeps {
   drafts: DraftLookup;
-  review: Pick<ReviewRepository, 'evidence'>;
+  review: Pick<ReviewRepository, 'evidence' | 'storyJoins'>;
   feeds: Pick<FeedRepository, 'activity'>;
   now: () => Date;
   topics: readonly { id: string; label: string }[];
@@ -47,8 +47,9 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
 
   app.get<{ Params: { number: string } }>('/drafts/:number', async (request, reply) => {
     const draft = await draftOr404(deps.drafts, request.params.number);
-    const evidence = await deps.review.evidence(draft.sections.flatMap((s) => s.entries.map((e) => e.storyId)));
-    return reply.type('text/html; charset=utf-8').send(draftPage({ draft, topics: deps.topics, evidence, csrfToken: request.csrfToken }));
+    const storyIds = draft.sections.flatMap((s) => s.entries.map((e) => e.storyId));
+    const [evidence, joins] = await Promise.all([deps.review.evidence(storyIds), deps.review.storyJoins(storyIds)]);
+    return reply.type('text/html; charset=utf-8').send(draftPage({ draft, topics: deps.topics, evidence, joins, csrfToken: request.csrfToken }));
   });
 
   for (const format of Object.keys(EXPORTS) as (keyof typeof EXPORTS)[]) {

@@ -1,4 +1,4 @@
-import type { StoredClassification } from '../../storage/index.js';
+import type { StoredClassification, StoryJoin } from '../../storage/index.js';
 import type { StoredDraft } from '../../storage/index.js';
 import { html, type SafeHtml } from '../html.js';
 import { barChart } from './charts.js';
@@ -12,6 +12,8 @@ export interface DraftPageModel {
   topics: readonly { id: string; label: string }[];
   /** The classifier's labels and evidence of each entry's representative item, by story id. */
   evidence: ReadonlyMap<string, StoredClassification>;
+  /** How each entry's story was formed (its members' join evidence), by story id. */
+  joins?: ReadonlyMap<string, readonly StoryJoin[]>;
   csrfToken: string;
 }
 
@@ -38,7 +40,7 @@ ${draft.sections.map((section) => {
 <h2>${section.title} <span class="count">${section.entries.filter((e) => e.included).length}</span></h2>
 ${section.subtitle ? html`<p class="subtitle">${section.subtitle}</p>` : ''}
 ${section.entries.length
-  ? html`<ol class="entries">${section.entries.map((entry, i) => entryView(entry, i, model.evidence.get(entry.storyId), ctx))}</ol>`
+  ? html`<ol class="entries">${section.entries.map((entry, i) => entryView(entry, i, model.evidence.get(entry.storyId), ctx, model.joins?.get(entry.storyId)))}</ol>`
   : html`<p class="empty">No entries.</p>`}
 </section>`;
 })}

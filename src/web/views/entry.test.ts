@@ -22,3 +22,16 @@ describe('entryView: the story\'s thread (issue 15)', () => {
     expect(String(entryView(ENTRY, 0, undefined, CTX))).not.toContain('Previously');
   });
 });
+
+describe('entryView: how the story was formed (issue 15)', () => {
+  it('lists each join with its rule, similarity, names agreed and hours, escaped, in the entry\'s "why"', () => {
+    const joins = [
+      { itemId: 'b', source: 'Outlet <B>', title: 'x', evidence: JSON.stringify({ rule: 'event', storySimilarity: 0.624, sharedNames: ['brenholt'], gapHours: 5.2 }) },
+      { itemId: 'c', source: 'Outlet C', title: 'y', evidence: 'not json' },
+    ];
+    const page = String(entryView(ENTRY, 0, undefined, CTX, joins));
+    expect(page).toContain('<dt>Story (how its reports joined it)</dt>');
+    expect(page).toContain('<li>Outlet &lt;B&gt;: event, 0.62 to the story, names brenholt, 5 h after the first report</li>');
+    expect(page).toContain('<li>Outlet C: (unreadable evidence)</li>');
+  });
+});

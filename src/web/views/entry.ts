@@ -1,5 +1,5 @@
 import type { DraftEntry } from '../../model/index.js';
-import type { StoredClassification } from '../../storage/index.js';
+import type { StoredClassification, StoryJoin } from '../../storage/index.js';
 import { externalLink, html, type SafeHtml } from '../html.js';
 import { MAX_BLURB, MAX_TITLE } from '../actions.js';
 import { csrfField } from './layout.js';
@@ -19,7 +19,7 @@ export function entryPath(draftNumber: number, storyId: string, action: string):
 }
 
 /** One entry: what it is, why it is here (on demand), and every action as a plain form. */
-export function entryView(entry: DraftEntry, position: number, evidence: StoredClassification | undefined, ctx: EntryContext): SafeHtml {
+export function entryView(entry: DraftEntry, position: number, evidence: StoredClassification | undefined, ctx: EntryContext, joins: readonly StoryJoin[] = []): SafeHtml {
   const action = (name: string, label: string, title: string, extra: SafeHtml | string = '') =>
     html`<form method="post" action="${entryPath(ctx.draftNumber, entry.storyId, name)}" class="inline">${csrfField(ctx.csrfToken)}${extra}<button type="submit" data-action="${name}" title="${title}">${label}</button></form>`;
   const topicLabel = ctx.topics.find((t) => t.id === entry.topic)?.label ?? entry.topic;
@@ -32,7 +32,7 @@ export function entryView(entry: DraftEntry, position: number, evidence: StoredC
 ${entry.blurb ? html`<p class="blurb">${entry.blurb}</p>` : ''}
 ${alsoCovered(entry)}
 ${previously(entry)}
-${evidenceView(entry, evidence)}
+${evidenceView(entry, evidence, joins)}
 </div>
 <div class="entry-actions">
 ${action('up', '↑', 'Move up (Shift+K)')}${action('down', '↓', 'Move down (Shift+J)')}${entry.included ? action('exclude', 'Exclude', 'Leave out of the issue (x)') : action('include', 'Include', 'Put back in the issue (x)')}
@@ -56,14 +56,29 @@ function previously(entry: DraftEntry): SafeHtml | '' {
   return html`<p class="previously">Previously: ${items}</p>`;
 }
 
-function evidenceView(entry: DraftEntry, evidence: StoredClassification | undefined): SafeHtml {
+/** One member's join as a line: "Outlet: event, 0.62 to the story, names velmont, 5 h after the first report". */
+function joinLine(join: StoryJoin): string {
+  let e: { rule?: string; storySimilarity?: number; sharedNames?: string[]; gapHours?: number };
+  try {
+    e = JSON.parse(join.evidence) as typeof e;
+  } catch {
+    return `${join.source}: (unreadable evidence)`;
+  }
+  const parts = [e.rule ?? '?'];
+  if (typeof e.storySimilarity === 'number') parts.push(`${e.storySimilarity.toFixed(2)} to the story`);
+  if (e.sharedNames?.length) parts.push(`names ${e.sharedNames.join(', ')}`);
+  if (typeof e.gapHours === 'number') parts.push(`${Math.round(e.gapHours)} h after the first report`);
+  return `${join.source}: ${parts.join(', ')}`;
+}
+
+function evidenceView(entry: DraftEntry, evidence: StoredClassification | undefined, joins: readonly StoryJoin[]): SafeHtml {
   const list = (title: string, items: readonly string[]) =>
     items.length ? html`<dt>${title}</dt><dd><ul>${items.map((i) => html`<li>${i}</li>`)}</ul></dd>` : '';
   const scores = (evidence?.topics ?? entry.topicScores).slice(0, 4).map((s) => `${s.id} ${s.score.toFixed(2)}`);
   return html`<details class="evidence"><summary>Why this entry</summary><dl>
 ${list('Rank', entry.rankReasons)}${list('Topic scores', scores)}
 ${evidence ? html`${list('Topic evidence', evidence.evidence.topic)}${list('Relevance', [`score ${evidence.relevanceScore?.toFixed(2) ?? '?'}`, ...evidence.evidence.relevance])}${list('Section', [evidence.section, ...evidence.evidence.section])}` : ''}
-${list('CVEs', entry.cves)}${list('Victims', entry.victims)}
+${list('CVEs', entry.cves)}${list('Victims', entry.victims)}${list('Story (how its reports joined it)', joins.map(joinLine))}
 </dl></details>`;
 }
 

@@ -75,6 +75,9 @@ export function analysisContract(ctx: ContractContext): void {
       expect(stories.get('a:2')).toEqual({ storyId: ids.get(-1), threadId: port, evidence });
       expect(stories.get('b:2')).toEqual({ storyId: ids.get(-2), threadId: ids.get(-2), evidence: null });
       expect(stories.get('b:3')).toEqual({ storyId: ids.get(-3), threadId: ids.get(-2), evidence: null });
+      // The review page's "why": the members with stored evidence, by the entries' story ids.
+      const joins = await ctx.storage.review.storyJoins([String(ids.get(-1)), String(ids.get(-2)), 'manual-1']);
+      expect(joins).toEqual(new Map([[String(ids.get(-1)), [{ itemId: 'a:2', source: 'Feed a', title: 'Gang claims the port attack', evidence }]]]));
     });
 
     it('leaves a batch pending when a filing is refused: nothing of it is written', async () => {
