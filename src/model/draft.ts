@@ -36,6 +36,8 @@ export interface StoryCandidate {
    * first (issue 15): the draft says what came before. Absent when there are none.
    */
   previously?: PreviousStory[];
+  /** The representative's feed gave no readable date: `publishedAt` is when it was fetched. */
+  undated?: boolean;
 }
 
 /** An earlier development of an entry's incident, as an earlier issue carried it. */
@@ -71,6 +73,8 @@ export interface DraftEntry {
   included: boolean;
   /** Earlier developments of its incident in earlier issues (StoryCandidate.previously); absent when none. */
   previously?: PreviousStory[];
+  /** True when its date is the fetch time, the feed having given none it could read; absent otherwise. */
+  undated?: boolean;
 }
 
 export interface DraftSection {

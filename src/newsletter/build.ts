@@ -156,6 +156,7 @@ function toEntry(story: RankedStory): DraftEntry {
     rankReasons: [...story.reasons],
     included: true,
     ...(c.previously?.length ? { previously: c.previously.map((p) => ({ ...p })) } : {}),
+    ...(c.undated ? { undated: true } : {}),
   };
 }
 

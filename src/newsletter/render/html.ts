@@ -1,7 +1,7 @@
 import type { Draft, DraftEntry } from '../../model/draft.js';
 import { cleanText, escapeHtml } from './escape.js';
 import { safeHttpUrl } from './url.js';
-import { alsoCovered, displayTitle, previouslyLine, resolveRenderOptions, victimNames, visibleSections, type RenderOptions } from './view.js';
+import { alsoCovered, displayTitle, previouslyLine, UNDATED, resolveRenderOptions, victimNames, visibleSections, type RenderOptions } from './view.js';
 
 /**
  * The issue as an HTML fragment to paste into an e-mail editor. E-mail clients drop <style>
@@ -54,6 +54,7 @@ function entryHtml(entry: DraftEntry, showVictims: boolean, maxLinks: number): s
   parts.push(href ? anchor(href, title, STYLE.title) : `<span style="${STYLE.plainTitle}">${title}</span>`);
   const source = cleanText(entry.source);
   if (source !== '') parts.push(` <span style="${STYLE.source}">(${text(source)})</span>`);
+  if (entry.undated) parts.push(` <span style="${STYLE.source}">${UNDATED}</span>`);
 
   const blurb = cleanText(entry.blurb ?? '');
   if (blurb !== '') parts.push(`<br><span style="${STYLE.blurb}">${text(blurb)}</span>`);

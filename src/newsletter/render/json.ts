@@ -49,6 +49,7 @@ function entryJson(e: DraftEntry) {
     rankReasons: [...e.rankReasons],
     included: e.included,
     // Only when the story continues an incident an earlier issue carried (issue 15).
+    ...(e.undated ? { undated: true } : {}),
     ...(e.previously?.length ? { previously: e.previously.map((p) => ({ storyId: p.storyId, title: p.title, draftNumber: p.draftNumber })) } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import type { Draft, DraftEntry } from '../../model/draft.js';
 import { cleanText, escapeMarkdown } from './escape.js';
 import { markdownDestination, safeHttpUrl } from './url.js';
-import { alsoCovered, displayTitle, previouslyLine, resolveRenderOptions, victimNames, visibleSections, type RenderOptions } from './view.js';
+import { alsoCovered, displayTitle, previouslyLine, UNDATED, resolveRenderOptions, victimNames, visibleSections, type RenderOptions } from './view.js';
 
 /**
  * The issue as Markdown in the newsletter's style:
@@ -37,7 +37,7 @@ function entryLines(entry: DraftEntry, showVictims: boolean, maxLinks: number): 
   const victims = showVictims ? victimNames(entry) : [];
   const prefix = victims.length > 0 ? `**${victims.map(escapeMarkdown).join(', ')}**: ` : '';
   const source = escapeMarkdown(entry.source);
-  const lines = [`- ${prefix}${link(displayTitle(entry.title), entry.url)}${source ? ` (${source})` : ''}`];
+  const lines = [`- ${prefix}${link(displayTitle(entry.title), entry.url)}${source ? ` (${source})` : ''}${entry.undated ? ` ${UNDATED}` : ''}`];
 
   const blurb = escapeMarkdown(entry.blurb ?? '');
   if (blurb !== '') lines.push(`  ${blurb}`);

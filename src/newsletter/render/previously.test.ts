@@ -49,3 +49,19 @@ describe('previously (threads in the export)', () => {
     expect(entries.find((e) => e.storyId === 'other')).not.toHaveProperty('previously');
   });
 });
+
+describe('undated entries (issue 17)', () => {
+  const undated = () =>
+    buildDraft([makeCandidate({ storyId: 'u', title: 'Dateless advisory', undated: true }), makeCandidate({ storyId: 'd', title: 'Dated news' })], ISSUE).draft;
+
+  it('marks an entry whose date is the fetch time in every format, and only that entry', () => {
+    const md = renderDraft(undated(), 'md');
+    expect(md).toMatch(/Dateless advisory\]\([^)]*\) \([^)]*\) \(undated\)/);
+    expect(md.match(/\(undated\)/g)).toHaveLength(1);
+    expect(renderDraft(undated(), 'html').match(/\(undated\)/g)).toHaveLength(1);
+    expect(renderDraft(undated(), 'txt').match(/\(undated\)/g)).toHaveLength(1);
+    const entries = (JSON.parse(renderDraft(undated(), 'json')) as { sections: { entries: { storyId: string; undated?: boolean }[] }[] }).sections.flatMap((s) => s.entries);
+    expect(entries.find((e) => e.storyId === 'u')?.undated).toBe(true);
+    expect(entries.find((e) => e.storyId === 'd')).not.toHaveProperty('undated');
+  });
+});

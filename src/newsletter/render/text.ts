@@ -1,7 +1,7 @@
 import type { Draft, DraftEntry } from '../../model/draft.js';
 import { cleanText } from './escape.js';
 import { safeHttpUrl } from './url.js';
-import { alsoCovered, displayTitle, previouslyLine, resolveRenderOptions, victimNames, visibleSections, type RenderOptions } from './view.js';
+import { alsoCovered, displayTitle, previouslyLine, UNDATED, resolveRenderOptions, victimNames, visibleSections, type RenderOptions } from './view.js';
 
 /**
  * The issue as plain text for a terminal or a text e-mail: headings underlined, entries numbered
@@ -29,7 +29,7 @@ function entryLines(entry: DraftEntry, n: number, showVictims: boolean, maxLinks
   const victims = showVictims ? victimNames(entry) : [];
   const lines = [`${n}. ${victims.length > 0 ? `${victims.join(', ')}: ` : ''}${displayTitle(entry.title)}`];
   const source = cleanText(entry.source);
-  if (source !== '') lines.push(`${indent}${source}`);
+  if (source !== '' || entry.undated) lines.push(`${indent}${[source, entry.undated ? UNDATED : ''].filter(Boolean).join(' ')}`);
   const href = safeHttpUrl(entry.url);
   if (href) lines.push(`${indent}${href}`);
   const blurb = cleanText(entry.blurb ?? '');

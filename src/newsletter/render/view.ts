@@ -51,6 +51,9 @@ export function alsoCovered(entry: DraftEntry, max: number): { shown: StoryLink[
   return { shown, more: entry.alsoCoveredBy.length - shown.length };
 }
 
+/** Shown beside an entry whose date is the fetch time: its feed gave none that could be read. */
+export const UNDATED = '(undated)';
+
 /** "Previously: "Title" (issue #3), …": the earlier developments of an entry's incident, or null. */
 export function previouslyLine(entry: DraftEntry, quote: (title: string) => string): string | null {
   const earlier = entry.previously ?? [];

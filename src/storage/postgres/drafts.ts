@@ -27,10 +27,10 @@ export async function insertEntry(db: Queryable, draftId: number, sectionId: str
   const v = entryValues(entry);
   await db.query(
     `INSERT INTO draft_entries (draft_id, story_id, section_id, position, title, url, source, source_id, blurb, topic,
-       topic_scores, published_at, coverage, also_covered_by, victims, cves, score, rank_reasons, included, previously)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+       topic_scores, published_at, coverage, also_covered_by, victims, cves, score, rank_reasons, included, previously, undated)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
     [draftId, v.storyId, sectionId, position, v.title, v.url, v.source, v.sourceId, v.blurb, v.topic, v.topicScores, v.publishedAt,
-      v.coverage, v.alsoCoveredBy, v.victims, v.cves, v.score, v.rankReasons, v.included, v.previously],
+      v.coverage, v.alsoCoveredBy, v.victims, v.cves, v.score, v.rankReasons, v.included, v.previously, v.undated],
   );
 }
 

@@ -204,6 +204,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE items ADD COLUMN date_source TEXT;
       -- The earlier developments of an entry's incident that earlier issues carried (JSON list).
       ALTER TABLE draft_entries ADD COLUMN previously TEXT;
+      -- True when the entry's date is the fetch time (its feed gave none it could read).
+      ALTER TABLE draft_entries ADD COLUMN undated BOOLEAN NOT NULL DEFAULT false;
       -- The clusterer's window (storyMembers): filed items by publication time, in the order it reads them.
       CREATE INDEX items_filed_published ON items (published_at, id) WHERE story_id IS NOT NULL;
       -- Pending items tie by id, not by the order stored (which depends on which worker stored first).

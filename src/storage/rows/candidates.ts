@@ -35,6 +35,8 @@ export interface RepresentativeRow {
   url: string | null;
   summary: string;
   published_at: string;
+  /** Where published_at came from (null before schema 7). */
+  date_source: string | null;
   topic: string | null;
   topic_scores: string;
   relevant: Flag | null;
@@ -133,6 +135,8 @@ function toCandidate(row: RepresentativeRow, alsoCoveredBy: StoryLink[], previou
     victims: parseList<string>(row.victims),
     cves: parseList<string>(row.cves),
     ...(previously?.length ? { previously } : {}),
+    // The feed gave no readable date: publishedAt is when it was fetched (issue 17).
+    ...(row.date_source === 'missing' || row.date_source === 'unparseable' ? { undated: true } : {}),
   };
 }
 

@@ -57,6 +57,7 @@ export interface EntryRow {
   rank_reasons: string;
   included: Flag;
   previously: string | null;
+  undated: Flag | null;
 }
 
 /** A draft from its row, its sections in display order and its entries in section order. */
@@ -97,6 +98,7 @@ function toEntry(row: EntryRow): DraftEntry {
     rankReasons: JSON.parse(row.rank_reasons) as string[],
     included: isSet(row.included),
     ...(row.previously ? { previously: JSON.parse(row.previously) as PreviousStory[] } : {}),
+    ...(isSet(row.undated) ? { undated: true } : {}),
   };
 }
 
@@ -120,5 +122,6 @@ export function entryValues(entry: DraftEntry) {
     rankReasons: JSON.stringify(entry.rankReasons),
     included: entry.included,
     previously: entry.previously?.length ? JSON.stringify(entry.previously) : null,
+    undated: entry.undated === true,
   };
 }

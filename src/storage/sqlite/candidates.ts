@@ -35,7 +35,7 @@ export function storyCandidates(db: Db, window: { since: string; until: string }
     db,
     `SELECT s.id AS story_id, s.first_seen, s.coverage, s.size, i.id AS item_id, i.feed_id, i.title,
        COALESCE(i.canonical_url, i.url) AS url, i.summary,
-       i.published_at, i.topic, i.topic_scores, i.relevant, i.section, i.cves, i.victims,
+       i.published_at, i.date_source, i.topic, i.topic_scores, i.relevant, i.section, i.cves, i.victims,
        f.name AS feed_name, f.weight AS feed_weight
      FROM stories s JOIN items i ON i.id = s.representative_item_id JOIN feeds f ON f.id = i.feed_id
      WHERE ${IN_WINDOW}

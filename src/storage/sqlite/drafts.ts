@@ -35,10 +35,10 @@ export function insertEntry(db: Db, draftId: number, sectionId: string, position
   statement(
     db,
     `INSERT INTO draft_entries (draft_id, story_id, section_id, position, title, url, source, source_id, blurb, topic,
-       topic_scores, published_at, coverage, also_covered_by, victims, cves, score, rank_reasons, included, previously)
+       topic_scores, published_at, coverage, also_covered_by, victims, cves, score, rank_reasons, included, previously, undated)
      VALUES (@draftId, @storyId, @sectionId, @position, @title, @url, @source, @sourceId, @blurb, @topic,
-       @topicScores, @publishedAt, @coverage, @alsoCoveredBy, @victims, @cves, @score, @rankReasons, @included, @previously)`,
-  ).run({ draftId, sectionId, position, ...entryValues(entry), included: entry.included ? 1 : 0 });
+       @topicScores, @publishedAt, @coverage, @alsoCoveredBy, @victims, @cves, @score, @rankReasons, @included, @previously, @undated)`,
+  ).run({ draftId, sectionId, position, ...entryValues(entry), included: entry.included ? 1 : 0, undated: entry.undated ? 1 : 0 });
 }
 
 /** The draft numbered `number`, for callers that change it and need only its row id (the review page's edits). */

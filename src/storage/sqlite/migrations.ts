@@ -264,6 +264,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE items ADD COLUMN date_source TEXT;
       -- The earlier developments of an entry's incident that earlier issues carried (JSON list).
       ALTER TABLE draft_entries ADD COLUMN previously TEXT;
+      -- 1 when the entry's date is the fetch time (its feed gave none it could read).
+      ALTER TABLE draft_entries ADD COLUMN undated INTEGER NOT NULL DEFAULT 0;
       -- The clusterer loads a window's stories into memory: the LSH band keys are no longer needed.
       DROP TABLE story_keys;
       DROP TABLE dedupe_state;

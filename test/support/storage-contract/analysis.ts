@@ -28,6 +28,17 @@ export function analysisContract(ctx: ContractContext): void {
       await stored([undated, { ...item('a', '2', 'Quorvex raises money'), dateSource: 'published' as const }]);
       const page = await ctx.storage.analysis.pending(10);
       expect(page.map((p) => [p.item.id, p.item.dateSource])).toEqual([['a:1', 'unparseable'], ['a:2', 'published']]);
+      // The draft tells them apart too: the candidate and the stored entry say "undated".
+      await ctx.storage.analysis.writeBatch({ items: page, labels: new Map([['a:1', LABELS], ['a:2', LABELS]]), modelId: null, filings: byFirstWord(page) });
+      const window = { since: '2026-11-23T00:00:00.000Z', until: '2026-11-24T00:00:00.000Z' };
+      const drafted = await ctx.storage.drafts.createNext((basis) => {
+        const { candidates } = basis.candidates(window);
+        return { draft: buildDraft(candidates, { number: basis.nextNumber, date: '2026-11-23', window, createdAt: NOW }).draft, result: candidates };
+      });
+      expect(drafted.result.map((c) => [c.title, c.undated ?? false])).toEqual([['Ransom hits a port', true], ['Quorvex raises money', false]]);
+      const entries = drafted.stored!.sections.flatMap((s) => s.entries);
+      expect(entries.find((e) => e.title === 'Ransom hits a port')?.undated).toBe(true);
+      expect(entries.find((e) => e.title === 'Quorvex raises money')).not.toHaveProperty('undated');
     });
 
     it('writes a batch whole: new stories under stored ids, members joined, analysed state; updated items keep their story', async () => {
