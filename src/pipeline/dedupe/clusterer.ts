@@ -6,6 +6,7 @@ import { copyKeyOf } from './copy-key.js';
 import { differentEvents, eventKinds, type EventKind } from './event-kind.js';
 import { NEAR_COPY, similarity, verify, type VerifyContext } from './verify.js';
 import { centroidSimilarity, EventStory, type StoryMemberFeatures } from './event-story.js';
+import { near, TokenIndex, topCandidates } from './token-index.js';
 
 /**
  * Stories as events (issue 15). A new item joins a story when it matches the story AS A WHOLE
@@ -62,14 +63,6 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** Stories scored per item, those sharing the most weight first. */
 const MAX_CANDIDATES = 24;
-/**
- * A token more than this many stories in memory use finds no candidates (it still counts in every
- * similarity): like a word of low IDF it tells no story apart, and walking its stories for every
- * new item made clustering quadratic (100,000 stored items: 800 s for 5,000 new ones). 50 rather
- * than 300 also ranks the candidates better: threads on the tuning part 0.611 / 0.379 → 0.696 / 0.552
- * (100 gives the same figures as 50, and costs more).
- */
-const MAX_TOKEN_STORIES = 50;
 /** The event signature (bestEvent): how close in time, and how rare the shared name (similarity: settings.signatureSimilarity). */
 const SIGNATURE_HOURS = 36;
 const RARE_NAME_STORIES = 2;
@@ -80,13 +73,11 @@ const SAME_FEED_COPY = 0.97;
 
 export class StoryClusterer {
   private readonly stories = new Map<number, EventStory>();
-  /** Token → stories with a member using it (tokens of weight ≥ 1: names, words, numbers, CVEs). */
-  private readonly byToken = new Map<string, Set<EventStory>>();
+  private readonly index = new TokenIndex();
   private readonly byUrl = new Map<string, number>();
   private readonly byCopy = new Map<string, number>();
   /** Items filed or seeded: a window loaded again skips them. */
   private readonly known = new Set<string>();
-  /** Stories under each rare-name key, for the window's document frequency of a name. */
   private readonly cache: FeatureCache;
 
   constructor(
@@ -151,12 +142,7 @@ export class StoryClusterer {
   private add(story: EventStory, member: StoryMemberFeatures): void {
     this.known.add(member.id);
     story.add(member);
-    for (const [token, weight] of member.features.weights) {
-      if (weight < 1) continue;
-      let set = this.byToken.get(token);
-      if (!set) this.byToken.set(token, (set = new Set()));
-      set.add(story);
-    }
+    this.index.add(story, member.features);
   }
 
   /** Files one item (call in publication order). */
@@ -235,33 +221,21 @@ export class StoryClusterer {
   private candidates(features: Features, at: number, days: number): EventStory[] {
     const horizon = days * DAY_MS;
     const pool = this.pool(features, at);
-    if (horizon >= pool.horizon) return topCandidates(pool.shared);
-    const near = new Map<EventStory, number>();
-    for (const [story, score] of pool.shared) if (story.lastAt >= at - horizon && story.firstAt <= at + horizon) near.set(story, score);
-    return topCandidates(near);
+    if (horizon >= pool.horizon) return topCandidates(pool.shared, MAX_CANDIDATES);
+    const closer = new Map<EventStory, number>();
+    for (const [story, score] of pool.shared) if (near(story, at, horizon)) closer.set(story, score);
+    return topCandidates(closer, MAX_CANDIDATES);
   }
 
-  /** The last item's candidate pool (event and thread search share one pass over its tokens). */
+  /** The last item's candidate pool: event and thread search share one pass over its tokens. */
   private lastPool: { features: Features; at: number; horizon: number; shared: Map<EventStory, number> } | undefined;
 
-  /** Stories sharing tokens with the item within the widest horizon (threadDays), with their shared weight. */
+  /** The pool within the widest horizon a search looks (threadDays, usually). */
   private pool(features: Features, at: number): { horizon: number; shared: Map<EventStory, number> } {
     if (this.lastPool?.features === features && this.lastPool.at === at) return this.lastPool;
     const { threadDays, windowDays, eventHours } = this.settings;
     const horizon = Math.max(threadDays, windowDays, eventHours / 24) * DAY_MS;
-    const shared = new Map<EventStory, number>();
-    for (const [token, weight] of features.weights) {
-      if (weight < 1) continue;
-      const set = this.byToken.get(token);
-      if (!set || set.size > MAX_TOKEN_STORIES) continue;
-      // A rarer token says more about which story an item tells (an IDF of the stories in memory).
-      const rarity = weight / Math.log2(1 + set.size);
-      for (const story of set) {
-        if (story.lastAt < at - horizon || story.firstAt > at + horizon) continue;
-        shared.set(story, (shared.get(story) ?? 0) + rarity);
-      }
-    }
-    this.lastPool = { features, at, horizon, shared };
+    this.lastPool = { features, at, horizon, shared: this.index.pool(features, at, horizon) };
     return this.lastPool;
   }
 
@@ -365,26 +339,13 @@ export class StoryClusterer {
 
   /** A name at most RARE_NAME_STORIES stories around `at` mention: what one event is about. */
   private isRare(name: string, at: number): boolean {
-    const set = this.byToken.get(name);
-    if (!set) return true;
-    const horizon = this.settings.windowDays * DAY_MS;
-    let n = 0;
-    for (const story of set) {
-      if (story.lastAt >= at - horizon && story.firstAt <= at + horizon && story.hasName(name) && ++n > RARE_NAME_STORIES) return false;
-    }
-    return true;
+    return this.index.storiesNaming(name, at, this.settings.windowDays * DAY_MS, RARE_NAME_STORIES + 1) <= RARE_NAME_STORIES;
   }
 
   /** A name that `commonNameStories` or more stories around `at` mention: a setting, not a subject. */
   private isCommon(name: string, at: number): boolean {
-    const set = this.byToken.get(name);
-    if (!set || set.size < this.settings.commonNameStories) return false;
-    const horizon = this.settings.windowDays * DAY_MS;
-    let n = 0;
-    for (const story of set) {
-      if (story.lastAt >= at - horizon && story.firstAt <= at + horizon && story.hasName(name) && ++n >= this.settings.commonNameStories) return true;
-    }
-    return false;
+    const { windowDays, commonNameStories } = this.settings;
+    return this.index.storiesNaming(name, at, windowDays * DAY_MS, commonNameStories) >= commonNameStories;
   }
 
   /** Forgets stories whose last member is older than `before` (a long in-memory run). */
@@ -392,30 +353,9 @@ export class StoryClusterer {
     for (const [id, story] of this.stories) {
       if (story.lastAt >= before) continue;
       this.stories.delete(id);
-      for (const token of story.tokens()) {
-        const set = this.byToken.get(token);
-        set?.delete(story);
-        if (set?.size === 0) this.byToken.delete(token);
-      }
+      this.index.remove(story);
     }
   }
-}
-
-/** The MAX_CANDIDATES stories sharing the most weight, ties by id: a bounded insertion, not a sort of all. */
-function topCandidates(shared: ReadonlyMap<EventStory, number>): EventStory[] {
-  const top: [EventStory, number][] = [];
-  const before = (a: [EventStory, number], b: [EventStory, number]) => a[1] > b[1] || (a[1] === b[1] && a[0].id < b[0].id);
-  for (const entry of shared) {
-    if (top.length === MAX_CANDIDATES && !before(entry, top[top.length - 1]!)) continue;
-    let i = top.length < MAX_CANDIDATES ? top.length : top.length - 1;
-    if (top.length < MAX_CANDIDATES) top.push(entry);
-    else top[i] = entry;
-    while (i > 0 && before(top[i]!, top[i - 1]!)) {
-      [top[i], top[i - 1]] = [top[i - 1]!, top[i]!];
-      i--;
-    }
-  }
-  return top.map(([story]) => story);
 }
 
 function round(x: number): number {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { EventStory } from './event-story.js';
+import { extractFeatures } from './features.js';
+import { TokenIndex, topCandidates } from './token-index.js';
+
+const DAY = 86_400_000;
+
+function story(id: number, at: number, title: string): EventStory {
+  const s = new EventStory(id, id);
+  s.add({ id: `i${id}`, feedId: 'f', at, features: extractFeatures(title, ''), events: new Set() });
+  return s;
+}
+
+describe('TokenIndex', () => {
+  it('finds stories by shared tokens within the horizon, the rarer token weighing more', () => {
+    const index = new TokenIndex();
+    const stories = [story(1, 0, 'Velmont water utility hacked'), story(2, 0, 'Velmont council budget'), story(3, 40 * DAY, 'Velmont water utility hacked')];
+    for (const s of stories) index.add(s, s.members[0]!.features);
+    const pool = index.pool(extractFeatures('Water utility in Velmont hacked', ''), DAY, 7 * DAY);
+    expect([...pool.keys()].map((s) => s.id).sort()).toEqual([1, 2]);
+    expect(pool.get(stories[0]!)!).toBeGreaterThan(pool.get(stories[1]!)!);
+    expect(topCandidates(pool, 1).map((s) => s.id)).toEqual([1]);
+  });
+
+  it('finds no candidates through a token more than 50 stories use, and forgets removed stories', () => {
+    const index = new TokenIndex();
+    const many = Array.from({ length: 51 }, (_, i) => story(i + 1, 0, `Quorvex report number ${i + 1000}`));
+    for (const s of many) index.add(s, s.members[0]!.features);
+    expect(index.pool(extractFeatures('Quorvex', ''), 0, DAY).size).toBe(0);
+    index.remove(many[0]!);
+    expect(index.pool(extractFeatures('Quorvex', ''), 0, DAY).size).toBe(50);
+  });
+
+  it('counts the stories naming a name around a time, stopping at the limit', () => {
+    const index = new TokenIndex();
+    const stories = [0, 1, 2, 30].map((d, i) => story(i + 1, d * DAY, 'Brewer Tanakura hit by an attack'));
+    for (const s of stories) index.add(s, s.members[0]!.features);
+    expect(index.storiesNaming('tanakura', DAY, 7 * DAY, 10)).toBe(3);
+    expect(index.storiesNaming('tanakura', DAY, 7 * DAY, 2)).toBe(2);
+    expect(index.storiesNaming('unknown', DAY, 7 * DAY, 2)).toBe(0);
+  });
+});
