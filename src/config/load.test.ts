@@ -231,14 +231,9 @@ describe('parseConfig: rules across feeds', () => {
     expect(problemsOf(backoff)).toMatchObject([
       { path: 'settings.health.backoffBaseMinutes', message: expect.stringContaining('must not exceed backoffMaxHours (2) × 60') },
     ]);
-    const bucket = `settings:\n  dedupe:\n    maxBucket: 5\n${MINIMAL}`;
-    expect(problemsOf(bucket)).toEqual([
-      {
-        line: 3,
-        path: 'settings.dedupe.maxBucket',
-        message: 'commonNameStories (8, the default) must not exceed maxBucket (5): no name could ever count as common',
-      },
-    ]);
+    // The band-key settings are no longer used (issue 15): still accepted, never a problem.
+    const bands = `settings:\n  dedupe:\n    maxBucket: 5\n    numHashes: 16\n    bands: 5\n${MINIMAL}`;
+    expect(parseConfig(bands, 'feeds.yaml').settings.dedupe).toMatchObject({ maxBucket: 5, bands: 5 });
   });
 
   it.each([

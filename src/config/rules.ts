@@ -76,20 +76,11 @@ function checkDedupe(dedupe: Settings['dedupe'], overridden: (path: PathSegment[
   const findings: Finding[] = [];
   const at = (key: keyof Settings['dedupe']) => ['settings', 'dedupe', key];
   const shown = (key: keyof Settings['dedupe']) => `${key} (${dedupe[key]}${overridden(at(key)) ? '' : ', the default'})`;
-  if (dedupe.numHashes % dedupe.bands !== 0) {
-    const path = overridden(at('bands')) || !overridden(at('numHashes')) ? at('bands') : at('numHashes');
-    findings.push({ path, message: `${shown('bands')} must divide ${shown('numHashes')}: each band takes the same number of rows` });
-  }
   for (const key of ['similarity', 'cveSimilarity'] as const) {
     if (dedupe[key] > dedupe.conflictSimilarity) {
       const path = overridden(at(key)) || !overridden(at('conflictSimilarity')) ? at(key) : at('conflictSimilarity');
       findings.push({ path, message: `${shown(key)} must not exceed ${shown('conflictSimilarity')}: a conflict can only raise the bar` });
     }
-  }
-  // A name's stories are counted among the newest maxBucket postings under its key.
-  if (dedupe.commonNameStories > dedupe.maxBucket) {
-    const path = overridden(at('commonNameStories')) || !overridden(at('maxBucket')) ? at('commonNameStories') : at('maxBucket');
-    findings.push({ path, message: `${shown('commonNameStories')} must not exceed ${shown('maxBucket')}: no name could ever count as common` });
   }
   return findings;
 }
