@@ -1,30 +1,27 @@
 import type { Classification, CorrectedLabels, Correction, CorrectionField, Draft, DraftEntry, FeedConfig, Item, StoryContextMember, StoryRef } from '../model/index.js';
 import type { StoryJoin } from './rows/entry-labels.js';
-import type { WindowCandidates } from './sqlite/candidates.js';
-import type { DraftRef, DraftSummary, StoredDraft } from './sqlite/drafts.js';
+import type { WindowCandidates } from './rows/candidates.js';
+import type { DraftRef, DraftSummary, StoredDraft } from './rows/drafts.js';
 import type { EntryPlace, EntryRef } from './sqlite/draft-edits.js';
-import type { FeedActivity } from './sqlite/feed-activity.js';
-import type { FeedHealth, FeedState } from './sqlite/feeds.js';
+import type { FeedActivity } from './rows/feed-activity.js';
+import type { FeedHealth, FeedState } from './rows/feeds.js';
 import type { PageStats, PruneCounts } from './sqlite/prune.js';
 import type { DatabaseHealth } from './sqlite/health.js';
 import type { BackupResult } from './sqlite/backup.js';
-import type { ItemToClassify, StoredClassification, ToClassifyQuery } from './sqlite/classifications.js';
-import type { NewClassifierModel, StoredClassifierModel } from './sqlite/classifier-models.js';
-import type { CorrectionQuery } from './sqlite/corrections.js';
-import type { FeedRunRecord } from './sqlite/feed-runs.js';
-import type { UpsertCounts } from './sqlite/items.js';
-import type { PendingItem } from './sqlite/pending-analysis.js';
+import type { ItemToClassify, StoredClassification, ToClassifyQuery } from './rows/classifications.js';
+import type { NewClassifierModel, StoredClassifierModel } from './rows/classifier-models.js';
+import type { CorrectionQuery } from './rows/corrections.js';
+import type { FeedRunRecord } from './rows/feed-runs.js';
+import type { PendingItem, UpsertCounts } from './rows/items.js';
 import type { AcquireResult, LockHolder } from './sqlite/run-lock.js';
 
 /**
  * The storage ports: what collection, analysis and the run lock need of a database, as async
- * interfaces any engine can implement (SQLite in ./sqlite/adapter.ts; PostgreSQL next). Callers
+ * interfaces any engine can implement (SQLite in ./sqlite/adapter.ts, PostgreSQL in ./postgres/adapter.ts). Callers
  * see plain data and `StorageError` (model/errors.ts), never a driver, SQL or a driver's codes.
- * One contract suite (./contract.ts) runs against every implementation.
- *
- * Not every command goes through these ports yet: draft, export, doctor, prune, backup,
- * train and the feed-list commands still take the SQLite handle (`Db`); docs/ARCHITECTURE.md
- * ("Storage ports") lists them, and the lint rule's allow-list shrinks as they move.
+ * One contract suite (test/support/storage-contract/) runs against every implementation. Every
+ * command goes through these ports; the types they speak live in ./rows/ (shared by both engines)
+ * or, for the few only SQLite's modules define, in ./sqlite/.
  */
 
 export interface FeedRepository {
