@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import { DEFAULT_SETTINGS, loadConfig } from './config/index.js';
+import { resolveFeedHeaders } from './config/feed-headers.js';
+import type { FeedOptions } from './pipeline/collect.js';
+import { compileFilter } from './pipeline/filter/index.js';
 import { UsageError, type Config, type FetchSettings } from './model/index.js';
 import { createPageFetcher, type PageFetcher } from './web/page-info.js';
 import { createFetcher, type Fetcher } from './pipeline/fetch/index.js';
@@ -19,6 +22,8 @@ export interface AppOptions {
   fetch?: typeof globalThis.fetch;
   /** Refuse to create the database (commands that only use what collect stored). */
   databaseMustExist?: boolean;
+  /** Where feeds' `${NAME}` header references are looked up; defaults to the process environment. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Everything a command needs, wired once. The only place that knows how the parts fit. */
@@ -33,6 +38,14 @@ export interface App {
    */
   db: Db | undefined;
   fetcher: Fetcher;
+  /**
+   * Each feed's request headers (secrets, `${NAME}` filled in from the environment) and keyword
+   * filter, by feed id (undefined for a feed with neither), for collect and the queue worker.
+   * Resolved on the first call, so only the commands that fetch need the variables set (an editor
+   * can draft and export from a shell without them); an unset one is a ConfigError then, raised
+   * before anything is fetched.
+   */
+  feedOptions(): (feedId: string) => FeedOptions | undefined;
   /** Reads the page of a link an editor adds on the review page (title, outlet). */
   fetchPage: PageFetcher;
   now: () => Date;
@@ -45,10 +58,16 @@ export interface App {
  */
 export async function openApp(options: AppOptions): Promise<App> {
   const config = loadConfig(options.configPath);
+  let resolved: Map<string, FeedOptions> | undefined;
+  const feedOptions = (): ((feedId: string) => FeedOptions | undefined) => {
+    resolved ??= resolveFeedOptions(config, options.env ?? process.env);
+    const byFeed = resolved;
+    return (feedId) => byFeed.get(feedId);
+  };
   const { storage, db } = await openEngine(options.dbPath, { mustExist: options.databaseMustExist ?? false });
   const now = options.now ?? (() => new Date());
   const fetcher = openFetcher(config.settings.fetch, options.fetch);
-  return { config, storage, db, fetcher, fetchPage: createPageFetcher(), now, close: () => storage.close() };
+  return { config, storage, db, fetcher, feedOptions, fetchPage: createPageFetcher(), now, close: () => storage.close() };
 }
 
 /** The feed fetcher for a command that has settings but no `App` (`parse`, `feeds add`). */
@@ -105,4 +124,16 @@ export function loadConfigIfPresent(flags: { config?: string }, env: NodeJS.Proc
   const { configPath, configNamed } = resolvePaths(flags, env);
   if (configNamed || fs.existsSync(configPath)) return loadConfig(configPath);
   return { settings: DEFAULT_SETTINGS, feeds: [] };
+}
+
+/** Each feed's headers and filter; an unset `${NAME}` in a header is a ConfigError naming it. */
+function resolveFeedOptions(config: Config, env: Readonly<Record<string, string | undefined>>): Map<string, FeedOptions> {
+  const headers = resolveFeedHeaders(config.feeds, env, config.file);
+  const byFeed = new Map<string, FeedOptions>();
+  for (const feed of config.feeds) {
+    const filter = compileFilter(feed);
+    const feedHeaders = headers.get(feed.id);
+    if (filter || feedHeaders) byFeed.set(feed.id, { ...(filter ? { filter } : {}), ...(feedHeaders ? { headers: feedHeaders } : {}) });
+  }
+  return byFeed;
 }

@@ -4,13 +4,13 @@ import { renderSummary } from './collect-output.js';
 
 const result = (feedId: string, extra: Partial<FeedRunResult> = {}): FeedRunResult => ({
   feedId, url: `https://${feedId}.example/feed`, status: 'ok', httpStatus: 200, durationMs: 10, bytes: 100, attempts: 1,
-  itemsFound: 1, itemsNew: 1, itemsUpdated: 0, error: null, ...extra,
+  itemsFound: 1, itemsNew: 1, itemsUpdated: 0, itemsFiltered: 0, error: null, ...extra,
 });
 
 function summary(feeds: FeedRunResult[]): CollectSummary {
   return {
     startedAt: '2026-11-25T06:00:00.000Z', finishedAt: '2026-11-25T06:00:00.140Z', durationMs: 140, feeds,
-    totals: { feeds: feeds.length, ok: feeds.length, notModified: 0, failed: 0, gone: 0, rateLimited: 0, skipped: 0, itemsNew: feeds.length, itemsUpdated: 0 },
+    totals: { feeds: feeds.length, ok: feeds.length, notModified: 0, failed: 0, gone: 0, rateLimited: 0, skipped: 0, itemsNew: feeds.length, itemsUpdated: 0, itemsFiltered: 0 },
   };
 }
 

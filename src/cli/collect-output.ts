@@ -51,6 +51,7 @@ export function logLine(result: FeedRunResult): Record<string, unknown> {
     itemsFound: result.itemsFound,
     itemsNew: result.itemsNew,
     itemsUpdated: result.itemsUpdated,
+    itemsFiltered: result.itemsFiltered,
     ...(result.error ? { errorCode: result.error.code, error: result.error.message } : {}),
     ...(result.skippedReason ? { skippedReason: result.skippedReason } : {}),
     ...(result.retryAt ? { retryAt: result.retryAt } : {}),
@@ -65,7 +66,7 @@ export function renderSummary(summary: CollectSummary): string {
     `${t.feeds} feeds in ${formatDuration(summary.durationMs)}: ${t.ok} ok, ${t.notModified} not modified, ${t.failed + t.gone} failed` +
       (t.rateLimited ? `, ${t.rateLimited} rate-limited` : '') +
       (t.skipped ? `, ${t.skipped} skipped` : ''),
-    `${t.itemsNew} new items, ${t.itemsUpdated} updated`,
+    `${t.itemsNew} new items, ${t.itemsUpdated} updated${t.itemsFiltered ? `, ${t.itemsFiltered} filtered out (include/exclude)` : ''}`,
   ];
   const problems = summary.feeds.filter((r) => r.error || r.skippedReason || r.movedTo);
   if (problems.length) {

@@ -52,7 +52,7 @@ export function createContext(io: CliIo, setExitCode: (code: number) => void): C
     paths,
     setExitCode,
     async withApp(flags, body, options = {}) {
-      const app = await openApp({ ...paths(flags), now, databaseMustExist: options.existingDatabase ?? false });
+      const app = await openApp({ ...paths(flags), now, env: io.env, databaseMustExist: options.existingDatabase ?? false });
       try {
         setExitCode(await body(app));
       } finally {

@@ -79,8 +79,18 @@ export function registerFeedCommands(program: Command, ctx: CliContext): void {
       .command('import')
       .description('Append the feeds of an OPML file that feeds.yaml lacks (comments and order kept).')
       .argument('<file>', 'OPML file')
-      .addOption(kindOption().default('news', 'news, unless the outline has a category naming a kind')),
-  ).action((file: string, flags: CommonFlags & { kind: FeedKind }) => {
+      .addOption(kindOption().default('news', 'news, unless the file gives one (secdigest:kind, or a category or folder naming a kind)')),
+  )
+    .addHelpText(
+      'after',
+      '\nReads our own export (ids, kinds, tags, weights, enabled: false) and what Miniflux, FreshRSS, Feedly and\n' +
+        'other readers write: folders become tags (every level), a folder named Vendors, Government/Gov or\n' +
+        'Press releases sets the kind, miniflux:disabled="true" and a FreshRSS muted feed (negative frss:ttl)\n' +
+        'become enabled: false. Ids come from titles, transliterated (Sécurité → securite), else the URL\'s host.\n' +
+        'http/https and trailing-slash spellings of one URL are one feed: the repeat is skipped and reported.\n' +
+        'Lines already in feeds.yaml are kept byte for byte; the new feeds go after the last one.',
+    )
+    .action((file: string, flags: CommonFlags & { kind: FeedKind }) => {
     const { configPath } = ctx.paths(flags);
     const config = fs.existsSync(configPath) ? loadConfig(configPath) : null;
     const opml = readInput(file);
@@ -99,7 +109,7 @@ export function registerFeedCommands(program: Command, ctx: CliContext): void {
   withCommonOptions(
     feeds
       .command('export')
-      .description('Write the configured feeds as OPML (each feed\'s kind in its category attribute).')
+      .description('Write the configured feeds as OPML (id, kind, weight, enabled, tags in the secdigest: namespace; never headers).')
       .addOption(new Option('--format <format>', 'output format').choices(['opml']).default('opml'))
       .option('--out <file>', 'write to a file instead of stdout'),
   ).action((flags: CommonFlags & { out?: string }) => {

@@ -40,7 +40,7 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
       // The scheduler, cron and logging libraries load only for this command, not at every CLI start.
       // loadConfig has checked the cron expressions and the time zone (config/ops-settings.ts).
       const [{ runSchedule }, { createScheduleLogger, scheduleLogEvents }] = await Promise.all([import('../commands/schedule.js'), import('./schedule-log.js')]);
-      await (await openApp(paths)).close(); // the database opens and is migrated, or exit 4 now rather than at the first job
+      await (await openApp({ ...paths, env: ctx.io.env })).close(); // the database opens and is migrated, or exit 4 now rather than at the first job
       const log = createScheduleLogger(ctx.io.stdout, { json: flags.json ?? false });
       const shutdown = listenForShutdown(ctx.io);
       const stopping = () => log.info({ event: 'scheduler-stopping', signal: shutdown.received() }, 'stopping: the job in flight is aborted');
@@ -48,7 +48,7 @@ export function registerOpsCommands(program: Command, ctx: CliContext): void {
       try {
         await runSchedule(
           schedule,
-          { openApp: () => openApp({ ...paths, ...(ctx.io.now ? { now: ctx.io.now } : {}) }), events: scheduleLogEvents(log), ...(queue ? { queue } : {}) },
+          { openApp: () => openApp({ ...paths, env: ctx.io.env, ...(ctx.io.now ? { now: ctx.io.now } : {}) }), events: scheduleLogEvents(log), ...(queue ? { queue } : {}) },
           shutdown.signal,
         );
       } finally {

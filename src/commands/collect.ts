@@ -70,6 +70,8 @@ export async function runCollect(app: App, options: CollectOptions = {}): Promis
 /** The fetch stage in this process: `collectFeeds` with the run's group-commit writer. */
 export async function collectHere(app: App, feeds: readonly FeedConfig[], options: Pick<CollectOptions, 'onResult' | 'signal'> = {}): Promise<CollectSummary> {
   const { storage } = app;
+  // Resolved first: an unset header variable stops the run before a feed is fetched.
+  const feedOptions = app.feedOptions();
   const writer = storage.feedRuns.writer(GROUP_COMMIT);
   let summary: CollectSummary;
   try {
@@ -82,6 +84,7 @@ export async function collectHere(app: App, feeds: readonly FeedConfig[], option
         now: app.now,
         health: app.config.settings.health,
         maxOpenFeeds: app.config.settings.fetch.concurrency,
+        feedOptions,
         ...(options.signal ? { signal: options.signal } : {}),
       },
       // Reported once stored: a group's commit can still fail (a full disk) and roll the feed back.

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
-import { generateOpml, parseOpml } from 'feedsmith';
 import { appendFeeds, feedIdFrom, type NewFeed } from '../config/feeds-file.js';
-import { FEED_KINDS, FeedError, UsageError, type Config, type FeedKind, type FetchOutcome } from '../model/index.js';
+import { feedUrlKey, hostOf, readOpml, writeOpml } from '../config/opml.js';
+import { isHttpUrl } from '../config/schema.js';
+import { FeedError, UsageError, type Config, type FeedKind, type FetchOutcome } from '../model/index.js';
 import { discoverFeeds } from '../pipeline/discover/index.js';
 import type { Fetcher } from '../pipeline/fetch/index.js';
 import { decodeBody, parseFeedDocument } from '../pipeline/parse/index.js';
@@ -57,7 +58,7 @@ export async function addFeed(
   const taken = new Set(config.feeds.map((f) => f.id));
   if (options.id && taken.has(options.id)) throw new UsageError(`feed id "${options.id}" is already used in ${configPath}`);
   const feed: NewFeed = {
-    id: options.id ?? feedIdFrom(name, taken),
+    id: options.id ?? feedIdFrom(name, taken, new URL(feedUrl).hostname),
     name,
     url: feedUrl,
     kind: options.kind,
@@ -80,35 +81,51 @@ export interface ImportResult {
 }
 
 /**
- * `secdigest feeds import FILE.opml`: appends the OPML's feeds that feeds.yaml lacks. An
- * outline's `category` becomes the kind when it names one (our own export writes it there),
- * else `defaultKind`; the folder an outline sits in becomes a tag.
+ * `secdigest feeds import FILE.opml`: appends the OPML's feeds that feeds.yaml lacks (config/opml.ts
+ * reads what our export and other readers write). An id, kind, tags, weight and `enabled: false`
+ * the file gives are kept; otherwise the id comes from the title (transliterated, else the URL's
+ * host) and the kind from a category or folder naming one, else `defaultKind`. One feed URL spelled
+ * twice (http and https, a trailing slash) is one feed: the second is skipped and reported.
  */
 export function importOpml(configPath: string, config: Config | null, opml: string, defaultKind: FeedKind): ImportResult {
-  let document;
-  try {
-    document = parseOpml(opml);
-  } catch (cause) {
-    throw new UsageError(`not a readable OPML file: ${(cause as Error).message}`, { cause });
-  }
+  const entries = readOpml(opml);
   const taken = new Set(config?.feeds.map((f) => f.id) ?? []);
-  const known = config?.feeds.map((f) => f.url) ?? [];
+  const known = new Map((config?.feeds ?? []).map((f) => [feedUrlKey(f.url), `already in the feed list as "${f.id}"`]));
   const result: ImportResult = { added: [], skipped: [] };
-  for (const { outline, folder } of flatten(document.body?.outlines ?? [], null)) {
-    const url = outline.xmlUrl!;
-    if (!/^https?:\/\//i.test(url)) {
+  const addedHere = new Map<string, NewFeed>();
+  for (const entry of entries) {
+    const { url } = entry;
+    if (!isHttpUrl(url)) {
       result.skipped.push({ url, reason: 'not an http(s) URL' });
       continue;
     }
-    if ([...known, ...result.added.map((f) => f.url)].some((k) => sameUrl(k, url))) {
-      result.skipped.push({ url, reason: 'already in the feed list' });
+    const key = feedUrlKey(url);
+    const seen = known.get(key);
+    if (seen !== undefined) {
+      const first = addedHere.get(key);
+      // One feed in several folders (Feedly allows it): one feed, with every folder's tags.
+      if (first) first.tags = [...new Set([...(first.tags ?? []), ...entry.tags])];
+      if (first && !first.tags?.length) delete first.tags;
+      result.skipped.push({ url, reason: seen });
       continue;
     }
-    const name = outline.title || outline.text || new URL(url).hostname;
-    const kind = (FEED_KINDS as readonly string[]).includes(outline.category ?? '') ? (outline.category as FeedKind) : defaultKind;
-    const id = feedIdFrom(name, taken);
+    const id = entry.id !== undefined && !taken.has(entry.id) ? entry.id : feedIdFrom(entry.name, taken, hostOf(url));
     taken.add(id);
-    result.added.push({ id, name, url, kind, ...(folder ? { tags: [feedIdFrom(folder, new Set())] } : {}) });
+    known.set(key, `the same feed as ${url} earlier in this file (http/https and a trailing slash make no difference; its tags were merged)`);
+    const feed: NewFeed = {
+      id,
+      name: entry.name,
+      url,
+      kind: entry.kind ?? defaultKind,
+      ...(entry.weight !== undefined && entry.weight !== 1 ? { weight: entry.weight } : {}),
+      ...(entry.enabled === false ? { enabled: false } : {}),
+      ...(entry.tags.length ? { tags: entry.tags } : {}),
+      ...(entry.intervalMinutes !== undefined ? { intervalMinutes: entry.intervalMinutes } : {}),
+      ...(entry.include ? { include: entry.include } : {}),
+      ...(entry.exclude ? { exclude: entry.exclude } : {}),
+    };
+    addedHere.set(key, feed);
+    result.added.push(feed);
   }
   if (result.added.length > 0) {
     const text = fs.existsSync(configPath) ? fs.readFileSync(configPath, 'utf8') : 'feeds:\n';
@@ -117,29 +134,13 @@ export function importOpml(configPath: string, config: Config | null, opml: stri
   return result;
 }
 
-interface OpmlOutline {
-  text?: string;
-  title?: string;
-  xmlUrl?: string;
-  category?: string;
-  outlines?: OpmlOutline[];
-}
-
-function* flatten(outlines: OpmlOutline[], folder: string | null): Generator<{ outline: OpmlOutline; folder: string | null }> {
-  for (const outline of outlines) {
-    if (outline.xmlUrl) yield { outline, folder };
-    if (outline.outlines) yield* flatten(outline.outlines, outline.text ?? outline.title ?? folder);
-  }
-}
-
-/** `secdigest feeds export --format opml`: every configured feed, its kind in `category`. */
+/**
+ * `secdigest feeds export --format opml`: every configured feed with what feeds.yaml says of it in
+ * the secdigest namespace (id, kind, weight, enabled, tags, …) and its tags in `category`. Never
+ * its headers: they hold secrets.
+ */
 export function exportOpml(config: Config, now: Date): string {
-  return generateOpml({
-    head: { title: 'secdigest feeds', dateCreated: now },
-    body: {
-      outlines: config.feeds.map((feed) => ({ text: feed.name, title: feed.name, type: 'rss', xmlUrl: feed.url, category: feed.kind })),
-    },
-  });
+  return writeOpml(config.feeds, now);
 }
 
 function sameUrl(a: string, b: string): boolean {

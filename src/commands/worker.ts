@@ -86,6 +86,8 @@ export function jobRunner(app: App, fetcher: Fetcher): (job: CollectJob, signal:
   const settings = app.config.settings;
   // Fetched documents are processed one at a time, in turns, as in a local collect (pipeline/turns.ts).
   const turn = takeTurns();
+  // Resolved when the worker starts: an unset header variable stops it before it takes a job.
+  const feedOptions = app.feedOptions();
   return async (job, signal) => {
     // One feed per commit: several worker processes share the database, and a group kept open
     // would hold its write lock from the others.
@@ -99,6 +101,8 @@ export function jobRunner(app: App, fetcher: Fetcher): (job: CollectJob, signal:
           limits: settings.collect,
           now: app.now,
           health: settings.health,
+          // From this worker's own feeds.yaml: the job carries no headers (secrets stay out of Redis).
+          feedOptions,
           signal,
         },
         turn,

@@ -21,7 +21,9 @@ export function describeIssue(issue: z.core.$ZodIssue): Finding[] {
   if (issue.input === undefined && typeof last === 'string') {
     return [{ path, message: `missing required key "${last}"` }];
   }
-  return [{ path, message: `${subject(path)} must be ${issue.message} (got ${show(issue.input)})` }];
+  // A header's value is a secret (feeds[i].headers.NAME): say what is wrong, never what it is.
+  const got = path[0] === 'feeds' && path[2] === 'headers' ? 'a value not shown' : show(issue.input);
+  return [{ path, message: `${subject(path)} must be ${issue.message} (got ${got})` }];
 }
 
 function toSegment(segment: PropertyKey): PathSegment {

@@ -17,4 +17,16 @@ export interface FeedConfig {
    * source be polled every few hours while the collect job runs hourly.
    */
   intervalMinutes?: number;
+  /**
+   * Keyword filters (issue 19): an item is kept when its title or summary has one of `include`'s words
+   * or phrases (when given) and none of `exclude`'s, whole words, any case. Filtered items are never stored.
+   */
+  include?: string[];
+  exclude?: string[];
+  /**
+   * Extra request headers as written in feeds.yaml; `${NAME}` in a value names an environment
+   * variable, filled in by config/feed-headers.ts at start-up. Values are secrets: never printed,
+   * logged, exported or reported.
+   */
+  headers?: Record<string, string>;
 }

@@ -5,6 +5,11 @@ export interface FetchRequest {
   url: string;
   etag?: string | null;
   lastModified?: string | null;
+  /**
+   * The feed's own headers from feeds.yaml (secrets: an Authorization, a token). Sent on every
+   * request while the redirect chain stays on the feed URL's origin, never after it leaves it.
+   */
+  headers?: Readonly<Record<string, string>>;
 }
 
 interface OutcomeBase {

@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import { FeedError, SecdigestError, type CollectSettings, type FeedConfig, type FetchOutcome, type HealthSettings, type Item } from '../model/index.js';
 import { isEnvironmentFailure, type FeedRunOutcome, type FeedRunRecord, type FeedState, type UpsertCounts } from '../storage/index.js';
 import type { Fetcher } from './fetch/index.js';
+import { filterItems, type KeywordFilter } from './filter/index.js';
 import { healthAfterFailure, healthSkipReason } from './feed-health/backoff.js';
 import { normalizeEntries } from './normalize/index.js';
 import { parseFeedDocument } from './parse/index.js';
@@ -32,6 +33,18 @@ export interface CollectDeps {
    * bounds how many.
    */
   maxOpenFeeds?: number;
+  /**
+   * A feed's own headers and keyword filter (feeds.yaml), by feed id. Looked up where the job runs,
+   * from that process's configuration: a job carries only the id and URL, so no secret enters a queue.
+   */
+  feedOptions?: (feedId: string) => FeedOptions | undefined;
+}
+
+/** What feeds.yaml says about fetching and keeping one feed's items, beyond its URL. */
+export interface FeedOptions {
+  /** Resolved request headers (secrets: never logged). */
+  headers?: Readonly<Record<string, string>>;
+  filter?: KeywordFilter;
 }
 
 export type FeedRunStatus = FeedRunOutcome | 'skipped';
@@ -48,6 +61,8 @@ export interface FeedRunResult {
   itemsFound: number;
   itemsNew: number;
   itemsUpdated: number;
+  /** Items the feed's include / exclude keywords dropped before storage (counted in itemsFound, never stored). */
+  itemsFiltered: number;
   error: { code: string; message: string } | null;
   retryAt?: string;
   movedTo?: string;
@@ -82,15 +97,16 @@ export async function collectOne(feed: CollectJob, deps: CollectDeps, turn: Turn
   const skipped = skipReason(state, started);
   if (skipped) return emptyResult(feed, 'skipped', { skippedReason: skipped });
 
+  const options = deps.feedOptions?.(feed.feedId);
   const outcome = await deps.fetcher.fetchFeed(
-    { url: feed.url, etag: state?.etag ?? null, lastModified: state?.lastModified ?? null },
+    { url: feed.url, etag: state?.etag ?? null, lastModified: state?.lastModified ?? null, ...(options?.headers ? { headers: options.headers } : {}) },
     deps.signal,
   );
   // Stopped by shutdown: not the feed's fault, so nothing is recorded (no error counted).
   if (outcome.kind === 'failed' && outcome.error.code === 'aborted') {
     return emptyResult(feed, 'skipped', { skippedReason: 'aborted: the run was stopped' });
   }
-  return turn(() => processFetched(feed, outcome, state, startedAt, started, deps));
+  return turn(() => processFetched(feed, outcome, state, startedAt, started, deps, options?.filter));
 }
 
 /** Parses, normalizes and stores what one fetch brought back. */
@@ -101,8 +117,10 @@ async function processFetched(
   startedAt: string,
   started: Date,
   deps: CollectDeps,
+  filter: KeywordFilter | undefined,
 ): Promise<FeedRunResult> {
-  const parsed = toRunRecord(feed, outcome, startedAt, started, deps.limits);
+  const { record: parsed, filtered } = toRunRecord(feed, outcome, startedAt, started, deps.limits, filter);
+  let itemsFiltered = filtered;
   let run: FeedRunRecord;
   let counts: UpsertCounts;
   try {
@@ -116,6 +134,7 @@ async function processFetched(
     const { feedId, durationMs, attempts, httpStatus, bytes } = parsed;
     run = withHealth({ feedId, startedAt, durationMs, attempts, httpStatus, bytes, outcome: 'failed', items: [], error: describe(internal) }, state, started, deps);
     counts = await deps.store.recordFeedRun(run);
+    itemsFiltered = 0;
   }
   return {
     feedId: feed.feedId,
@@ -125,9 +144,10 @@ async function processFetched(
     durationMs: Math.round(outcome.durationMs),
     bytes: run.bytes,
     attempts: run.attempts,
-    itemsFound: run.items.length,
+    itemsFound: run.items.length + itemsFiltered,
     itemsNew: counts.new,
     itemsUpdated: counts.updated,
+    itemsFiltered,
     error: run.error ?? null,
     ...(run.retryAt ? { retryAt: run.retryAt } : {}),
     ...(run.movedTo ? { movedTo: run.movedTo } : {}),
@@ -146,14 +166,19 @@ function withHealth(run: FeedRunRecord, state: FeedState | undefined, now: Date,
   return { ...run, ...healthAfterFailure(state, now, deps.health, deps.random ?? Math.random) };
 }
 
-/** Turns a fetch outcome into the record storage keeps; parsing happens here for fetched bodies. */
+/**
+ * Turns a fetch outcome into the record storage keeps; parsing happens here for fetched bodies, and
+ * the feed's keyword filter drops items after normalizing, before anything is stored.
+ */
 function toRunRecord(
   feed: CollectJob,
   outcome: FetchOutcome,
   startedAt: string,
   fetchedAt: Date,
   limits: CollectSettings,
-): FeedRunRecord {
+  filter: KeywordFilter | undefined,
+): { record: FeedRunRecord; filtered: number } {
+  const record = (value: FeedRunRecord, filtered = 0) => ({ record: value, filtered });
   const base = {
     feedId: feed.feedId,
     startedAt,
@@ -165,6 +190,7 @@ function toRunRecord(
     case 'fetched': {
       const bytes = outcome.body.length;
       let items: Item[];
+      let filtered: number;
       try {
         // Twice the cap: room for entries normalize drops (duplicate guids, nothing to show), while a
         // 50,000-entry document is cut before the XML parser pays for all of it (parse/trim.ts).
@@ -177,28 +203,32 @@ function toRunRecord(
           fetchedAt,
           limits,
         });
+        ({ kept: items, filtered } = filterItems(items, filter));
       } catch (error) {
         const feedError = error instanceof FeedError ? error : new FeedError('malformed', `cannot read the document: ${(error as Error).message}`, { cause: error });
-        return { ...base, outcome: 'failed', httpStatus: outcome.status, bytes, items: [], error: describe(feedError) };
+        return record({ ...base, outcome: 'failed', httpStatus: outcome.status, bytes, items: [], error: describe(feedError) });
       }
-      return {
-        ...base,
-        outcome: 'ok',
-        httpStatus: outcome.status,
-        bytes,
-        items,
-        etag: outcome.etag,
-        lastModified: outcome.lastModified,
-      };
+      return record(
+        {
+          ...base,
+          outcome: 'ok',
+          httpStatus: outcome.status,
+          bytes,
+          items,
+          etag: outcome.etag,
+          lastModified: outcome.lastModified,
+        },
+        filtered,
+      );
     }
     case 'not-modified':
-      return { ...base, outcome: 'not-modified', httpStatus: 304, bytes: 0, items: [], etag: outcome.etag, lastModified: outcome.lastModified };
+      return record({ ...base, outcome: 'not-modified', httpStatus: 304, bytes: 0, items: [], etag: outcome.etag, lastModified: outcome.lastModified });
     case 'gone':
-      return { ...base, outcome: 'gone', httpStatus: 410, bytes: 0, items: [], error: { code: 'http-status', message: 'HTTP 410 Gone: the feed was removed; disabled until its URL changes' } };
+      return record({ ...base, outcome: 'gone', httpStatus: 410, bytes: 0, items: [], error: { code: 'http-status', message: 'HTTP 410 Gone: the feed was removed; disabled until its URL changes' } });
     case 'rate-limited':
-      return { ...base, outcome: 'rate-limited', httpStatus: outcome.status, bytes: 0, items: [], retryAt: outcome.retryAt, error: { code: 'http-status', message: `HTTP ${outcome.status}: asked to retry after ${outcome.retryAt}` } };
+      return record({ ...base, outcome: 'rate-limited', httpStatus: outcome.status, bytes: 0, items: [], retryAt: outcome.retryAt, error: { code: 'http-status', message: `HTTP ${outcome.status}: asked to retry after ${outcome.retryAt}` } });
     case 'failed':
-      return { ...base, outcome: 'failed', httpStatus: outcome.status, bytes: 0, items: [], error: describe(outcome.error) };
+      return record({ ...base, outcome: 'failed', httpStatus: outcome.status, bytes: 0, items: [], error: describe(outcome.error) });
   }
 }
 
@@ -230,6 +260,7 @@ export function emptyResult(feed: CollectJob, status: FeedRunStatus, extra: Part
     itemsFound: 0,
     itemsNew: 0,
     itemsUpdated: 0,
+    itemsFiltered: 0,
     error: null,
     ...extra,
   };
@@ -250,6 +281,7 @@ export interface CollectSummary {
     skipped: number;
     itemsNew: number;
     itemsUpdated: number;
+    itemsFiltered: number;
   };
 }
 
@@ -325,5 +357,6 @@ function summarize(results: readonly FeedRunResult[]): CollectSummary['totals'] 
     skipped: count('skipped'),
     itemsNew: results.reduce((n, r) => n + r.itemsNew, 0),
     itemsUpdated: results.reduce((n, r) => n + r.itemsUpdated, 0),
+    itemsFiltered: results.reduce((n, r) => n + r.itemsFiltered, 0),
   };
 }

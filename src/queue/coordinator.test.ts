@@ -22,6 +22,7 @@ const ok = (j: CollectJob, itemsNew = 1): FeedRunResult => ({
   itemsFound: itemsNew,
   itemsNew,
   itemsUpdated: 0,
+  itemsFiltered: 0,
   error: null,
 });
 

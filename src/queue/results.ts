@@ -12,7 +12,9 @@ export function readFeedRunResult(job: CollectJob, value: unknown): FeedRunResul
   const readable =
     typeof r === 'object' && r !== null && r.feedId === job.feedId && STATUSES.includes(r.status as FeedRunStatus) && numbers.every((key) => typeof r[key] === 'number');
   if (!readable) return failedResult(job, `the worker's result could not be read: ${JSON.stringify(value)?.slice(0, 200)}`);
-  return value as FeedRunResult;
+  // A worker of an earlier release reports no itemsFiltered: it filtered nothing.
+  const filtered = (value as { itemsFiltered?: unknown }).itemsFiltered;
+  return { ...(value as FeedRunResult), itemsFiltered: typeof filtered === 'number' ? filtered : 0 };
 }
 
 /**

@@ -20,7 +20,9 @@ export type {
   IngestFeed,
   ReviewRepository,
   LabelCorrection,
+  ItemRepository,
 } from './ports.js';
+export type { ItemListing, ItemSearchQuery } from './rows/item-search.js';
 export { sqliteStorage } from './sqlite/adapter.js';
 export { postgresStorage } from './postgres/adapter.js';
 export { isPostgresUrl, postgresTarget, redactUrl, type PostgresOptions } from './postgres/connection.js';

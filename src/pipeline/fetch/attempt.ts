@@ -36,7 +36,7 @@ export async function runAttempt(context: AttemptContext): Promise<AttemptResult
   // Known once headers arrived, so a failure while reading the body still says what the server sent.
   let status: number | null = null;
   try {
-    const chain = await followRedirects(context.url, settings.maxRedirects, (url, onOriginalHost) =>
+    const chain = await followRedirects(context.url, settings.maxRedirects, (url, onOriginalHost, onOriginalOrigin) =>
       context.fetch(url, {
         method: 'GET',
         redirect: 'manual',
@@ -46,6 +46,9 @@ export async function runAttempt(context: AttemptContext): Promise<AttemptResult
           etag: request.etag,
           lastModified: request.lastModified,
           conditional: onOriginalHost,
+          feedHeaders: request.headers,
+          // Not after a redirect to another origin: the feed's headers are its credentials (headers.ts).
+          sameOrigin: onOriginalOrigin,
         }),
       }),
     );

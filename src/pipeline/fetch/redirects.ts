@@ -7,8 +7,11 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 /** RFC 9110 §15.4.2 and RFC 9538 §3: the resource has moved for good. */
 const PERMANENT_STATUSES = new Set([301, 308]);
 
-/** Sends one GET; `onOriginalHost` is true while every hop so far stayed on the feed's own host. */
-export type SendRequest = (url: URL, onOriginalHost: boolean) => Promise<Response>;
+/**
+ * Sends one GET; `onOriginalHost` is true while every hop so far stayed on the feed's own host,
+ * `onOriginalOrigin` while every hop stayed on its origin (scheme, host and port).
+ */
+export type SendRequest = (url: URL, onOriginalHost: boolean, onOriginalOrigin: boolean) => Promise<Response>;
 
 export type RedirectResult =
   | {
@@ -30,12 +33,13 @@ export async function followRedirects(start: URL, maxRedirects: number, send: Se
   const visited = new Set<string>([start.href]);
   let url = start;
   let onOriginalHost = true;
+  let onOriginalOrigin = true;
   let allPermanent = true;
   let hops = 0;
   let looped = false;
 
   for (;;) {
-    const response = await send(url, onOriginalHost);
+    const response = await send(url, onOriginalHost, onOriginalOrigin);
     if (!REDIRECT_STATUSES.has(response.status)) {
       const permanentRedirect = hops > 0 && allPermanent ? url.href : undefined;
       return { ok: true, response, url, ...(permanentRedirect ? { permanentRedirect } : {}) };
@@ -55,6 +59,7 @@ export async function followRedirects(start: URL, maxRedirects: number, send: Se
 
     allPermanent &&= PERMANENT_STATUSES.has(response.status);
     onOriginalHost &&= target.url.host === start.host;
+    onOriginalOrigin &&= target.url.origin === start.origin;
     looped ||= visited.has(target.url.href);
     visited.add(target.url.href);
     url = target.url;
