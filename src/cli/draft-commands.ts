@@ -6,11 +6,13 @@ import type { CliContext, CommonFlags } from './context.js';
 import { withCommonOptions } from './context.js';
 import { renderDraftSummary, renderExportNote } from './draft-output.js';
 import { EXIT } from './exit-codes.js';
+import { registerLifecycleCommands } from './draft-lifecycle-commands.js';
 
 interface DraftFlags extends CommonFlags {
   since?: string;
   window?: string;
   date?: string;
+  new?: boolean;
 }
 
 interface ExportFlags extends CommonFlags {
@@ -20,8 +22,10 @@ interface ExportFlags extends CommonFlags {
 
 const DRAFT_HELP = `
 The window defaults to "since the last draft ended", else the last 24 hours (settings.draft.windowHours).
+Drafting a date that already has an unsent draft replaces it: same number, window and stories read
+again, the editor's edits to it discarded. --new keeps it and stores another draft instead.
 With --date D the window ends at the end of day D (UTC), or now if that is earlier, so a past issue
-is drafted the same way whenever it is run. Stories already placed in an earlier draft never reappear;
+is drafted the same way whenever it is run. Stories of a sent issue (draft sent N) never reappear;
 stories not classified yet are left out and counted. Sections, limits and titles: settings.draft.
 
 --json prints the stored draft: number, date, window, createdAt, sections with their entries.
@@ -34,22 +38,24 @@ FILE, so a reader never sees half an issue. Exit code 2 when the draft does not 
 
 /** `secdigest draft` and `secdigest export`. */
 export function registerDraftCommands(program: Command, ctx: CliContext): void {
-  withCommonOptions(
+  const draft = withCommonOptions(
     program
       .command('draft')
       .description('Draft the next numbered issue from the stories first seen in a window, and store it.')
       .addOption(new Option('--since <date>', 'window start: YYYY-MM-DD (UTC) or an ISO 8601 time with a zone').conflicts('window'))
       .option('--window <duration>', 'window length before its end, e.g. 24h, 7d')
-      .option('--date <YYYY-MM-DD>', "the issue's date (default: today, UTC)"),
+      .option('--date <YYYY-MM-DD>', "the issue's date (default: today, UTC)")
+      .option('--new', 'store another draft even when the date has an unsent one (default: replace it)'),
   )
     .addHelpText('after', DRAFT_HELP)
     .action(async (flags: DraftFlags) => {
       await ctx.withApp(flags, async (app) => {
-        const run = await runDraft(app, { since: flags.since, window: flags.window, date: flags.date });
+        const run = await runDraft(app, { since: flags.since, window: flags.window, date: flags.date, forceNew: flags.new === true });
         ctx.out(flags.json ? JSON.stringify(run.draft, null, 2) : renderDraftSummary(run));
         return EXIT.ok;
       }, { existingDatabase: true });
     });
+  registerLifecycleCommands(program, draft, ctx);
 
   withCommonOptions(
     program

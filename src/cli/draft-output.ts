@@ -1,6 +1,7 @@
 import type { DraftRun } from '../commands/draft.js';
 import type { ExportResult } from '../commands/export.js';
 import type { SkipReason } from '../newsletter/index.js';
+import type { DraftSummary } from '../storage/index.js';
 import { renderTable } from './format.js';
 
 const BASIS: Record<DraftRun['basis'], string> = {
@@ -11,10 +12,12 @@ const BASIS: Record<DraftRun['basis'], string> = {
 };
 
 const SKIPPED: Record<SkipReason, string> = {
-  'already-used': 'already in an earlier draft',
+  'already-used': 'already in a sent issue',
   irrelevant: 'irrelevant',
   'no-section': 'no matching section',
   duplicate: 'duplicate',
+  'no-link': 'without a link',
+  folded: 'folded into another story of the same company',
 };
 
 /** `secdigest draft`'s summary: the issue, its window, entries per section, what was left out. */
@@ -24,10 +27,12 @@ export function renderDraftSummary(run: DraftRun): string {
     return [
       `Nothing to draft: no new stories first seen ${minute(run.window.since)} to ${minute(run.window.until)} UTC (${BASIS[run.basis]}); no draft stored`,
       `${run.stories} ${run.stories === 1 ? 'story' : 'stories'} in the window: ${leftOut(run, ['0 drafted']).join(', ')}`,
+      ...(run.kept !== null ? [`The unsent draft #${run.kept} of this date was kept as it was`] : []),
     ].join('\n');
   }
   const lines = [
     `Draft #${draft.number} for ${draft.date}: stories first seen ${minute(draft.window.since)} to ${minute(draft.window.until)} UTC (${BASIS[run.basis]})`,
+    ...(run.replaced !== null ? [`  (replaced the unsent draft #${run.replaced} of this date and discarded its edits; --new keeps it and drafts another)`] : []),
     '',
   ];
   const rows = draft.sections.map((s) => {
@@ -45,6 +50,7 @@ export function renderDraftSummary(run: DraftRun): string {
     lines.push(`  (unclassified stories are left out; \`secdigest collect\` classifies what it stores)`);
   }
   lines.push(`Export it with: secdigest export ${draft.number} --format md --out issue-${draft.number}.md`);
+  lines.push(`Once it is out: secdigest draft sent ${draft.number} (its stories are then not drafted again)`);
   return lines.join('\n');
 }
 
@@ -65,4 +71,11 @@ export function renderExportNote(result: ExportResult): string {
 
 function minute(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ');
+}
+
+/** `secdigest drafts`: one line per draft, newest first. */
+export function renderDraftList(drafts: readonly DraftSummary[]): string {
+  if (drafts.length === 0) return 'No drafts yet: run `secdigest draft`';
+  const rows = drafts.map((d) => [`#${d.number}`, d.date, `${minute(d.since)} to ${minute(d.until)}`, String(d.entries), d.sentAt ? `sent ${minute(d.sentAt)}` : 'draft']);
+  return renderTable(['ISSUE', 'DATE', 'WINDOW (UTC)', 'ENTRIES', 'STATUS'], rows);
 }

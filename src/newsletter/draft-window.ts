@@ -22,6 +22,13 @@ export interface DraftWindow {
 const DAY_MS = 86_400_000;
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: DAY_MS, w: 7 * DAY_MS };
 
+/** The issue's date: `--date`, else today (UTC). Known before storage is read, so a redraft can find the draft it replaces. */
+export function issueDate(flags: Pick<WindowFlags, 'date'>, now: Date): string {
+  if (flags.date === undefined) return now.toISOString().slice(0, 10);
+  if (parseDay(flags.date) === undefined) throw new UsageError(`--date must be a date as YYYY-MM-DD (got "${flags.date}")`);
+  return flags.date;
+}
+
 /**
  * The draft's window, from the flags, the clock and the last draft (pure). The window ends at `now`,
  * or with `--date D` at the end of day D (UTC) if that is earlier: a past issue is drafted the same
@@ -88,7 +95,7 @@ function parseDay(text: string): number | undefined {
  * would read it in the machine's local zone, and the same command would draft different issues
  * on different machines.
  */
-function parseInstant(text: string): number | undefined {
+export function parseInstant(text: string): number | undefined {
   const day = parseDay(text);
   if (day !== undefined) return day;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i.test(text)) return undefined;

@@ -1,4 +1,4 @@
-import type { Classification, CorrectedLabels, Correction, CorrectionField, Draft, DraftEntry, FeedConfig, Item, StoryContextMember, StoryRef } from '../model/index.js';
+import type { Classification, CorrectedLabels, Correction, CorrectionField, Draft, DraftEntry, DraftSlot, FeedConfig, Item, StoryContextMember, StoryRef } from '../model/index.js';
 import type { StoryJoin } from './rows/entry-labels.js';
 import type { WindowCandidates } from './rows/candidates.js';
 import type { DraftRef, DraftSummary, StoredDraft } from './rows/drafts.js';
@@ -13,6 +13,7 @@ import type { NewClassifierModel, StoredClassifierModel } from './rows/classifie
 import type { CorrectionQuery } from './rows/corrections.js';
 import type { FeedRunRecord } from './rows/feed-runs.js';
 import type { PendingItem, UpsertCounts } from './rows/items.js';
+import type { ItemListing, ItemSearchQuery } from './rows/item-search.js';
 import type { AcquireResult, LockHolder } from './sqlite/run-lock.js';
 
 /**
@@ -187,18 +188,50 @@ export interface DraftBasis {
   candidates(window: { since: string; until: string }): WindowCandidates;
 }
 
+/** How `createNext` stores the draft it plans. */
+export interface NextDraftOptions {
+  /**
+   * Replace the latest unsent draft of this date: the new draft takes its number, its window starts
+   * where the draft before it ended, and it is deleted once the new one is stored (issue 18).
+   */
+  replaceDate?: string;
+}
+
+/** What `createNext` did. */
+export interface NextDraft<T> {
+  stored: StoredDraft | null;
+  result: T;
+  /** The number of the unsent draft the new one replaced, else null. */
+  replaced: number | null;
+  /** The unsent draft of the date kept as it was because the plan drafted nothing, else null. */
+  kept: number | null;
+}
+
+/** What marking a draft sent (or not sent) found. */
+export interface SentChange {
+  found: boolean;
+  /** sent_at before the change. */
+  before: string | null;
+}
+
 export interface DraftRepository {
   /**
    * Drafts the next issue in ONE write transaction, taken before the first read: `plan` builds it
    * from the basis (pure CPU), and a draft it returns is stored and read back. Two concurrent
    * callers therefore never take the same number or the same stories.
    */
-  createNext<T>(plan: (basis: DraftBasis) => { draft: Draft | null; result: T }): Promise<{ stored: StoredDraft | null; result: T }>;
+  createNext<T>(plan: (basis: DraftBasis) => { draft: Draft | null; result: T }, options?: NextDraftOptions): Promise<NextDraft<T>>;
   /** A stored draft by number, or the latest. */
   load(number?: number): Promise<StoredDraft | undefined>;
   list(): Promise<DraftSummary[]>;
   /** Only a stored draft's row id and number (what an edit needs, without reading its entries). */
   find(number: number): Promise<DraftRef | undefined>;
+  /** Deletes a draft with its entries; a sent one only with `evenIfSent`. */
+  delete(number: number, options?: { evenIfSent?: boolean }): Promise<'deleted' | 'missing' | 'sent'>;
+  /** Marks a draft sent at `at`, or not sent (null). A sent draft keeps its first sent time. */
+  setSent(number: number, at: string | null): Promise<SentChange>;
+  /** Sets an editor slot of a draft (null clears it); false when there is no such draft. */
+  setSlot(number: number, slot: DraftSlot, text: string | null): Promise<boolean>;
 }
 
 /**
@@ -248,9 +281,19 @@ export interface ReviewRepository {
   storyJoins(storyIds: readonly string[]): Promise<Map<string, StoryJoin[]>>;
 }
 
+/** Stored items as an editor browses them (`secdigest items`, issue 19). */
+export interface ItemRepository {
+  /**
+   * Items matching every condition given, newest published first (ties by id), at most `limit`, with
+   * their story and labels. `text` is a plain substring of the title or summary in any case.
+   */
+  search(query: ItemSearchQuery): Promise<ItemListing[]>;
+}
+
 /** Everything behind the ports, opened once by the composition root. */
 export interface Storage {
   feeds: FeedRepository;
+  items: ItemRepository;
   feedRuns: FeedRunRepository;
   analysis: AnalysisRepository;
   runLocks: RunLockRepository;

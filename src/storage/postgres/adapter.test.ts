@@ -231,7 +231,7 @@ describe.skipIf(!available)('PostgreSQL storage', () => {
         }
         const report = await runDoctor({ configPath: config, dbPath: `${POSTGRES_URL}?schema=${schema}` }, new Date(NOW));
         expect(report.checks.map((c) => [c.name, c.status])).toEqual([
-          ['config', 'ok'], ['connection', 'ok'], ['integrity', 'ok'], ['schema', 'ok'], ['journal', 'ok'], ['last-run', 'warn'], ['feeds', 'ok'],
+          ['config', 'ok'], ['templates', 'ok'], ['connection', 'ok'], ['integrity', 'ok'], ['schema', 'ok'], ['journal', 'ok'], ['last-run', 'warn'], ['feeds', 'ok'],
         ]);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });

@@ -11,10 +11,11 @@ import { latestClassifierModel, saveClassifierModel } from './classifier-models.
 import { createPool, postgresTarget, type PostgresOptions, type PostgresTarget } from './connection.js';
 import { correctedLabels, insertCorrection, itemText, listCorrections } from './corrections.js';
 import * as edits from './draft-edits.js';
-import { draftSequence, findDraft, listDrafts, loadDraft, saveDraft, usedStoryIds } from './drafts.js';
+import { deleteDraft, draftSentAt, draftSequence, findDraft, listDrafts, loadDraft, saveDraft, setDraftSent, setDraftSlot, unsentDraftOn, usedStoryIds } from './drafts.js';
 import { representativeItemId, representativeLabels, storyJoins } from './entry-labels.js';
 import { asPostgresStorageError, guard } from './errors.js';
 import { feedActivity } from './feed-activity.js';
+import { searchItems } from './item-search.js';
 import { getFeedState, lastFetchAt, listFeedHealth, retryFeeds, syncFeeds } from './feeds.js';
 import { createFeedRunWriter } from './group-commit.js';
 import { databaseHealth } from './health.js';
@@ -78,6 +79,7 @@ function storageOverPool(pool: pg.Pool, target: PostgresTarget): Storage {
       lastFetchAt: () => g(() => lastFetchAt(pool)),
       activity: (window) => g(() => feedActivity(pool, window)),
     },
+    items: { search: (query) => g(() => searchItems(pool, query)) },
     maintenance: {
       pruneItems: (cutoff, options) => g(() => pruneOldItems(pool, cutoff, options)),
       pageStats: () => g(() => pageStats(pool)),
@@ -112,21 +114,45 @@ function storageOverPool(pool: pg.Pool, target: PostgresTarget): Storage {
       holder: (name) => g(() => lockHolder(pool, name)),
     },
     drafts: {
-      createNext: (plan) =>
+      createNext: (plan, options = {}) =>
         tx(async (db) => {
           // Taken before the first read, as SQLite's BEGIN IMMEDIATE: a second process drafting
           // at once waits here, then reads the number and stories the first one stored.
           await lockFor(db, 'drafts');
-          const { draft, result } = await planWithCandidates(db, plan);
-          if (!draft) return { stored: null, result };
+          const earlier = options.replaceDate === undefined ? undefined : await unsentDraftOn(db, options.replaceDate);
+          const { draft, result } = await planWithCandidates(db, plan, earlier?.number);
+          // Nothing to draft: an unsent draft of the date stays as it was rather than vanish.
+          if (!draft) return { stored: null, result, replaced: null, kept: earlier?.number ?? null };
+          if (earlier) await deleteDraft(db, earlier.id);
           await saveDraft(db, draft);
           const stored = await loadDraft(db, draft.number);
           if (!stored) throw new Error(`draft #${draft.number} was saved but cannot be read back`);
-          return { stored, result };
+          return { stored, result, replaced: earlier?.number ?? null, kept: null };
         }),
       load: (number) => g(() => loadDraft(pool, number)),
       list: () => g(() => listDrafts(pool)),
       find: (number) => g(() => findDraft(pool, number)),
+      delete: (number, options = {}) =>
+        tx(async (db) => {
+          const ref = await findDraft(db, number);
+          if (!ref) return 'missing';
+          if ((await draftSentAt(db, ref.id)) !== null && !options.evenIfSent) return 'sent';
+          await deleteDraft(db, ref.id);
+          return 'deleted';
+        }),
+      setSent: (number, at) =>
+        tx(async (db) => {
+          const ref = await findDraft(db, number);
+          if (!ref) return { found: false, before: null };
+          const before = await draftSentAt(db, ref.id);
+          if (at === null || before === null) await setDraftSent(db, ref.id, at);
+          return { found: true, before };
+        }),
+      setSlot: (number, slot, text) =>
+        tx(async (db) => {
+          const ref = await findDraft(db, number);
+          return ref ? setDraftSlot(db, ref.id, slot, text) : false;
+        }),
     },
     classification: {
       latestModel: () => g(() => latestClassifierModel(pool)),
@@ -174,8 +200,8 @@ class NeedsWindow {
  * runs again: pure, it decides the same up to there. A plan reads one window, so it runs twice
  * (a plan must not catch what `candidates` throws).
  */
-async function planWithCandidates<R>(db: Queryable, plan: (basis: DraftBasis) => R): Promise<R> {
-  const { lastUntil, nextNumber } = await draftSequence(db);
+async function planWithCandidates<R>(db: Queryable, plan: (basis: DraftBasis) => R, replacing?: number): Promise<R> {
+  const { lastUntil, nextNumber } = await draftSequence(db, replacing);
   const used = await usedStoryIds(db);
   const read = new Map<string, WindowCandidates>();
   for (let attempt = 0; attempt < 8; attempt++) {

@@ -213,6 +213,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX items_analysis_pending ON items (published_at, id) WHERE analysis_pending;
     `,
   },
+  {
+    version: 3,
+    name: 'the whole issue: sent drafts, editor slots, related links and key facts',
+    sql: `
+      -- When the editor marked the issue sent (issue 18); only sent issues use up their stories.
+      ALTER TABLE drafts ADD COLUMN sent_at TEXT;
+      -- Editor-written parts of the issue (intro, commentary, sponsor, …) as a JSON map (text, as SQLite).
+      ALTER TABLE drafts ADD COLUMN slots TEXT NOT NULL DEFAULT '{}';
+      CREATE INDEX drafts_date ON drafts (date);
+      -- The same company's other stories folded into an entry (JSON list of links).
+      ALTER TABLE draft_entries ADD COLUMN related TEXT;
+      -- Key facts for the lead story's brief (JSON: actors, figures).
+      ALTER TABLE draft_entries ADD COLUMN facts TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

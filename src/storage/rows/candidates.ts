@@ -1,4 +1,4 @@
-import type { PreviousStory, StoryCandidate, StoryLink } from '../../model/index.js';
+import type { PreviousStory, StoryCandidate, StoryLink, StoryText } from '../../model/index.js';
 import { isSet, type Flag } from './flag.js';
 
 /**
@@ -45,6 +45,7 @@ export interface RepresentativeRow {
   victims: string;
   feed_name: string;
   feed_weight: number;
+  feed_kind: string;
 }
 
 /** Another feed's earliest member of a story ("also covered by"), feeds by weight. */
@@ -54,6 +55,12 @@ export interface MemberRow {
   feed_name: string;
   title: string;
   url: string | null;
+  summary: string;
+}
+
+/** Another outlet's member as a link, with its summary (read for blurbs and key facts, never stored with the link). */
+export interface MemberLink extends StoryLink {
+  summary: string;
 }
 
 /** A story is drafted only once its representative is classified: the draft never guesses a section. */
@@ -67,12 +74,12 @@ export function storiesToLink(reps: readonly RepresentativeRow[]): number[] {
 }
 
 /** The member rows as each story's links, in the order read. */
-export function linksByStory(members: readonly MemberRow[]): Map<number, StoryLink[]> {
-  const links = new Map<number, StoryLink[]>();
+export function linksByStory(members: readonly MemberRow[]): Map<number, MemberLink[]> {
+  const links = new Map<number, MemberLink[]>();
   for (const m of members) {
     let list = links.get(m.story_id);
     if (!list) links.set(m.story_id, (list = []));
-    list.push({ source: m.feed_name, sourceId: m.feed_id, title: m.title, url: m.url });
+    list.push({ source: m.feed_name, sourceId: m.feed_id, title: m.title, url: m.url, summary: m.summary ?? '' });
   }
   return links;
 }
@@ -105,7 +112,7 @@ export function previousByStory(rows: readonly PreviousRow[]): Map<number, Previ
 /** The window's classified stories as candidates, the others counted. */
 export function toWindowCandidates(
   reps: readonly RepresentativeRow[],
-  links: ReadonlyMap<number, StoryLink[]>,
+  links: ReadonlyMap<number, MemberLink[]>,
   previously: ReadonlyMap<number, PreviousStory[]> = new Map(),
 ): WindowCandidates {
   const classified = reps.filter(isClassified);
@@ -115,7 +122,9 @@ export function toWindowCandidates(
   };
 }
 
-function toCandidate(row: RepresentativeRow, alsoCoveredBy: StoryLink[], previously: PreviousStory[] | undefined): StoryCandidate {
+function toCandidate(row: RepresentativeRow, members: MemberLink[], previously: PreviousStory[] | undefined): StoryCandidate {
+  const alsoCoveredBy = members.map((m): StoryLink => ({ source: m.source, sourceId: m.sourceId, title: m.title, url: m.url }));
+  const texts: StoryText[] = [{ source: row.feed_name, title: row.title, summary: row.summary }, ...members.map((m) => ({ source: m.source, title: m.title, summary: m.summary }))];
   return {
     storyId: String(row.story_id),
     title: row.title,
@@ -124,6 +133,10 @@ function toCandidate(row: RepresentativeRow, alsoCoveredBy: StoryLink[], previou
     source: row.feed_name,
     sourceId: row.feed_id,
     sourceWeight: row.feed_weight,
+    sourceKind: row.feed_kind,
+    // Tags live in feeds.yaml, not in storage: the draft command adds them from the config.
+    sourceTags: [],
+    texts,
     coverage: row.coverage,
     alsoCoveredBy,
     publishedAt: row.published_at,

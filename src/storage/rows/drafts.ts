@@ -1,4 +1,4 @@
-import type { Draft, DraftEntry, DraftSection, PreviousStory } from '../../model/index.js';
+import { DRAFT_SLOTS, type Draft, type DraftEntry, type DraftSection, type DraftSlots, type EntryFacts, type PreviousStory, type StoryLink } from '../../model/index.js';
 import { isSet, type Flag } from './flag.js';
 
 /** Drafts as both engines store them (sqlite/drafts.ts, postgres/drafts.ts): rows and the stored draft they make. */
@@ -20,6 +20,8 @@ export interface DraftSummary {
   since: string;
   until: string;
   createdAt: string;
+  /** When it was marked sent; null while it is a draft. */
+  sentAt: string | null;
   entries: number;
 }
 
@@ -30,6 +32,8 @@ export interface DraftRow {
   since: string;
   until: string;
   created_at: string;
+  sent_at: string | null;
+  slots: string;
 }
 
 export interface SectionRow {
@@ -58,6 +62,8 @@ export interface EntryRow {
   included: Flag;
   previously: string | null;
   undated: Flag | null;
+  related: string | null;
+  facts: string | null;
 }
 
 /** A draft from its row, its sections in display order and its entries in section order. */
@@ -68,6 +74,8 @@ export function toStoredDraft(row: DraftRow, sections: readonly SectionRow[], en
     date: row.date,
     window: { since: row.since, until: row.until },
     createdAt: row.created_at,
+    sentAt: row.sent_at ?? null,
+    slots: parseSlots(row.slots),
     sections: sections.map(
       (s): DraftSection => ({
         id: s.section_id,
@@ -99,7 +107,26 @@ function toEntry(row: EntryRow): DraftEntry {
     included: isSet(row.included),
     ...(row.previously ? { previously: JSON.parse(row.previously) as PreviousStory[] } : {}),
     ...(isSet(row.undated) ? { undated: true } : {}),
+    ...(row.related ? { related: JSON.parse(row.related) as StoryLink[] } : {}),
+    ...(row.facts ? { facts: JSON.parse(row.facts) as EntryFacts } : {}),
   };
+}
+
+/** The slots column: known slot names with text only (a damaged or foreign key is dropped, never shown). */
+export function parseSlots(json: string | null | undefined): DraftSlots {
+  let value: unknown;
+  try {
+    value = JSON.parse(json ?? '{}');
+  } catch {
+    return {};
+  }
+  const slots: DraftSlots = {};
+  if (value === null || typeof value !== 'object') return slots;
+  for (const name of DRAFT_SLOTS) {
+    const text = (value as Record<string, unknown>)[name];
+    if (typeof text === 'string' && text.trim() !== '') slots[name] = text;
+  }
+  return slots;
 }
 
 /** An entry's column values as stored: its lists as JSON text (the flag as a boolean: SQLite stores it as 0 / 1). */
@@ -123,5 +150,7 @@ export function entryValues(entry: DraftEntry) {
     included: entry.included,
     previously: entry.previously?.length ? JSON.stringify(entry.previously) : null,
     undated: entry.undated === true,
+    related: entry.related?.length ? JSON.stringify(entry.related) : null,
+    facts: entry.facts && (entry.facts.actors.length > 0 || entry.facts.figures.length > 0) ? JSON.stringify(entry.facts) : null,
   };
 }

@@ -13,7 +13,7 @@ import { databaseHealth } from './health.js';
 import { backupDatabase } from './backup.js';
 import { inTransaction } from './transaction.js';
 import { storyCandidates } from './candidates.js';
-import { findDraft, lastDraftUntil, listDrafts, loadDraft, nextDraftNumber, saveDraft, usedStoryIds } from './drafts.js';
+import { deleteDraft, draftSentAt, draftSequence, findDraft, listDrafts, loadDraft, saveDraft, setDraftSent, setDraftSlot, unsentDraftOn, usedStoryIds } from './drafts.js';
 import {
   addEntry,
   draftHasSection,
@@ -29,6 +29,7 @@ import {
 } from './draft-edits.js';
 import { representativeItemId, representativeLabels, storyJoins } from './entry-labels.js';
 import { feedActivity } from './feed-activity.js';
+import { searchItems } from './item-search.js';
 import { createFeedRunWriter } from './group-commit.js';
 import { countPendingAnalysis, pendingItems } from './pending-analysis.js';
 import { acquireLock, lockHolder, releaseLock, renewLock } from './run-lock.js';
@@ -57,6 +58,7 @@ export function sqliteStorage(db: Db): Storage {
       lastFetchAt: () => guard(() => lastFetchAt(db)),
       activity: (window) => guard(() => feedActivity(db, window)),
     },
+    items: { search: (query) => guard(() => searchItems(db, query)) },
     maintenance: {
       pruneItems: (cutoff, options) => guard(() => pruneOldItems(db, cutoff, options)),
       pageStats: () => guard(() => pageStats(db)),
@@ -93,22 +95,24 @@ export function sqliteStorage(db: Db): Storage {
       holder: (name) => guard(() => lockHolder(db, name)),
     },
     drafts: {
-      createNext: (plan) =>
+      createNext: (plan, options = {}) =>
         guard(() =>
           inTransaction(
             db,
             () => {
+              const earlier = options.replaceDate === undefined ? undefined : unsentDraftOn(db, options.replaceDate);
               const { draft, result } = plan({
-                lastUntil: lastDraftUntil(db),
-                nextNumber: nextDraftNumber(db),
+                ...draftSequence(db, earlier?.number),
                 usedStoryIds: usedStoryIds(db),
                 candidates: (window) => storyCandidates(db, window),
               });
-              if (!draft) return { stored: null, result };
+              // Nothing to draft: an unsent draft of the date stays as it was rather than vanish.
+              if (!draft) return { stored: null, result, replaced: null, kept: earlier?.number ?? null };
+              if (earlier) deleteDraft(db, earlier.id);
               saveDraft(db, draft);
               const stored = loadDraft(db, draft.number);
               if (!stored) throw new Error(`draft #${draft.number} was saved but cannot be read back`);
-              return { stored, result };
+              return { stored, result, replaced: earlier?.number ?? null, kept: null };
             },
             'immediate',
           ),
@@ -116,6 +120,31 @@ export function sqliteStorage(db: Db): Storage {
       load: (number) => guard(() => loadDraft(db, number)),
       list: () => guard(() => listDrafts(db)),
       find: (number) => guard(() => findDraft(db, number)),
+      delete: (number, options = {}) =>
+        guard(() =>
+          inTransaction(db, () => {
+            const ref = findDraft(db, number);
+            if (!ref) return 'missing';
+            if (draftSentAt(db, ref.id) !== null && !options.evenIfSent) return 'sent';
+            deleteDraft(db, ref.id);
+            return 'deleted';
+          }),
+        ),
+      setSent: (number, at) =>
+        guard(() =>
+          inTransaction(db, () => {
+            const ref = findDraft(db, number);
+            if (!ref) return { found: false, before: null };
+            const before = draftSentAt(db, ref.id);
+            if (at === null || before === null) setDraftSent(db, ref.id, at);
+            return { found: true, before };
+          }),
+        ),
+      setSlot: (number, slot, text) =>
+        guard(() => {
+          const ref = findDraft(db, number);
+          return ref ? setDraftSlot(db, ref.id, slot, text) : false;
+        }),
     },
     classification: {
       latestModel: () => guard(() => latestClassifierModel(db)),

@@ -1,5 +1,5 @@
-import type { PreviousStory, StoryLink } from '../../model/index.js';
-import { lateSince, linksByStory, previousByStory, storiesToLink, storiesToTrace, toWindowCandidates, type MemberRow, type PreviousRow, type RepresentativeRow, type WindowCandidates } from '../rows/candidates.js';
+import type { PreviousStory } from '../../model/index.js';
+import { lateSince, linksByStory, type MemberLink, previousByStory, storiesToLink, storiesToTrace, toWindowCandidates, type MemberRow, type PreviousRow, type RepresentativeRow, type WindowCandidates } from '../rows/candidates.js';
 import type { Db } from './database.js';
 import { statement } from './statements.js';
 
@@ -36,7 +36,7 @@ export function storyCandidates(db: Db, window: { since: string; until: string }
     `SELECT s.id AS story_id, s.first_seen, s.coverage, s.size, i.id AS item_id, i.feed_id, i.title,
        COALESCE(i.canonical_url, i.url) AS url, i.summary,
        i.published_at, i.date_source, i.topic, i.topic_scores, i.relevant, i.section, i.cves, i.victims,
-       f.name AS feed_name, f.weight AS feed_weight
+       f.name AS feed_name, f.weight AS feed_weight, f.kind AS feed_kind
      FROM stories s JOIN items i ON i.id = s.representative_item_id JOIN feeds f ON f.id = i.feed_id
      WHERE ${IN_WINDOW}
      ORDER BY s.first_seen, s.id`,
@@ -57,7 +57,7 @@ function previousInThreads(db: Db, storyIds: readonly number[]): Map<number, Pre
      JOIN stories s ON s.id = w.value
      JOIN stories p ON p.thread_id = s.thread_id AND p.id <> s.id AND p.first_seen <= s.first_seen
      JOIN draft_entries e ON e.story_id = CAST(p.id AS TEXT) AND e.included = 1
-     JOIN drafts d ON d.id = e.draft_id
+     JOIN drafts d ON d.id = e.draft_id AND d.sent_at IS NOT NULL
      ORDER BY s.id, d.number, p.id`,
   ).all(JSON.stringify(storyIds)) as PreviousRow[];
   return previousByStory(rows);
@@ -68,12 +68,12 @@ function previousInThreads(db: Db, storyIds: readonly number[]): Map<number, Pre
  * representative's feed, that feed's earliest member. Takes the story ids the window query found
  * rather than filtering the window again.
  */
-function otherLinks(db: Db, storyIds: readonly number[]): Map<number, StoryLink[]> {
+function otherLinks(db: Db, storyIds: readonly number[]): Map<number, MemberLink[]> {
   if (storyIds.length === 0) return new Map();
   const members = statement(
     db,
-    `SELECT story_id, feed_id, feed_name, title, url FROM (
-       SELECT m.story_id, m.feed_id, f.name AS feed_name, f.weight, m.title, COALESCE(m.canonical_url, m.url) AS url, m.published_at,
+    `SELECT story_id, feed_id, feed_name, title, url, summary FROM (
+       SELECT m.story_id, m.feed_id, f.name AS feed_name, f.weight, m.title, COALESCE(m.canonical_url, m.url) AS url, m.summary, m.published_at,
          ROW_NUMBER() OVER (PARTITION BY m.story_id, m.feed_id ORDER BY m.published_at, m.id) AS nth
        FROM json_each(?) w
        JOIN stories s ON s.id = w.value

@@ -3,7 +3,7 @@ import type { Draft } from '../../model/index.js';
 import { buildDraft } from '../../newsletter/index.js';
 import { ISSUE, makeCandidate } from '../../newsletter/fixtures/make-candidate.js';
 import { listDrafts, loadDraft, openDatabase, saveDraft, usedStoryIds } from '../index.js';
-import { lastDraftUntil, nextDraftNumber } from './drafts.js';
+import { draftSequence, setDraftSent } from './drafts.js';
 
 function sampleDraft(number: number): Draft {
   const { draft } = buildDraft(
@@ -28,13 +28,15 @@ describe('drafts repository', () => {
     db.close();
   });
 
-  it('numbers drafts, remembers used stories and where the last window ended', () => {
+  it('numbers drafts, remembers where the last window ended, and only a sent issue uses up its stories', () => {
     const db = openDatabase(':memory:');
-    expect(nextDraftNumber(db)).toBe(1);
-    expect(lastDraftUntil(db)).toBeUndefined();
-    saveDraft(db, sampleDraft(1));
-    expect(nextDraftNumber(db)).toBe(2);
-    expect(lastDraftUntil(db)).toBe(ISSUE.window.until);
+    expect(draftSequence(db)).toEqual({ lastUntil: undefined, nextNumber: 1 });
+    const id = saveDraft(db, sampleDraft(1));
+    expect(draftSequence(db)).toEqual({ lastUntil: ISSUE.window.until, nextNumber: 2 });
+    // Replacing draft 1 takes its number and starts where the draft before it ended (none).
+    expect(draftSequence(db, 1)).toEqual({ lastUntil: undefined, nextNumber: 1 });
+    expect(usedStoryIds(db)).toEqual(new Set());
+    setDraftSent(db, id, '2026-11-25T07:00:00.000Z');
     expect(usedStoryIds(db)).toEqual(new Set(['s1', 's2', 's3']));
     expect(listDrafts(db)).toMatchObject([{ number: 1, entries: 3 }]);
     expect(loadDraft(db, 7)).toBeUndefined();

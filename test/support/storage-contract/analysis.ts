@@ -190,6 +190,8 @@ export function analysisContract(ctx: ContractContext): void {
       };
       const day1 = { since: '2026-11-20T00:00:00.000Z', until: '2026-11-21T00:00:00.000Z' };
       expect((await ctx.storage.drafts.createNext(plan(day1))).result[0]).not.toHaveProperty('previously');
+      // Only an issue readers got (a sent one) is something that came before.
+      await ctx.storage.drafts.setSent(1, NOW);
 
       // A later development of the same incident: a story of its own in the first one's thread.
       await writer.record(run('b', [item('b', '1', 'Gang claims the port attack', '2026-11-23T10:00:00.000Z')]));
@@ -236,7 +238,8 @@ export function analysisContract(ctx: ContractContext): void {
       expect((await ctx.storage.drafts.load(1))?.number).toBe(1);
       expect((await ctx.storage.drafts.list()).map((d) => d.number)).toEqual([1]);
 
-      // The same window again: every story is used, so nothing is stored and no number is taken.
+      // Sent, then the same window again: every story is used, so nothing is stored and no number is taken.
+      await ctx.storage.drafts.setSent(1, NOW);
       const second = await ctx.storage.drafts.createNext(plan);
       expect(second.stored).toBeNull();
       expect(second.result.lastUntil).toBe(window.until);

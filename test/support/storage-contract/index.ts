@@ -8,7 +8,9 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Storage } from '../../../src/storage/index.js';
 import { analysisContract } from './analysis.js';
 import { collectionContract } from './collection.js';
+import { itemsContract } from './items.js';
 import type { OpenedStorage } from './data.js';
+import { lifecycleContract } from './lifecycle.js';
 import { reviewContract } from './review.js';
 
 export type { OpenedStorage } from './data.js';
@@ -32,5 +34,7 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
     collectionContract(ctx);
     analysisContract(ctx);
     reviewContract(ctx);
+    lifecycleContract(ctx);
+    itemsContract(ctx);
   });
 }
