@@ -93,12 +93,14 @@ describe('secdigest draft', () => {
     expect(run.code).toBe(0);
     const draft = JSON.parse(run.stdout) as StoredDraftJson;
     expect(draft).toMatchObject({ number: 1, date: '2026-11-25', window: { since: '2026-11-24T06:00:00.000Z', until: NOW } });
+    // The best story of Latest News and the Wall of Shame opens the issue as its lead.
     expect(sectionIds(draft)).toEqual({
+      lead: [ids.hospital],
       'latest-news': [ids.zeroday, ids.malware, ids.phishing],
       'press-releases': [ids.release],
-      'wall-of-shame': [ids.hospital],
+      'wall-of-shame': [],
     });
-    const hospital = draft.sections[2]!.entries[0]!;
+    const hospital = draft.sections[0]!.entries[0]!;
     expect(hospital).toMatchObject({ title: 'Ransomware attack on Riverbend Hospital', victims: ['Riverbend Hospital'] });
     expect(hospital.alsoCoveredBy.map((l) => l.sourceId)).toEqual(['patch', 'blog']);
   });
@@ -107,15 +109,17 @@ describe('secdigest draft', () => {
     const run = await cliAt(NOW, ['draft', ...args()]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Draft #1 for 2026-11-25: stories first seen 2026-11-24 06:00 to 2026-11-25 06:00 UTC (the default window: no earlier draft)');
-    expect(run.stdout).toMatch(/Latest News\s+3 entries/);
-    expect(run.stdout).toMatch(/Press Releases\s+1 entry/);
-    expect(run.stdout).toMatch(/Wall of Shame\s+1 entry/);
+    expect(run.stdout).toMatch(/Lead story\s+1 entry/);
+    expect(run.stdout).toMatch(/New from our favorite blogs and journalists\s+3 entries/);
+    expect(run.stdout).toMatch(/Cybersecurity Industry Press Releases\s+1 entry/);
+    expect(run.stdout).toMatch(/Today's Cyber Wall of Shame\s+0 entries/);
     expect(run.stdout).toContain('7 stories in the window: 5 drafted, 1 irrelevant, 1 not classified yet');
     expect(run.stdout).not.toContain('Not classified yet');
   });
 
-  it('starts the next draft where the last ended and never repeats an earlier issue\'s stories', async () => {
+  it('starts the next draft where the last ended and never repeats a sent issue\'s stories', async () => {
     expect((await cliAt(NOW, ['draft', ...args()])).code).toBe(0);
+    expect((await cliAt(NOW, ['draft', 'sent', '1', ...args()])).code).toBe(0);
     const db = openDatabase(dbPath);
     const later = seedStory(db, [
       { id: 'n1', feedId: 'patch', title: 'Patch Tuesday out of band', publishedAt: '2026-11-25T12:00:00.000Z', classification: { topic: 'vulnerability' } },
@@ -124,14 +128,15 @@ describe('secdigest draft', () => {
 
     const second = JSON.parse((await cliAt('2026-11-26T06:00:00.000Z', ['draft', ...args(), '--json'])).stdout) as StoredDraftJson;
     expect(second).toMatchObject({ number: 2, window: { since: NOW, until: '2026-11-26T06:00:00.000Z' } });
-    expect(sectionIds(second)).toEqual({ 'latest-news': [later], 'press-releases': [], 'wall-of-shame': [] });
+    expect(sectionIds(second)).toEqual({ lead: [later], 'latest-news': [], 'press-releases': [], 'wall-of-shame': [] });
+    expect((await cliAt(NOW, ['draft', 'sent', '2', ...args()])).code).toBe(0);
 
-    // A window reaching back over both issues brings only the one story never drafted.
-    const third = await cliAt('2026-11-26T07:00:00.000Z', ['draft', ...args(), '--since', '2026-11-17']);
+    // A window reaching back over both sent issues brings only the one story never drafted.
+    const third = await cliAt('2026-11-26T07:00:00.000Z', ['draft', ...args(), '--since', '2026-11-17', '--new']);
     expect(third.stdout).toContain('Draft #3');
-    expect(third.stdout).toContain('9 stories in the window: 1 drafted, 6 already in an earlier draft, 1 irrelevant, 1 not classified yet');
+    expect(third.stdout).toContain('9 stories in the window: 1 drafted, 6 already in a sent issue, 1 irrelevant, 1 not classified yet');
     const exported = JSON.parse((await cliAt(NOW, ['export', '3', '--format', 'json', ...args()])).stdout) as StoredDraftJson;
-    expect(sectionIds(exported)).toEqual({ 'latest-news': [ids.old], 'press-releases': [], 'wall-of-shame': [] });
+    expect(sectionIds(exported)).toEqual({ lead: [ids.old], 'latest-news': [], 'press-releases': [], 'wall-of-shame': [] });
   });
 
   it('drafts a story published before the last window closed but collected after it', async () => {
@@ -144,15 +149,16 @@ describe('secdigest draft', () => {
     db.close();
     const second = JSON.parse((await cliAt('2026-11-26T06:00:00.000Z', ['draft', ...args(), '--json'])).stdout) as StoredDraftJson;
     expect(second.window.since).toBe(NOW);
-    expect(sectionIds(second)).toEqual({ 'latest-news': [late], 'press-releases': [], 'wall-of-shame': [] });
+    expect(sectionIds(second)).toEqual({ lead: [late], 'latest-news': [], 'press-releases': [], 'wall-of-shame': [] });
   });
 
   it('stores nothing when the window has nothing new to draft', async () => {
     expect((await cliAt(NOW, ['draft', ...args()])).code).toBe(0);
-    const empty = await cliAt('2026-11-25T07:00:00.000Z', ['draft', ...args()]);
+    // --new: the same date's unsent draft would otherwise be redrafted over the same window.
+    const empty = await cliAt('2026-11-25T07:00:00.000Z', ['draft', '--new', ...args()]);
     expect(empty.code).toBe(0);
     expect(empty.stdout).toContain('Nothing to draft: no new stories first seen 2026-11-25 06:00 to 2026-11-25 07:00 UTC (since the last draft ended); no draft stored');
-    expect((await cliAt('2026-11-25T07:00:00.000Z', ['draft', ...args(), '--json'])).stdout.trim()).toBe('null');
+    expect((await cliAt('2026-11-25T07:00:00.000Z', ['draft', '--new', ...args(), '--json'])).stdout.trim()).toBe('null');
     const db = openDatabase(dbPath);
     expect(db.prepare('SELECT COUNT(*) FROM drafts').pluck().get()).toBe(1);
     db.close();
@@ -201,7 +207,8 @@ describe('secdigest draft', () => {
     expect(run.stdout).toMatch(/From the vendors\s+1 entry/);
     const draft = JSON.parse((await cliAt(NOW, ['export', '--format', 'json', ...args()])).stdout) as StoredDraftJson & { newsletter: string };
     expect(draft.newsletter).toBe('The Breach Report');
-    expect(sectionIds(draft)).toEqual({ 'latest-news': [ids.zeroday, ids.malware], 'wall-of-shame': [ids.hospital], 'vendor-corner': [ids.release] });
+    // The lead is taken before the limits: Top Stories still keeps two.
+    expect(sectionIds(draft)).toEqual({ lead: [ids.hospital], 'latest-news': [ids.zeroday, ids.malware], 'wall-of-shame': [], 'vendor-corner': [ids.release] });
   });
 
   it('refuses bad settings.draft values with their location (exit 2)', async () => {
@@ -260,9 +267,12 @@ describe('secdigest export', () => {
   const CHECKS: Record<string, (text: string) => void> = {
     md: (text) => {
       expect(text).toMatch(/^# secdigest — 2026-11-25\n/);
-      expect(text).toContain('## Wall of Shame');
-      expect(text).toContain('- **Riverbend Hospital**: [Ransomware attack on Riverbend Hospital](https://breach.example/h1) (Breach Ledger)');
-      expect(text).toContain('Also covered by: [Patchline](https://patch.example/h2), [A Blog](https://blog.example/h3)');
+      // The hospital is the lead story: its headline opens the issue, its outlets in the source brief.
+      expect(text).toContain('## Ransomware attack on Riverbend Hospital');
+      expect(text).toContain('## [Ransomware attack on Riverbend Hospital](https://breach.example/h1)');
+      expect(text).toContain('### New from our favorite blogs and journalists');
+      expect(text).toContain('[Patchline](https://patch.example/h2)');
+      expect(text).toContain('[A Blog](https://blog.example/h3)');
     },
     html: (text) => {
       expect(text).toContain('<a href="https://breach.example/h1"');
@@ -271,7 +281,7 @@ describe('secdigest export', () => {
     json: (text) => {
       const doc = JSON.parse(text) as { format: string; number: number; sections: unknown[] };
       expect(doc).toMatchObject({ format: 'secdigest-draft/1', number: 1 });
-      expect(doc.sections).toHaveLength(3);
+      expect(doc.sections).toHaveLength(4);
     },
     txt: (text) => {
       expect(text).toContain('Ransomware attack on Riverbend Hospital');

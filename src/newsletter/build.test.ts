@@ -27,10 +27,12 @@ describe('buildDraft', () => {
       date: '2026-11-25',
       window: { since: '2026-11-24T06:00:00Z', until: '2026-11-25T06:00:00Z' },
       createdAt: '2026-11-25T06:01:00Z',
+      sentAt: null,
+      slots: {},
       sections: [
-        { id: 'latest-news', title: 'Latest News', subtitle: 'New from our favorite blogs and journalists', entries: [] },
-        { id: 'press-releases', title: 'Press Releases', subtitle: 'Cybersecurity Industry Press Releases', entries: [] },
-        { id: 'wall-of-shame', title: 'Wall of Shame', subtitle: null, entries: [] },
+        { id: 'latest-news', title: 'New from our favorite blogs and journalists', subtitle: null, entries: [] },
+        { id: 'press-releases', title: 'Cybersecurity Industry Press Releases', subtitle: null, entries: [] },
+        { id: 'wall-of-shame', title: "Today's Cyber Wall of Shame", subtitle: null, entries: [] },
       ],
     });
   });
@@ -47,7 +49,7 @@ describe('buildDraft', () => {
     expect(draft.sections.map((s) => [s.id, ids(s.entries)])).toEqual([
       ['latest-news', ['news']],
       ['press-releases', ['pr']],
-      ['wall-of-shame', ['ransom', 'breach']],
+      ['wall-of-shame', ['breach', 'ransom']], // a named victim is a severity signal
     ]);
     expect(skipped).toEqual([{ storyId: 'junk', reason: 'irrelevant' }]);
     const all = draft.sections.flatMap((s) => ids(s.entries));
@@ -139,6 +141,125 @@ describe('buildDraft', () => {
     expect(candidates).toEqual(before);
     first.draft.sections[0]!.entries[0]!.alsoCoveredBy.pop();
     expect(candidates[0]!.alsoCoveredBy).toHaveLength(1);
+  });
+
+  it('drafts a blurb and key facts for every entry from the story\'s texts', () => {
+    const title = 'Pinecrest Outfitters says hackers stole 2.3 million customers’ data';
+    const summary = 'The retailer said the LockBit gang accessed names and card numbers of customers in March. The post X appeared first on Y.';
+    const { draft } = build([makeCandidate({ storyId: 'p', title, topic: 'data-breach', victims: ['Pinecrest Outfitters'], texts: [{ source: 'News Example', title, summary }] })]);
+    expect(draft.sections[2]!.entries[0]).toMatchObject({
+      blurb: 'The retailer said the LockBit gang accessed names and card numbers of customers in March.',
+      facts: { actors: ['LockBit'], figures: ['2.3 million customers'] },
+    });
+    expect(build([makeCandidate({ storyId: 'q' })]).draft.sections[0]!.entries[0]).not.toHaveProperty('facts');
+  });
+
+  it('never drafts a story without a link; takes another outlet\'s link when the representative has none', () => {
+    const link = (source: string, url: string | null) => ({ source, sourceId: source.toLowerCase(), title: `${source} tells it`, url });
+    const { draft, skipped } = build([
+      makeCandidate({ storyId: 'none', url: null, alsoCoveredBy: [link('Other', null), link('Bad', 'javascript:alert(1)')] }),
+      makeCandidate({ storyId: 'ftp', url: 'ftp://files.example/x' }),
+      makeCandidate({ storyId: 'borrowed', url: '', coverage: 3, alsoCoveredBy: [link('Nolink', null), link('Second', 'https://second.example/a'), link('Third', 'https://third.example/b')] }),
+      makeCandidate({ storyId: 'junk', url: null, relevant: false }),
+    ]);
+    expect(skipped).toEqual([
+      { storyId: 'junk', reason: 'irrelevant' },
+      { storyId: 'ftp', reason: 'no-link' },
+      { storyId: 'none', reason: 'no-link' },
+    ]);
+    expect(draft.sections[0]!.entries).toHaveLength(1);
+    expect(draft.sections[0]!.entries[0]).toMatchObject({
+      storyId: 'borrowed',
+      url: 'https://second.example/a',
+      source: 'Second',
+      sourceId: 'second',
+      title: 'Second tells it',
+      coverage: 3,
+      alsoCoveredBy: [link('Nolink', null), link('Third', 'https://third.example/b')],
+    });
+  });
+
+  describe('one company, one entry', () => {
+    const pinecrest = [
+      makeCandidate({
+        storyId: 'breach',
+        title: 'Pinecrest Outfitters says hackers stole 2.3 million customers’ data',
+        topic: 'data-breach',
+        coverage: 4,
+        victims: ['Pinecrest Outfitters'],
+      }),
+      makeCandidate({
+        storyId: 'alert',
+        title: 'DATA BREACH ALERT: Halloway Kent LLP Investigating Claims on Behalf of Pinecrest Outfitters Customers',
+        section: 'press-release',
+        topic: 'data-breach',
+        source: 'Wire',
+        sourceId: 'wire',
+        url: 'https://wire.example/alert',
+      }),
+      makeCandidate({ storyId: 'lawsuit', title: 'Pinecrest Outfitters hit with class action days after breach disclosure', topic: 'policy-legal', url: 'https://law.example/suit' }),
+    ];
+
+    it('folds a victim\'s breach, the law firm\'s alert and the class action into the best-ranked entry', () => {
+      const { draft, skipped } = build(pinecrest);
+      const all = draft.sections.flatMap((s) => s.entries);
+      expect(all.map((e) => e.storyId)).toEqual(['breach']);
+      // Best-ranked first: the alert's breach topic ranks above the lawsuit's legal one.
+      expect(all[0]!.related).toEqual([
+        { source: 'Wire', sourceId: 'wire', title: pinecrest[1]!.title, url: 'https://wire.example/alert' },
+        { source: 'News Example', sourceId: 'news-example', title: pinecrest[2]!.title, url: 'https://law.example/suit' },
+      ]);
+      expect(skipped).toEqual([
+        { storyId: 'alert', reason: 'folded', into: 'breach' },
+        { storyId: 'lawsuit', reason: 'folded', into: 'breach' },
+      ]);
+    });
+
+    it('keeps different victims apart, and never folds on a vendor named in flaw stories', () => {
+      const { draft, skipped } = build([
+        makeCandidate({ storyId: 'a', topic: 'data-breach', title: 'Acme Health confirms data breach', victims: ['Acme Health'] }),
+        makeCandidate({ storyId: 'b', topic: 'data-breach', title: 'Borealis Bank confirms data breach', victims: ['Borealis Bank'] }),
+        makeCandidate({ storyId: 'f1', topic: 'vulnerability', title: 'Fortinet patches critical FortiOS flaw' }),
+        makeCandidate({ storyId: 'f2', topic: 'vulnerability', title: 'Fortinet flaw exploited in attacks on Acme Health' }),
+      ]);
+      expect(draft.sections.flatMap((s) => s.entries).map((e) => e.storyId).sort()).toEqual(['a', 'b', 'f1', 'f2']);
+      expect(draft.sections.flatMap((s) => s.entries).some((e) => e.related)).toBe(false);
+      expect(skipped).toEqual([]);
+    });
+  });
+
+  describe('lead story', () => {
+    const stories = [
+      makeCandidate({ storyId: 'n1', topic: 'vulnerability', coverage: 6 }),
+      makeCandidate({ storyId: 'n2', topic: 'vulnerability', coverage: 2 }),
+      makeCandidate({ storyId: 'n3', topic: 'vulnerability' }),
+      makeCandidate({ storyId: 'w1', topic: 'data-breach', victims: ['Acme Health'] }),
+      makeCandidate({ storyId: 'pr', section: 'press-release', topic: 'industry', coverage: 9 }),
+    ];
+
+    it('opens the issue with the best story of the listed sections, taken out of its section before the limit', () => {
+      const { draft, overflow } = build(stories, { lead: { from: ['latest-news', 'wall-of-shame'] }, sections: withLimits({ 'latest-news': 2 }) });
+      expect(draft.sections.map((s) => [s.id, s.title, s.subtitle, ids(s.entries)])).toEqual([
+        ['lead', 'Lead story', null, ['n1']],
+        ['latest-news', 'New from our favorite blogs and journalists', null, ['n2', 'n3']],
+        ['press-releases', 'Cybersecurity Industry Press Releases', null, ['pr']],
+        ["wall-of-shame", "Today's Cyber Wall of Shame", null, ['w1']],
+      ]);
+      expect(overflow).toEqual([]);
+    });
+
+    it('takes only from the listed sections, under the given title; no lead section without the option', () => {
+      const { draft } = build(stories, { lead: { from: ['wall-of-shame'], title: 'Top story' } });
+      expect(draft.sections[0]).toMatchObject({ id: 'lead', title: 'Top story', entries: [expect.objectContaining({ storyId: 'w1' })] });
+      expect(draft.sections[3]!.entries).toEqual([]);
+      expect(build(stories, { lead: false }).draft.sections.map((s) => s.id)).toEqual(['latest-news', 'press-releases', 'wall-of-shame']);
+      expect(build([], { lead: {} }).draft.sections[0]).toEqual({ id: 'lead', title: 'Lead story', subtitle: null, entries: [] });
+    });
+
+    it('refuses a section that already takes the lead\'s id', () => {
+      const sections = [...DEFAULT_SECTIONS, { ...DEFAULT_SECTIONS[0]!, id: 'lead' }];
+      expect(() => build([], { lead: {}, sections })).toThrow('a section is already called "lead"');
+    });
   });
 
   it('rejects options it cannot build from, listing every problem', () => {

@@ -1,5 +1,10 @@
-import type { Draft, DraftEntry, DraftSection, StoryCandidate } from '../model/draft.js';
+import type { Draft, DraftEntry, DraftSection, StoryCandidate, StoryLink } from '../model/draft.js';
 import { UsageError } from '../model/errors.js';
+import { draftBlurb } from './blurb.js';
+import { keyFacts } from './facts.js';
+import { foldByVictim } from './fold.js';
+import { DEFAULT_LEAD_FROM, DEFAULT_LEAD_TITLE, LEAD_SECTION_ID, takeLead, type LeadOptions } from './lead.js';
+import { withLink } from './links.js';
 import {
   compareRanked,
   DEFAULT_TOPIC_PRIORITY,
@@ -15,16 +20,20 @@ export interface BuildDraftOptions {
   number: number;
   /** The issue's date, YYYY-MM-DD. */
   date: string;
-  /** The stories' window; `until` is also the instant recency is measured to. */
+  /** The stories' window; freshness runs from 0 at `since` to its full weight at `until`. */
   window: { since: string; until: string };
   /** Stored as is: the caller reads the clock, never the builder. */
   createdAt: string;
   sections?: readonly SectionDefinition[];
   topicPriority?: TopicPriority;
   weights?: Partial<RankingWeights>;
-  halfLifeHours?: number;
   /** Stories used in an earlier issue: they never reappear. */
   excludeStoryIds?: Iterable<string>;
+  /**
+   * Open the issue with a lead story (section `lead`, first): the best-scored story of the listed
+   * sections. Absent or false: no lead section.
+   */
+  lead?: LeadOptions | false;
 }
 
 /** What a section's limit cut, best first, so the editor can see it and promote one by hand. */
@@ -33,24 +42,32 @@ export interface SectionOverflow {
   entries: DraftEntry[];
 }
 
-export type SkipReason = 'already-used' | 'irrelevant' | 'no-section' | 'duplicate';
+/**
+ * Why a candidate is not in the draft. `no-link`: neither it nor any other outlet of it has an
+ * http(s) link (an editor can still add it by hand with a link found elsewhere). `folded`: the same
+ * victim's better-ranked story carries it as a related link.
+ */
+export type SkipReason = 'already-used' | 'irrelevant' | 'no-section' | 'no-link' | 'duplicate' | 'folded';
 
 export interface SkippedStory {
   storyId: string;
   reason: SkipReason;
+  /** For `folded`: the story whose entry carries it as a related link. */
+  into?: string;
 }
 
 export interface BuildDraftResult {
   draft: Draft;
   overflow: SectionOverflow[];
-  /** Candidates left out before ranking, ordered by reason then storyId. */
+  /** Candidates left out, ordered by reason then storyId. */
   skipped: SkippedStory[];
 }
 
 /**
- * Builds a draft issue from the window's story candidates: drop irrelevant and already-used
- * stories, place each remaining story in exactly one section, rank, cut each section at its limit.
- * Pure: the same candidates (in any order) and options give the same draft.
+ * Builds a draft issue from the window's story candidates: drop irrelevant, already-used and
+ * link-less stories, place each remaining story in exactly one section, rank, fold one company's
+ * stories into one entry, take the lead story, cut each section at its limit, draft blurbs and key
+ * facts. Pure: the same candidates (in any order) and options give the same draft.
  */
 export function buildDraft(candidates: readonly StoryCandidate[], options: BuildDraftOptions): BuildDraftResult {
   checkOptions(options);
@@ -67,23 +84,27 @@ export function buildDraft(candidates: readonly StoryCandidate[], options: Build
       skipped.push({ storyId: candidate.storyId, reason: 'already-used' });
       continue;
     }
-    const placement = assignSection(candidate, sections);
+    if (!candidate.relevant) {
+      skipped.push({ storyId: candidate.storyId, reason: 'irrelevant' });
+      continue;
+    }
+    const linked = withLink(candidate);
+    if (!linked) {
+      skipped.push({ storyId: candidate.storyId, reason: 'no-link' });
+      continue;
+    }
+    const placement = assignSection(linked, sections);
     if (!placement.placed) {
       skipped.push({ storyId: candidate.storyId, reason: placement.reason });
       continue;
     }
-    placed.push(candidate);
-    sectionOf.set(candidate, placement.section);
+    placed.push(linked);
+    sectionOf.set(linked, placement.section);
   }
 
-  const ranked = rankStories(placed, {
-    until: options.window.until,
-    topicPriority,
-    weights: options.weights,
-    halfLifeHours: options.halfLifeHours,
-  });
+  const ranked = rankStories(placed, { since: options.window.since, until: options.window.until, topicPriority, weights: options.weights });
 
-  const bySection = new Map<string, RankedStory[]>(sections.map((s) => [s.id, []]));
+  const unique: RankedStory[] = [];
   const seen = new Set<string>();
   for (const story of ranked) {
     // No story twice in an issue, even if storage handed one over twice: the best-ranked copy stays.
@@ -92,23 +113,36 @@ export function buildDraft(candidates: readonly StoryCandidate[], options: Build
       continue;
     }
     seen.add(story.candidate.storyId);
+    unique.push(story);
+  }
+
+  const { kept, related, foldedInto } = foldByVictim(unique);
+  for (const [storyId, into] of foldedInto) skipped.push({ storyId, reason: 'folded', into });
+
+  const bySection = new Map<string, RankedStory[]>(sections.map((s) => [s.id, []]));
+  for (const story of kept) {
     const section = sectionOf.get(story.candidate);
     if (section) bySection.get(section.id)?.push(story);
   }
 
+  const toEntry = (story: RankedStory): DraftEntry => entryOf(story, related.get(story.candidate.storyId));
   const draftSections: DraftSection[] = [];
+  if (options.lead) {
+    const lead = takeLead(bySection, options.lead.from ?? DEFAULT_LEAD_FROM);
+    draftSections.push({ id: LEAD_SECTION_ID, title: options.lead.title ?? DEFAULT_LEAD_TITLE, subtitle: null, entries: lead ? [toEntry(lead)] : [] });
+  }
   const overflow: SectionOverflow[] = [];
   for (const section of sections) {
     const stories = bySection.get(section.id) ?? [];
-    const kept = orderSection(stories.slice(0, section.limit), section, topicPriority);
+    const cut = orderSection(stories.slice(0, section.limit), section, topicPriority);
     draftSections.push({
       id: section.id,
       title: section.title,
       subtitle: section.subtitle,
-      entries: kept.map(toEntry),
+      entries: cut.map(toEntry),
     });
-    const cut = stories.slice(section.limit);
-    if (cut.length > 0) overflow.push({ sectionId: section.id, entries: cut.map(toEntry) });
+    const rest = stories.slice(section.limit);
+    if (rest.length > 0) overflow.push({ sectionId: section.id, entries: rest.map(toEntry) });
   }
 
   const draft: Draft = {
@@ -116,6 +150,8 @@ export function buildDraft(candidates: readonly StoryCandidate[], options: Build
     date: options.date,
     window: { since: options.window.since, until: options.window.until },
     createdAt: options.createdAt,
+    sentAt: null,
+    slots: {},
     sections: draftSections,
   };
   return { draft, overflow, skipped: skipped.sort(compareSkipped) };
@@ -136,20 +172,23 @@ function orderSection(stories: RankedStory[], section: SectionDefinition, priori
   });
 }
 
-function toEntry(story: RankedStory): DraftEntry {
+const copyLink = (l: StoryLink): StoryLink => ({ source: l.source, sourceId: l.sourceId, title: l.title, url: l.url });
+
+function entryOf(story: RankedStory, related: StoryLink[] | undefined): DraftEntry {
   const c = story.candidate;
+  const facts = keyFacts(c.texts);
   return {
     storyId: c.storyId,
     title: c.title,
     url: c.url,
     source: c.source,
     sourceId: c.sourceId,
-    blurb: null,
+    blurb: draftBlurb(c.title, c.texts),
     topic: c.topic,
     topicScores: c.topicScores.map((t) => ({ id: t.id, score: t.score })),
     publishedAt: c.publishedAt,
     coverage: c.coverage,
-    alsoCoveredBy: c.alsoCoveredBy.map((l) => ({ source: l.source, sourceId: l.sourceId, title: l.title, url: l.url })),
+    alsoCoveredBy: c.alsoCoveredBy.map(copyLink),
     victims: [...c.victims],
     cves: [...c.cves],
     score: story.score,
@@ -157,10 +196,12 @@ function toEntry(story: RankedStory): DraftEntry {
     included: true,
     ...(c.previously?.length ? { previously: c.previously.map((p) => ({ ...p })) } : {}),
     ...(c.undated ? { undated: true } : {}),
+    ...(related?.length ? { related: related.map(copyLink) } : {}),
+    ...(facts ? { facts } : {}),
   };
 }
 
-const REASON_ORDER: readonly SkipReason[] = ['already-used', 'irrelevant', 'no-section', 'duplicate'];
+const REASON_ORDER: readonly SkipReason[] = ['already-used', 'irrelevant', 'no-section', 'no-link', 'duplicate', 'folded'];
 
 function compareSkipped(a: SkippedStory, b: SkippedStory): number {
   const r = REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason);
@@ -180,6 +221,9 @@ function checkOptions(options: BuildDraftOptions): void {
   if (Number.isNaN(until)) problems.push(`window.until is not a date (got "${options.window.until}")`);
   if (since > until) problems.push('window.since is after window.until');
   if (Number.isNaN(Date.parse(options.createdAt))) problems.push(`createdAt is not a date (got "${options.createdAt}")`);
-  if (options.halfLifeHours !== undefined && !(options.halfLifeHours > 0)) problems.push('halfLifeHours must be > 0');
+  if (options.lead && (options.sections ?? DEFAULT_SECTIONS).some((s) => s.id === LEAD_SECTION_ID)) {
+    problems.push(`a section is already called "${LEAD_SECTION_ID}": rename it or turn the lead story off`);
+  }
+  if (options.lead && options.lead.title !== undefined && options.lead.title.trim() === '') problems.push('lead.title must not be empty');
   if (problems.length > 0) throw new UsageError(`invalid draft options: ${problems.join('; ')}`);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ISSUE, makeCandidate } from './fixtures/make-candidate.js';
 import { rankStories, scoreStory, topicPriorityFromTaxonomy, type RankingOptions } from './rank.js';
 
-const AT: RankingOptions = { until: ISSUE.window.until };
+const AT: RankingOptions = { since: ISSUE.window.since, until: ISSUE.window.until };
 const order = (stories: ReturnType<typeof makeCandidate>[], options = AT) => rankStories(stories, options).map((r) => r.candidate.storyId);
 
 describe('scoreStory', () => {
@@ -14,10 +14,29 @@ describe('scoreStory', () => {
     expect(s.reasons).toEqual([
       'coverage 3 sources (+1.10)',
       'source weight 2 (+0.50)',
-      'recency 24 h old, half-life 24 h (+0.50)',
+      'freshness 0 h into a 24 h window (+0.00)',
       'topic vulnerability priority 90 (+0.90)',
+      'severity: none (+0.00)',
     ]);
-    expect(s.score).toBe(2.9986); // each part rounded to 4 decimals, then summed
+    expect(s.score).toBe(2.4986); // each part rounded to 4 decimals, then summed
+  });
+
+  it('adds one line per severity signal, weighted by the severity weight', () => {
+    const exploited = makeCandidate({
+      storyId: 'z',
+      title: 'Zero-day actively exploited',
+      firstSeen: '2026-11-25T00:00:00Z',
+      texts: [{ source: 'News Example', title: 'Zero-day actively exploited', summary: '' }],
+    });
+    const s = scoreStory(exploited, AT);
+    expect(s.reasons.slice(4)).toEqual(['severity: actively exploited (+1.25)', 'severity: zero-day (+0.75)']);
+    expect(s.score).toBe(0 + 0.5 + 0.375 + 0.7 + 2); // coverage, source, freshness 18/24 · 0.5, malware 70, severity
+    expect(scoreStory(exploited, { ...AT, weights: { severity: 2 } }).reasons.slice(4)).toEqual([
+      'severity: actively exploited (+2.50)',
+      'severity: zero-day (+1.50)',
+    ]);
+    const opinion = makeCandidate({ storyId: 'o', title: 'Opinion: zero-days are actively exploited' });
+    expect(scoreStory(opinion, AT).reasons[4]).toBe('severity: none (opinion or discussion piece) (+0.00)');
   });
 
   it('gives coverage diminishing returns (log)', () => {
@@ -26,14 +45,19 @@ describe('scoreStory', () => {
     expect(at(1)).toBe(at(0)); // bad data counts as one source
   });
 
-  it('measures recency from the first sighting to the window end, never below zero', () => {
-    const recency = (firstSeen: string) => scoreStory(makeCandidate({ storyId: 'x', firstSeen }), AT).reasons[2];
-    expect(recency('2026-11-25T06:00:00Z')).toBe('recency 0 h old, half-life 24 h (+1.00)');
-    expect(recency('2026-11-23T06:00:00Z')).toBe('recency 48 h old, half-life 24 h (+0.25)');
-    expect(recency('2026-11-26T06:00:00Z')).toBe('recency 0 h old, half-life 24 h (+1.00)');
-    expect(scoreStory(makeCandidate({ storyId: 'x', firstSeen: '2026-11-24T18:00:00Z' }), { ...AT, halfLifeHours: 12 }).reasons[2]).toBe(
-      'recency 12 h old, half-life 12 h (+0.50)',
-    );
+  it('gives a small linear freshness bonus within the window only, from its first sighting', () => {
+    const freshness = (firstSeen: string, options = AT) => scoreStory(makeCandidate({ storyId: 'x', firstSeen }), options).reasons[2];
+    expect(freshness('2026-11-24T06:00:00Z')).toBe('freshness 0 h into a 24 h window (+0.00)');
+    expect(freshness('2026-11-24T18:00:00Z')).toBe('freshness 12 h into a 24 h window (+0.25)');
+    expect(freshness('2026-11-25T06:00:00Z')).toBe('freshness 24 h into a 24 h window (+0.50)');
+    // Before the window (an older thread) is its start; after it, its end: never negative, never more.
+    expect(freshness('2026-11-20T06:00:00Z')).toBe('freshness 0 h into a 24 h window (+0.00)');
+    expect(freshness('2026-11-26T06:00:00Z')).toBe('freshness 24 h into a 24 h window (+0.50)');
+    // No halving per day: a week-old story in a weekly window keeps its whole score but for this bonus.
+    const week: RankingOptions = { since: '2026-11-18T06:00:00Z', until: ISSUE.window.until };
+    expect(freshness('2026-11-18T07:00:00Z', week)).toBe('freshness 1 h into a 168 h window (+0.00)');
+    // Only the window's end given: a one-day window.
+    expect(freshness('2026-11-24T18:00:00Z', { until: ISSUE.window.until })).toBe('freshness 12 h into a 24 h window (+0.25)');
   });
 
   it('clamps source weight to 0..10 and reads unknown (or prototype-named) topics as priority 0', () => {
@@ -49,6 +73,31 @@ describe('scoreStory', () => {
 });
 
 describe('rankStories', () => {
+  it('puts a widely covered, actively exploited zero-day above a single-source opinion piece published later that day', () => {
+    const title = 'Zero-day in Acme VPN actively exploited, CISA warns';
+    const zeroDay = makeCandidate({
+      storyId: 'zero-day',
+      title,
+      topic: 'vulnerability',
+      coverage: 5,
+      firstSeen: '2026-11-24T08:00:00Z',
+      publishedAt: '2026-11-24T08:00:00Z',
+      texts: ['A', 'B', 'C', 'D', 'E'].map((source) => ({ source, title, summary: 'Attackers exploit the flaw in the wild.' })),
+    });
+    const opinion = makeCandidate({
+      storyId: 'opinion',
+      title: 'Opinion: zero-days are actively exploited because vendors ship too fast',
+      topic: 'vulnerability',
+      sourceWeight: 3,
+      firstSeen: '2026-11-25T05:30:00Z',
+      publishedAt: '2026-11-25T05:30:00Z',
+    });
+    const ranked = rankStories([opinion, zeroDay], AT);
+    expect(ranked.map((r) => r.candidate.storyId)).toEqual(['zero-day', 'opinion']);
+    expect(ranked[0]!.reasons).toContain('severity: actively exploited (+1.25)');
+    expect(ranked[1]!.reasons).toContain('severity: none (opinion or discussion piece) (+0.00)');
+  });
+
   it('puts a story many outlets carried above a single-source one', () => {
     expect(order([makeCandidate({ storyId: 'single' }), makeCandidate({ storyId: 'wide', coverage: 3 })])).toEqual(['wide', 'single']);
   });

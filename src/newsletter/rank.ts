@@ -1,21 +1,28 @@
 import type { StoryCandidate } from '../model/draft.js';
 import type { Taxonomy } from '../model/classification.js';
 import { DEFAULT_TAXONOMY } from '../pipeline/classify/taxonomy.js';
+import { readSeverity } from './severity.js';
 
 /**
- * Ranking (issue 6): one explainable score per story, the sum of four components, each of which an
- * editor can read back from `rankReasons`:
+ * Ranking by importance (issues 6 and 18): one explainable score per story, the sum of five
+ * components, each of which an editor can read back from `rankReasons`:
  *
- *   score = coverage · ln(max(1, coverage))                    1 source +0, 2 +0.69, 3 +1.10, 10 +2.30
- *         + sourceWeight · clamp(weight, 0, 10)                 weight 2 (a typical blog) +0.50
- *         + recency · 0.5^(ageHours / halfLifeHours)            age = window end − story's first sighting
- *         + topic · priority(topic) / 100                       vulnerability (90) +0.90, other (10) +0.10
+ *   score = coverage · ln(max(1, coverage))                  1 source +0, 2 +0.69, 3 +1.10, 10 +2.30
+ *         + sourceWeight · clamp(weight, 0, 10)               weight 2 (a typical blog) +0.50
+ *         + freshness · position in the window (0..1)         first sighting at the window's start +0, at its end +0.50
+ *         + topic · priority(topic) / 100                     vulnerability (90) +0.90, other (10) +0.10
+ *         + severity · Σ signal points (severity.ts)          actively exploited +1.25, zero-day +0.75, …
  *
  * Coverage is logarithmic because the tenth outlet repeating a story tells less than the second.
  * Weights are per point of the feed's 0..10 editorial weight; real feeds sit between 0.5 and 3, so a
- * heavy source is worth about as much as one extra outlet. Recency halves every `halfLifeHours` and
- * is measured from the story's first sighting (its earliest member), not the representative's date:
- * a day-old story picked up late by a heavy outlet is still day-old news.
+ * heavy source is worth about as much as one extra outlet. Severity is what an outlet count misses:
+ * an actively exploited zero-day reported by two outlets matters more than a funding round every
+ * wire carried.
+ *
+ * Freshness is a small linear bonus measured from the story's first sighting (its earliest member),
+ * and only inside the draft window: a week-old story in a weekly issue is still news, so age no
+ * longer halves a score every day (the old `recency`/`halfLifeHours` component, issue 18). It only
+ * breaks near-ties in favour of what is newer.
  *
  * Every component is rounded to 4 decimals before summing, so the same input gives the same bytes on
  * every machine; ties are broken by the representative's `publishedAt` (newer first), then `storyId`.
@@ -24,7 +31,10 @@ import { DEFAULT_TAXONOMY } from '../pipeline/classify/taxonomy.js';
 export interface RankingWeights {
   coverage: number;
   sourceWeight: number;
-  recency: number;
+  /** Multiplier of the severity signals' points. */
+  severity: number;
+  /** The freshness bonus at the window's end (0 at its start). */
+  freshness: number;
   topic: number;
 }
 
@@ -34,11 +44,13 @@ export type TopicPriority = Readonly<Record<string, number>>;
 export const DEFAULT_RANKING_WEIGHTS: Readonly<RankingWeights> = Object.freeze({
   coverage: 1,
   sourceWeight: 0.25,
-  recency: 1,
+  severity: 1,
+  freshness: 0.5,
   topic: 1,
 });
 
-export const DEFAULT_HALF_LIFE_HOURS = 24;
+/** The window assumed when a caller gives only its end: one day, the daily issue. */
+const DEFAULT_WINDOW_HOURS = 24;
 
 export function topicPriorityFromTaxonomy(taxonomy: Taxonomy): TopicPriority {
   return Object.freeze(Object.fromEntries(taxonomy.topics.map((t) => [t.id, t.priority])));
@@ -51,16 +63,20 @@ export function topicPriorityFromTaxonomy(taxonomy: Taxonomy): TopicPriority {
 export const DEFAULT_TOPIC_PRIORITY: TopicPriority = topicPriorityFromTaxonomy(DEFAULT_TAXONOMY);
 
 export interface RankingOptions {
-  /** The instant ages are measured to: the draft window's end (never the clock). */
+  /** The draft window's end: freshness is full there (never the clock). */
   until: string;
+  /** The draft window's start: freshness is 0 there; default `until` − 24 h. */
+  since?: string;
   weights?: Partial<RankingWeights>;
-  halfLifeHours?: number;
   topicPriority?: TopicPriority;
 }
 
 export interface StoryScore {
   score: number;
-  /** One line per component, in formula order, e.g. `coverage 3 sources (+1.10)`. */
+  /**
+   * One line per component, in formula order (coverage, source weight, freshness, topic), then one
+   * line per severity signal, e.g. `coverage 3 sources (+1.10)`, `severity: zero-day (+0.75)`.
+   */
   reasons: string[];
 }
 
@@ -72,20 +88,23 @@ const HOUR_MS = 3_600_000;
 
 export function scoreStory(candidate: StoryCandidate, options: RankingOptions): StoryScore {
   const w = { ...DEFAULT_RANKING_WEIGHTS, ...options.weights };
-  const halfLife = options.halfLifeHours ?? DEFAULT_HALF_LIFE_HOURS;
   const priorities = options.topicPriority ?? DEFAULT_TOPIC_PRIORITY;
 
   const coverage = Math.max(1, Math.floor(candidate.coverage) || 1);
   const weight = clamp(Number.isFinite(candidate.sourceWeight) ? candidate.sourceWeight : 0, 0, 10);
-  const ageHours = storyAgeHours(candidate, options.until);
+  const fresh = freshness(candidate, options);
   const priority = Object.hasOwn(priorities, candidate.topic) ? (priorities[candidate.topic] ?? 0) : 0;
 
   const parts: [number, string][] = [
     [w.coverage * Math.log(coverage), `coverage ${coverage} ${coverage === 1 ? 'source' : 'sources'}`],
     [w.sourceWeight * weight, `source weight ${formatNumber(weight)}`],
-    [w.recency * 0.5 ** (ageHours / halfLife), `recency ${Math.round(ageHours)} h old, half-life ${formatNumber(halfLife)} h`],
+    [w.freshness * fresh.share, `freshness ${Math.round(fresh.hours)} h into a ${Math.round(fresh.windowHours)} h window`],
     [(w.topic * priority) / 100, `topic ${candidate.topic} priority ${formatNumber(priority)}`],
   ];
+  const severity = readSeverity(candidate);
+  for (const signal of severity.signals) parts.push([w.severity * signal.points, `severity: ${signal.label}`]);
+  if (severity.signals.length === 0) parts.push([0, `severity: none${severity.excluded ? ` (${severity.excluded})` : ''}`]);
+
   let score = 0;
   const reasons: string[] = [];
   for (const [raw, label] of parts) {
@@ -111,13 +130,19 @@ export function rankStories(candidates: readonly StoryCandidate[], options: Rank
   return candidates.map((candidate) => ({ candidate, ...scoreStory(candidate, options) })).sort(compareRanked);
 }
 
-/** Hours from the story's first sighting (else its representative's date) to `until`; never negative. */
-function storyAgeHours(candidate: StoryCandidate, until: string): number {
-  const end = Date.parse(until);
-  let start = Date.parse(candidate.firstSeen);
-  if (Number.isNaN(start)) start = Date.parse(candidate.publishedAt);
-  if (Number.isNaN(start) || Number.isNaN(end)) return 0;
-  return Math.max(0, (end - start) / HOUR_MS);
+/**
+ * Where the story's first sighting (else its representative's date) falls in the window, 0..1:
+ * before the window (an older thread) is 0, after its end 1. An empty window counts as its end.
+ */
+function freshness(candidate: StoryCandidate, options: RankingOptions): { share: number; hours: number; windowHours: number } {
+  const end = Date.parse(options.until);
+  const start = options.since !== undefined ? Date.parse(options.since) : end - DEFAULT_WINDOW_HOURS * HOUR_MS;
+  let seen = Date.parse(candidate.firstSeen);
+  if (Number.isNaN(seen)) seen = Date.parse(candidate.publishedAt);
+  if (Number.isNaN(start) || Number.isNaN(end) || Number.isNaN(seen)) return { share: 0, hours: 0, windowHours: 0 };
+  const span = Math.max(0, end - start);
+  const into = clamp(seen - start, 0, span);
+  return { share: span === 0 ? 1 : into / span, hours: into / HOUR_MS, windowHours: span / HOUR_MS };
 }
 
 function timeOf(iso: string): number {

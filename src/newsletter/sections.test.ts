@@ -66,6 +66,31 @@ describe('assignSection with the default sections', () => {
   });
 });
 
+describe('assignSection by feed kind and tags', () => {
+  const government: SectionDefinition = { id: 'advisories', title: 'Advisories', subtitle: null, limit: 5, match: { section: 'news', kinds: ['government'] }, order: 'score' };
+  const research: SectionDefinition = { id: 'research', title: 'Research', subtitle: null, limit: 5, match: { section: 'news', tags: ['research', 'labs'] }, order: 'score' };
+  const sections = [...DEFAULT_SECTIONS, government, research];
+
+  it('takes stories from feeds of a listed kind, before the catch-all and wherever it is listed', () => {
+    expect(placeIn({ storyId: 'a', sourceKind: 'government', topic: 'vulnerability' }, sections)).toBe('advisories');
+    expect(placeIn({ storyId: 'b', sourceKind: 'news', topic: 'vulnerability' }, sections)).toBe('latest-news');
+    expect(placeIn({ storyId: 'c', sourceKind: 'government', section: 'press-release' }, sections)).toBe('press-releases');
+  });
+
+  it('takes stories whose feed carries at least one listed tag', () => {
+    expect(placeIn({ storyId: 'a', sourceTags: ['blog', 'labs'] }, sections)).toBe('research');
+    expect(placeIn({ storyId: 'b', sourceTags: ['blog'] }, sections)).toBe('latest-news');
+    expect(placeIn({ storyId: 'c', sourceTags: [] }, sections)).toBe('latest-news');
+  });
+
+  it('needs every condition of a section to hold', () => {
+    const both: SectionDefinition = { ...government, id: 'gov-vulns', match: { section: 'news', kinds: ['government'], tags: ['cisa'], topics: ['vulnerability'] } };
+    expect(placeIn({ storyId: 'a', sourceKind: 'government', sourceTags: ['cisa'], topic: 'vulnerability' }, [both, ...DEFAULT_SECTIONS])).toBe('gov-vulns');
+    expect(placeIn({ storyId: 'b', sourceKind: 'government', sourceTags: ['cisa'], topic: 'malware' }, [both, ...DEFAULT_SECTIONS])).toBe('latest-news');
+    expect(placeIn({ storyId: 'c', sourceKind: 'government', sourceTags: [], topic: 'vulnerability' }, [both, ...DEFAULT_SECTIONS])).toBe('latest-news');
+  });
+});
+
 describe('sectionProblems', () => {
   it('accepts the defaults', () => {
     expect(sectionProblems(DEFAULT_SECTIONS)).toEqual([]);
@@ -76,6 +101,7 @@ describe('sectionProblems', () => {
       { ...DEFAULT_SECTIONS[0]!, limit: -1 },
       { ...DEFAULT_SECTIONS[1]!, id: 'latest-news', title: ' ' },
       { ...DEFAULT_SECTIONS[2]!, id: 'Wall Of Shame', limit: 2.5 },
+      { ...DEFAULT_SECTIONS[0]!, id: 'empty-lists', match: { section: 'news', kinds: [], tags: [] } },
     ];
     expect(sectionProblems(bad)).toEqual([
       'sections[0].limit: must be a whole number ≥ 0 (got -1)',
@@ -83,6 +109,8 @@ describe('sectionProblems', () => {
       'sections[1].title: must not be empty',
       'sections[2].id: must be lower-case letters, digits and dashes (got "Wall Of Shame")',
       'sections[2].limit: must be a whole number ≥ 0 (got 2.5)',
+      'sections[3].match.kinds: must list at least one feed kind (omit it for any kind)',
+      'sections[3].match.tags: must list at least one tag (omit it for any tag)',
     ]);
   });
 });

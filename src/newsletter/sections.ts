@@ -10,6 +10,11 @@ import { UsageError } from '../model/errors.js';
  * on down the list. So the Wall of Shame can be listed last and still take breach and ransomware
  * news about a victim before Latest News, without Latest News having to repeat those topics as
  * exclusions. Among catch-alls, list order decides.
+ *
+ * A section may also ask for feed kinds (`kinds`: the representative's feeds.yaml `kind`) and feed
+ * tags (`tags`: at least one of them) (issue 18, point 7). Such a section is specific too, like one
+ * that names topics: "Government advisories" (`kinds: [government]`) takes a CISA story before the
+ * Latest News catch-all does. Among specific sections, list order decides.
  */
 
 /** How a section orders its entries after the limit is applied. */
@@ -30,6 +35,10 @@ export interface SectionMatch {
    * host, a new encryptor) falls through to the catch-all section.
    */
   victimsOnly?: boolean;
+  /** Feed kinds (news, vendor, government, press) the story's representative must come from; omitted means any. */
+  kinds?: readonly string[];
+  /** Feed tags of which the story's representative must carry at least one; omitted means any. */
+  tags?: readonly string[];
 }
 
 export interface SectionDefinition {
@@ -44,30 +53,31 @@ export interface SectionDefinition {
 }
 
 /**
- * The newsletter's sections, in display order. Latest News is ordered by score: topic priority is
- * already part of the score, and a flat list without topic sub-headings would otherwise put a
- * single-source vulnerability above a story every outlet carried.
+ * The newsletter's sections, in display order, titled as the real newsletter titles them (issue
+ * 18). Latest News is ordered by score: topic priority is already part of the score, and a flat
+ * list without topic sub-headings would otherwise put a single-source vulnerability above a story
+ * every outlet carried.
  */
 export const DEFAULT_SECTIONS: readonly SectionDefinition[] = Object.freeze([
   {
     id: 'latest-news',
-    title: 'Latest News',
-    subtitle: 'New from our favorite blogs and journalists',
+    title: 'New from our favorite blogs and journalists',
+    subtitle: null,
     limit: 25,
     match: { section: 'news' },
     order: 'score',
   },
   {
     id: 'press-releases',
-    title: 'Press Releases',
-    subtitle: 'Cybersecurity Industry Press Releases',
+    title: 'Cybersecurity Industry Press Releases',
+    subtitle: null,
     limit: 15,
     match: { section: 'press-release' },
     order: 'score',
   },
   {
     id: 'wall-of-shame',
-    title: 'Wall of Shame',
+    title: "Today's Cyber Wall of Shame",
     subtitle: null,
     limit: 10,
     match: { section: 'news', topics: ['data-breach', 'ransomware'], victimsOnly: true },
@@ -104,18 +114,23 @@ export function reportsVictim(candidate: Pick<StoryCandidate, 'title' | 'victims
   return STRONG_VICTIM_HEADLINE.test(title) || (WEAK_VICTIM_HEADLINE.test(title) && !SHARED_WITH_TRENDS.test(title));
 }
 
+/** Whether a section asks for more than the classifier's section (topics, feed kinds or tags). */
+function isSpecific(match: SectionMatch): boolean {
+  return match.topics !== undefined || match.kinds !== undefined || match.tags !== undefined;
+}
+
+function accepts(match: SectionMatch, candidate: StoryCandidate): boolean {
+  if (match.section !== candidate.section) return false;
+  if (match.topics !== undefined && !match.topics.includes(candidate.topic)) return false;
+  if (match.kinds !== undefined && !match.kinds.includes(candidate.sourceKind)) return false;
+  if (match.tags !== undefined && !match.tags.some((tag) => candidate.sourceTags.includes(tag))) return false;
+  return !match.victimsOnly || reportsVictim(candidate);
+}
+
 export function assignSection(candidate: StoryCandidate, sections: readonly SectionDefinition[]): Placement {
   if (!candidate.relevant) return { placed: false, reason: 'irrelevant' };
-  const specific = sections.find(
-    (s) =>
-      s.match.section === candidate.section &&
-      s.match.topics !== undefined &&
-      s.match.topics.includes(candidate.topic) &&
-      (!s.match.victimsOnly || reportsVictim(candidate)),
-  );
   const section =
-    specific ??
-    sections.find((s) => s.match.section === candidate.section && s.match.topics === undefined && (!s.match.victimsOnly || reportsVictim(candidate)));
+    sections.find((s) => isSpecific(s.match) && accepts(s.match, candidate)) ?? sections.find((s) => !isSpecific(s.match) && accepts(s.match, candidate));
   return section ? { placed: true, section } : { placed: false, reason: 'no-section' };
 }
 
@@ -134,6 +149,9 @@ export function sectionProblems(sections: readonly SectionDefinition[]): string[
       problems.push(`${at}.match.section: must be "news" or "press-release"`);
     }
     if (s.order !== 'score' && s.order !== 'topic') problems.push(`${at}.order: must be "score" or "topic"`);
+    // An empty list would match nothing: a section that silently stays empty.
+    if (s.match.kinds?.length === 0) problems.push(`${at}.match.kinds: must list at least one feed kind (omit it for any kind)`);
+    if (s.match.tags?.length === 0) problems.push(`${at}.match.tags: must list at least one tag (omit it for any tag)`);
   });
   return problems;
 }
