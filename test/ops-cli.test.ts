@@ -123,7 +123,7 @@ describe('operations CLI: run lock, doctor, prune', () => {
     const report = JSON.parse(warn.stdout);
     expect(report.status).toBe('warn');
     expect(report.feeds).toEqual([{ id: 'idle', state: 'unhealthy', problem: expect.stringMatching(/^unhealthy since 2026-11-01T00:00:00Z after 10 errors/) }]);
-    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['config', 'integrity', 'schema', 'journal', 'last-run', 'feeds']);
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual(['config', 'templates', 'integrity', 'schema', 'journal', 'last-run', 'feeds']);
 
     const healthy = openDatabase(db);
     healthy.prepare("UPDATE feeds SET unhealthy_since = NULL, consecutive_errors = 0 WHERE id = 'idle'").run();

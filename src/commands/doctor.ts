@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '../config/index.js';
+import { checkTemplates } from '../config/issue-settings.js';
 import { feedAttention, movedNote, type FeedAttention } from '../model/feed-health.js';
 import { ConfigError, type Config } from '../model/index.js';
 import { holderIsGone } from '../scheduler/run-lock.js';
@@ -40,6 +42,7 @@ export async function runDoctor(paths: { configPath: string; dbPath: string }, n
     config = loadConfig(paths.configPath);
     const enabled = config.feeds.filter((f) => f.enabled).length;
     checks.push({ name: 'config', status: 'ok', detail: `${paths.configPath}: ${config.feeds.length} feeds, ${enabled} enabled` });
+    checks.push(templateCheck(config));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     checks.push({ name: 'config', status: 'fail', detail: error.message });
@@ -174,4 +177,15 @@ function feedProblem(feed: FeedHealth, state: FeedAttention): string {
     case 'moved':
       return movedNote(feed.movedTo ?? '?');
   }
+}
+
+/**
+ * The editor's issue templates and the Liquid in settings.issue's texts (issue 18): a broken one
+ * fails here rather than at export time, and never stops a collect.
+ */
+function templateCheck(config: Config): DoctorCheck {
+  const problems = checkTemplates(config.settings, path.dirname(config.file));
+  if (problems.length > 0) return { name: 'templates', status: 'fail', detail: problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; ') };
+  const own = Object.keys(config.settings.issue.template);
+  return { name: 'templates', status: 'ok', detail: own.length > 0 ? `the editor's ${own.join(', ')} ${own.length === 1 ? 'template parses' : 'templates parse'}` : 'the shipped issue templates' };
 }

@@ -4,7 +4,7 @@ import { UsageError } from '../model/index.js';
 import { EXPORT_FORMATS, isExportFormat, renderDraft, type ExportFormat } from '../newsletter/index.js';
 import type { DraftSummary } from '../storage/index.js';
 import { writeFileAtomic } from '../files/atomic-file.js';
-import { renderOptions } from './draft.js';
+import { configuredRenderOptions } from './render-options.js';
 
 export interface ExportOptions {
   /** The draft's number as typed (`3`); the latest draft when absent. */
@@ -28,7 +28,9 @@ export interface ExportResult {
 
 /**
  * Renders a stored draft (the latest by default) in one format. With `out`, writes it atomically.
- * A missing draft or a bad format is a UsageError naming what exists.
+ * A missing draft or a bad format is a UsageError naming what exists; so is a template
+ * (settings.issue.template, relative to feeds.yaml) that cannot be read, parsed or rendered, and
+ * then nothing is written.
  */
 export async function exportDraft(app: Pick<App, 'storage' | 'config'>, options: ExportOptions = {}): Promise<ExportResult> {
   const format = options.format ?? 'md';
@@ -37,7 +39,7 @@ export async function exportDraft(app: Pick<App, 'storage' | 'config'>, options:
   const draft = await app.storage.drafts.load(number);
   if (!draft) throw new UsageError(missingDraft(await app.storage.drafts.list(), number));
 
-  const text = renderDraft(draft, format, renderOptions(app.config.settings.draft));
+  const text = renderDraft(draft, format, configuredRenderOptions(app.config, format === 'json' ? [] : [format]));
   const result: ExportResult = { number: draft.number, date: draft.date, format, text, file: null, bytes: Buffer.byteLength(text) };
   if (options.out !== undefined) {
     if (isDirectory(options.out)) throw new UsageError(`--out ${options.out} is a directory: name a file`);

@@ -1,8 +1,10 @@
 import type { Settings } from '../model/index.js';
-import { DEFAULT_HALF_LIFE_HOURS, DEFAULT_RANKING_WEIGHTS } from '../newsletter/rank.js';
-import { DEFAULT_RENDER_OPTIONS } from '../newsletter/render/view.js';
+import { DEFAULT_LEAD_FROM, DEFAULT_LEAD_TITLE } from '../newsletter/lead.js';
+import { DEFAULT_RANKING_WEIGHTS } from '../newsletter/rank.js';
+import { DEFAULT_ISSUE_SETTINGS, DEFAULT_RENDER_OPTIONS } from '../newsletter/render/view.js';
 import { DEFAULT_SECTIONS } from '../newsletter/sections.js';
 import { DEFAULT_HEALTH_POLICY } from '../pipeline/feed-health/backoff.js';
+import { DEFAULT_PUBLISH_SETTINGS } from './publish-settings.js';
 
 export const PACKAGE_VERSION = '0.1.0';
 
@@ -66,15 +68,25 @@ export const DEFAULT_SETTINGS: Settings = {
   draft: {
     // A daily newsletter: the first issue looks back one day; later ones start where the last ended.
     windowHours: 24,
+    // Deprecated and ignored (issue 18: no more halving every 24 h); kept so old feeds.yaml files
+    // still load and the shipped file's comment still shows the old default.
+    halfLifeHours: 24,
     // The ranking's own defaults (newsletter/rank.ts), so the formula is documented in one place.
-    halfLifeHours: DEFAULT_HALF_LIFE_HOURS,
     weights: { ...DEFAULT_RANKING_WEIGHTS },
+    // The issue opens with the best story of Latest News and the Wall of Shame (newsletter/lead.ts).
+    lead: { enabled: true, title: DEFAULT_LEAD_TITLE, from: [...DEFAULT_LEAD_FROM] },
     sections: DEFAULT_SECTIONS.map((s) => ({
       id: s.id,
       title: s.title,
       subtitle: s.subtitle,
       limit: s.limit,
-      match: { section: s.match.section, ...(s.match.topics ? { topics: [...s.match.topics] } : {}), ...(s.match.victimsOnly ? { victimsOnly: true } : {}) },
+      match: {
+        section: s.match.section,
+        ...(s.match.topics ? { topics: [...s.match.topics] } : {}),
+        ...(s.match.victimsOnly ? { victimsOnly: true } : {}),
+        ...(s.match.kinds ? { kinds: [...s.match.kinds] } : {}),
+        ...(s.match.tags ? { tags: [...s.match.tags] } : {}),
+      },
       order: s.order,
       showVictims: DEFAULT_RENDER_OPTIONS.victimSections.includes(s.id),
     })),
@@ -95,4 +107,8 @@ export const DEFAULT_SETTINGS: Settings = {
   retention: {
     olderThanDays: 180,
   },
+  // The whole issue (issue 18): the renderers' own defaults, so the texts are written in one place.
+  issue: { ...DEFAULT_ISSUE_SETTINGS, template: {}, newsSections: [...DEFAULT_ISSUE_SETTINGS.newsSections] },
+  // Where `secdigest publish` writes the archive (issue 18); no public URL until the editor gives one.
+  publish: { ...DEFAULT_PUBLISH_SETTINGS },
 };

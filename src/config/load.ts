@@ -3,10 +3,13 @@ import { ConfigError } from '../model/index.js';
 import type { Config, ConfigProblem, FeedConfig, Settings } from '../model/index.js';
 import { DEFAULT_SETTINGS } from './defaults.js';
 import { mergeDraftSettings } from './draft-settings.js';
+import { mergeIssueSettings } from './issue-settings.js';
+import { mergePublishSettings } from './publish-settings.js';
 import { formatPath, readYaml } from './document.js';
 import type { Finding, PathSegment, YamlSource } from './document.js';
 import { describeIssue, show } from './issues.js';
 import { checkDuplicateFeeds, checkSettings } from './rules.js';
+import { checkFeedOptions } from './feed-rules.js';
 import { configDocumentSchema, settingsOverrideSchema } from './schema.js';
 import type { SettingsOverride } from './schema.js';
 
@@ -45,7 +48,7 @@ export function parseConfig(text: string, file: string): Config {
 
   const raw = data as Record<string, unknown>;
   // Duplicates are checked on the raw list, so they are reported alongside any schema problem.
-  const findings = checkDuplicateFeeds(raw.feeds, source.lineOf);
+  const findings = [...checkDuplicateFeeds(raw.feeds, source.lineOf), ...checkFeedOptions(raw.feeds)];
   const parsed = configDocumentSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) findings.push(...parsed.error.issues.flatMap(describeIssue));
   // The settings rules need valid settings, not a valid file: run them even when a feed is wrong.
@@ -73,6 +76,8 @@ export function mergeSettings(defaults: Settings, override: SettingsOverride | n
     schedule: { ...defaults.schedule, ...definedOnly(override?.schedule) },
     health: { ...defaults.health, ...definedOnly(override?.health) },
     retention: { ...defaults.retention, ...definedOnly(override?.retention) },
+    issue: mergeIssueSettings(defaults.issue, override?.issue),
+    publish: mergePublishSettings(defaults.publish, override?.publish),
   };
 }
 

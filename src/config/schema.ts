@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { FEED_KINDS } from '../model/index.js';
 import { draftOverrideSchema, knownDraftKeys } from './draft-settings.js';
+import { issueOverrideSchema, knownIssueKeys } from './issue-settings.js';
+import { publishOverrideSchema, publishShape } from './publish-settings.js';
 import { healthOverrideSchema, healthShape, retentionOverrideSchema, retentionShape, scheduleOverrideSchema, scheduleShape } from './ops-settings.js';
 import type { ClassifySettings, CollectSettings, DedupeSettings, FetchSettings, TopicDefinition } from '../model/index.js';
 
@@ -42,6 +44,13 @@ export function isHttpUrl(value: string): boolean {
 }
 
 const URL_EXPECT = 'an absolute http(s) URL';
+
+/** A feed's `include` / `exclude`: words or phrases matched as whole words (pipeline/filter). */
+function keywordFilter() {
+  return z
+    .array(text('a word or phrase', 200), { error: 'a list of words or phrases' })
+    .min(1, { error: 'a list of at least one word or phrase (leave the key out to keep every item)' });
+}
 // A header value: printable, no CR/LF that could smuggle a second header.
 const USER_AGENT_EXPECT = 'a single line of printable text';
 
@@ -63,6 +72,10 @@ export const feedSchema = z.strictObject(
     enabled: z.boolean({ error: 'true or false' }).default(true),
     tags: z.array(text('a non-empty string', 50), { error: 'a list of strings' }).default([]),
     intervalMinutes: integer(5, 7 * 24 * 60).optional(),
+    include: keywordFilter().optional(),
+    exclude: keywordFilter().optional(),
+    // Names, duplicates, managed headers and `${NAME}` references: config/feed-rules.ts.
+    headers: z.record(z.string(), z.string({ error: 'text' }), { error: 'a map of header names to values' }).optional(),
   },
   { error: 'a map of feed keys (id, name, url, kind, …)' },
 );
@@ -144,6 +157,8 @@ export const settingsOverrideSchema = z.strictObject(
     schedule: scheduleOverrideSchema.nullish(),
     health: healthOverrideSchema.nullish(),
     retention: retentionOverrideSchema.nullish(),
+    issue: issueOverrideSchema.nullish(),
+    publish: publishOverrideSchema.nullish(),
   },
   { error: MAP },
 );
@@ -184,7 +199,9 @@ export function knownKeys(path: readonly PropertyKey[]): string[] {
       return Object.keys(healthShape);
     case 'settings.retention':
       return Object.keys(retentionShape);
+    case 'settings.publish':
+      return Object.keys(publishShape);
     default:
-      return knownDraftKeys(named) ?? [];
+      return knownDraftKeys(named) ?? knownIssueKeys(named) ?? [];
   }
 }

@@ -116,8 +116,11 @@ export interface DraftSectionSettings {
   subtitle: string | null;
   /** Most entries kept; the rest are reported as overflow. */
   limit: number;
-  /** The classifier's section a story must carry, and optionally its primary topics. */
-  match: { section: 'news' | 'press-release'; topics?: string[]; victimsOnly?: boolean };
+  /**
+   * The classifier's section a story must carry, and optionally its primary topics, its feed's kinds
+   * (feeds.yaml `kind`) and tags (at least one), and whether it must be about a victim.
+   */
+  match: { section: 'news' | 'press-release'; topics?: string[]; victimsOnly?: boolean; kinds?: string[]; tags?: string[] };
   order: 'score' | 'topic';
   /** Whether exports name the victim organisations (the Wall of Shame). */
   showVictims: boolean;
@@ -127,16 +130,50 @@ export interface DraftSectionSettings {
 export interface DraftSettings {
   /** The first draft's window, in hours before its end (later drafts start where the last ended). */
   windowHours: number;
-  /** Recency halves every this many hours (newsletter/rank.ts). */
+  /**
+   * Deprecated and ignored (issue 18): the ranking no longer halves a story's score with age; a
+   * small linear freshness bonus within the window replaced it. Still accepted in feeds.yaml.
+   */
   halfLifeHours: number;
-  /** Multipliers of the four ranking components. */
-  weights: { coverage: number; sourceWeight: number; recency: number; topic: number };
+  /**
+   * Multipliers of the ranking components (newsletter/rank.ts). feeds.yaml's old `recency` key is
+   * read as `freshness`.
+   */
+  weights: { coverage: number; sourceWeight: number; severity: number; freshness: number; topic: number };
+  /** The lead story: the best-scored story of the `from` sections, opening the issue in its own section. */
+  lead: { enabled: boolean; title: string; from: string[] };
   /** The issue's sections in display order. */
   sections: DraftSectionSettings[];
   /** Shown in the exports' title line. */
   newsletterName: string;
   /** "Also covered by" links shown per entry (md, html, txt); JSON keeps them all. */
   maxAlsoCoveredBy: number;
+}
+
+/**
+ * The whole issue as the editor's template shows it (issue 18). Defaults in config/defaults.ts.
+ * A newsletter-wide text (`intro`, `sponsorLine`, …) is used when the draft has none of its own:
+ * absent means "not written" (exports show a placeholder), null means "leave that part out".
+ * These texts may use Liquid variables (`{{ name }}`); the draft's own slot text is taken literally.
+ */
+export interface IssueSettings {
+  /** The editor's own Liquid templates per format, relative to feeds.yaml's directory; shipped ones otherwise. */
+  template: { md?: string; html?: string; txt?: string };
+  intro?: string | null;
+  sponsorLine?: string | null;
+  sponsorBlock?: string | null;
+  signOff?: string | null;
+  ps?: string | null;
+  disclaimer?: string | null;
+  /** The heading over the lists of `newsSections` ("Latest Cybersecurity News"). */
+  newsHeading: string;
+  /** The line under it; null for none. */
+  newsIntro: string | null;
+  /** Section ids grouped under `newsHeading`, in draft order; other sections render as their own parts after it. */
+  newsSections: string[];
+  /** Where readers subscribe by e-mail, and the RSS feed: linked under the intro when given. */
+  subscribeUrl?: string;
+  rssUrl?: string;
 }
 
 export interface Settings {
@@ -148,6 +185,16 @@ export interface Settings {
   schedule: ScheduleSettings;
   health: HealthSettings;
   retention: RetentionSettings;
+  issue: IssueSettings;
+  publish: PublishSettings;
+}
+
+/** Where `secdigest publish` writes the archive site and the URL it is served from (issue 18). */
+export interface PublishSettings {
+  /** The site directory, relative to the working directory. */
+  dir: string;
+  /** The site's public http(s) URL, for absolute links and ids in atom.xml; null when not set. */
+  siteUrl: string | null;
 }
 
 /** A validated feeds.yaml: settings with defaults filled in, and the feed list. */

@@ -5,12 +5,13 @@
  */
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import type { Draft, StoryCandidate } from '../../model/draft.js';
+import { DRAFT_SLOTS, type Draft, type StoryCandidate } from '../../model/draft.js';
 import { buildDraft } from '../build.js';
 import { DEFAULT_SECTIONS } from '../sections.js';
 import { ISSUE, makeCandidate } from '../fixtures/make-candidate.js';
 import { cleanText } from './escape.js';
 import { renderHtml } from './html.js';
+import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderText } from './text.js';
 import { markdownDestination, safeHttpUrl } from './url.js';
@@ -52,8 +53,12 @@ const HOSTILE = [
   'Patch Tuesday: 63 flaws, $40 million, 10:30 UTC',
 ];
 
+/** A one-story draft; the URL is set after building, as the builder leaves out stories without a link. */
 function draftWith(overrides: Partial<StoryCandidate> & { storyId: string }): Draft {
-  return buildDraft([makeCandidate(overrides)], ISSUE).draft;
+  const { url, ...rest } = overrides;
+  const draft = buildDraft([makeCandidate(rest)], ISSUE).draft;
+  if (url !== undefined) for (const section of draft.sections) for (const entry of section.entries) entry.url = url;
+  return draft;
 }
 
 /** The inner HTML of each <li> that marked produced. */
@@ -87,7 +92,7 @@ describe('Markdown export of hostile text', () => {
       expect(tags(item!)).toEqual(['a', 'a']);
       expect(item).toMatch(/^<a href="https:\/\/news\.example\/s">/);
       expect(visibleText(item!)).toBe(`${cleanText(title)} (News Example)`);
-      expect(md).not.toMatch(/^(?!#{1,2} )#/m); // only our own two heading levels start a line with #
+      expect(md).not.toMatch(/^(?!#{1,3} )#/m); // only our own three heading levels start a line with #
     });
 
     it(`source, victim and blurb ${JSON.stringify(title)} create nothing either`, () => {
@@ -146,7 +151,7 @@ describe('HTML export of hostile text', () => {
         source: t,
         topic: i % 2 === 0 ? 'ransomware' : 'malware',
         victims: [t],
-        url: i % 3 === 0 ? 'javascript:alert(1)' : `https://news.example/${i}?a="b"&c='d'`,
+        url: `https://news.example/${i}?a="b"&c='d'`,
         alsoCoveredBy: [
           { source: t, sourceId: 'x', title: t, url: 'data:text/html,<script>alert(1)</script>' },
           { source: t, sourceId: 'y', title: t, url: 'https://other.example/ok' },
@@ -155,11 +160,17 @@ describe('HTML export of hostile text', () => {
     ),
     { ...ISSUE, sections: DEFAULT_SECTIONS.map((s) => ({ ...s, limit: 100 })) },
   ).draft;
-  for (const section of draft.sections) for (const entry of section.entries) entry.blurb = entry.title;
+  for (const section of draft.sections) {
+    for (const entry of section.entries) {
+      entry.blurb = entry.title;
+      // Set after building: the builder leaves out stories without a link.
+      if (Number(entry.storyId.slice(1)) % 3 === 0) entry.url = 'javascript:alert(1)';
+    }
+  }
   const html = renderHtml(draft);
 
   it('contains only our own tags and attributes', () => {
-    expect(new Set(tags(html))).toEqual(new Set(['div', 'h1', 'h2', 'p', 'ul', 'li', 'a', 'span', 'strong', 'br']));
+    expect(new Set(tags(html))).toEqual(new Set(['div', 'h1', 'h2', 'h3', 'hr', 'p', 'ul', 'li', 'a', 'span', 'strong', 'br']));
     const attributes = [...html.matchAll(/<[a-z0-9]+((?:\s+[a-z-]+="[^"]*")*)\s*>/g)].flatMap((m) =>
       [...m[1]!.matchAll(/\s([a-z-]+)="[^"]*"/g)].map((a) => a[1]),
     );
@@ -209,4 +220,61 @@ describe('safeHttpUrl and markdownDestination', () => {
     // does not follow the spec here, so this case is checked on the string, not through marked.)
     expect(markdownDestination('https://x.example/?a=1&b=2&copy;&#38;')).toBe('https://x.example/?a=1&b=2\\&copy;\\&#38;');
   });
+});
+
+describe('hostile text in every part of the issue (issue 18)', () => {
+  const ALLOWED = /^https:\/\/(news|other|related)\.example\//;
+
+  /** A draft with a lead story where every slot, title, blurb, victim, fact, related link and source is `t`. */
+  function everywhere(t: string): Draft {
+    const link = (host: string, i: number) => ({ source: t, sourceId: `${host}${i}`, title: t, url: `https://${host}.example/${i}` });
+    const draft = buildDraft(
+      [
+        makeCandidate({ storyId: 'lead', title: t, source: t, coverage: 5, victims: [t], cves: [t], alsoCoveredBy: [link('other', 1), { ...link('other', 2), url: 'javascript:alert(1)' }] }),
+        makeCandidate({ storyId: 'news', title: t, source: t, topic: 'malware' }),
+        makeCandidate({ storyId: 'pr', title: t, source: t, section: 'press-release', topic: 'industry' }),
+        makeCandidate({ storyId: 'shame', title: t, source: t, topic: 'data-breach', victims: [t, 'Acme'] }),
+      ],
+      { ...ISSUE, lead: { from: ['latest-news'] } },
+    ).draft;
+    for (const section of draft.sections) {
+      for (const entry of section.entries) {
+        entry.blurb = t;
+        entry.related = [link('related', 1), { ...link('related', 2), url: 'data:text/html,<script>alert(1)</script>' }];
+        entry.facts = { actors: [t], figures: [t] };
+        entry.previously = [{ storyId: 'old', title: t, draftNumber: 2 }];
+      }
+    }
+    draft.slots = Object.fromEntries(DRAFT_SLOTS.map((slot) => [slot, `${t}\n\n${t}`]));
+    return draft;
+  }
+
+  for (const t of HOSTILE) {
+    it(`${JSON.stringify(t)} stays inert in md, html, txt and json`, () => {
+      const draft = everywhere(t);
+      const options = { newsletterName: t };
+
+      const md = marked.parse(renderMarkdown(draft, options), { async: false, gfm: true });
+      expect(tags(md).filter((tag) => !['h1', 'h2', 'h3', 'p', 'em', 'strong', 'a', 'ul', 'li', 'br', 'hr'].includes(tag))).toEqual([]);
+      const mdHrefs = [...md.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
+      expect(mdHrefs.length).toBeGreaterThan(0);
+      for (const href of mdHrefs) expect(href).toMatch(ALLOWED);
+
+      const html = renderHtml(draft, options);
+      expect(html).not.toMatch(/<script|<img|<[^>]*onerror=/i);
+      expect(html.split('<').length - 1).toBe(tags(html).length);
+      for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(ALLOWED);
+      const attributes = [...html.matchAll(/<[a-z0-9]+((?:\s+[a-z-]+="[^"]*")*)\s*>/g)].flatMap((m) => [...m[1]!.matchAll(/\s([a-z-]+)="/g)].map((a) => a[1]));
+      expect(attributes.filter((a) => !['style', 'href', 'rel'].includes(a!))).toEqual([]);
+
+      const txt = renderText(draft, options);
+      expect(txt).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e]/); // eslint-disable-line no-control-regex
+      for (const line of txt.split('\n')) expect(line).not.toMatch(/^\s*(?:- .*: )?(?:javascript|data):/);
+
+      const json = renderJson(draft, options);
+      const urls = [...json.matchAll(/"(?:url|href)": ("[^"]*"|null)/g)].map((m) => JSON.parse(m[1]!) as string | null);
+      for (const url of urls) if (url !== null) expect(url).toMatch(ALLOWED);
+      expect(json).not.toMatch(/"url": "(javascript|data):/);
+    });
+  }
 });

@@ -8,7 +8,9 @@ import type { RenderOptions } from './view.js';
 
 export { renderHtml, renderJson, renderMarkdown, renderText };
 export { DRAFT_JSON_FORMAT } from './json.js';
-export { DEFAULT_RENDER_OPTIONS, type RenderOptions } from './view.js';
+export { DEFAULT_ISSUE_SETTINGS, DEFAULT_RENDER_OPTIONS, type RenderOptions, type TemplateFormat, type TemplateSource } from './view.js';
+export { builtInTemplate, checkIssueTemplates, readTemplateSources, TEMPLATE_FORMATS, type TemplateProblem } from './templates.js';
+export { issueView, type IssueView } from './issue-view.js';
 
 /** The `--format` values of `secdigest export`. */
 export const EXPORT_FORMATS = ['md', 'html', 'json', 'txt'] as const;
