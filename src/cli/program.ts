@@ -15,7 +15,9 @@ import { listenForShutdown, lockedRunExitCode, signalExitCode } from './shutdown
 import { registerTrainCommand } from './train-command.js';
 import { registerDraftCommands } from './draft-commands.js';
 import { registerReviewCommand } from './review-command.js';
+import { registerPublishCommand } from './publish-command.js';
 import { QUEUE_OPTION_HELP, registerWorkerCommand } from './worker-command.js';
+import { registerItemsCommand } from './items-command.js';
 import { resolveQueueUrl } from '../queue/config.js';
 import { QueueUnavailableError } from '../queue/errors.js';
 
@@ -129,7 +131,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   registerTrainCommand(program, ctx);
   registerDraftCommands(program, ctx);
   registerReviewCommand(program, ctx);
+  registerPublishCommand(program, ctx);
   registerWorkerCommand(program, ctx);
+  registerItemsCommand(program, ctx);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
