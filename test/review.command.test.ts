@@ -23,7 +23,7 @@ async function app() {
   db = openDatabase(':memory:');
   const storage = sqliteStorage(db);
   await seedReviewFixture(storage);
-  return { db, storage, config: { settings: DEFAULT_SETTINGS, feeds: [] }, now: () => FIXTURE_NOW, fetchPage: createPageFetcher() };
+  return { db, storage, config: { file: 'feeds.yaml', settings: DEFAULT_SETTINGS, feeds: [] }, now: () => FIXTURE_NOW, fetchPage: createPageFetcher() };
 }
 
 describe('secdigest review', () => {

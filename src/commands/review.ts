@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { App } from '../app.js';
 import type { FeedConfig, Settings } from '../model/index.js';
 import { loadConfig } from '../config/index.js';
-import { renderOptions } from './draft.js';
+import { configuredRenderOptions } from './render-options.js';
 import { UsageError } from '../model/index.js';
 import { createReviewServer, isLoopbackHost, type PageFetcher } from '../web/index.js';
 
@@ -36,7 +36,7 @@ export const MIN_TOKEN_LENGTH = 16;
  * anything listens).
  */
 export async function startReview(
-  app: Pick<App, 'storage' | 'now' | 'fetchPage'> & { config: { settings: Pick<Settings, 'classify' | 'draft'>; feeds: readonly Pick<FeedConfig, 'id' | 'enabled'>[] } },
+  app: Pick<App, 'storage' | 'now' | 'fetchPage'> & { config: { file: string; settings: Pick<Settings, 'classify' | 'draft' | 'issue'>; feeds: readonly Pick<FeedConfig, 'id' | 'enabled'>[] } },
   options: ReviewOptions,
 ): Promise<ReviewHandle> {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
@@ -73,7 +73,7 @@ export async function startReview(
     classify: settings.classify,
     enabledFeedIds,
     sections: settings.draft.sections,
-    renderOptions: renderOptions(settings.draft),
+    renderOptions: configuredRenderOptions(app.config, ['md', 'html']),
     fetchPage: options.fetchPage ?? app.fetchPage,
     ...(options.onError ? { onError: options.onError } : {}),
   });

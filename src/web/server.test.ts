@@ -72,14 +72,14 @@ describe('review actions persist at once', () => {
 
   it('moves up and down within a section, and to another section', async () => {
     client = await createTestClient();
-    expect(await order(client, 'latest-news')).toEqual(['1', '9', '8', '6', '11', '10', '12']);
+    expect(await order(client, 'latest-news')).toEqual(['1', '9', '8', '6', '11', '10', '12', '7']);
     await act(client, '8', 'up');
     await act(client, '1', 'down');
-    await act(client, '12', 'down'); // already last: nothing moves
-    expect(await order(client, 'latest-news')).toEqual(['8', '1', '9', '6', '11', '10', '12']);
+    await act(client, '7', 'down'); // already last: nothing moves
+    expect(await order(client, 'latest-news')).toEqual(['8', '1', '9', '6', '11', '10', '12', '7']);
     await act(client, '8', 'section', { section: 'wall-of-shame' });
-    expect(await order(client, 'latest-news')).toEqual(['1', '9', '6', '11', '10', '12']);
-    expect(await order(client, 'wall-of-shame')).toEqual(['2', '3', '5', '4', '8']);
+    expect(await order(client, 'latest-news')).toEqual(['1', '9', '6', '11', '10', '12', '7']);
+    expect(await order(client, 'wall-of-shame')).toEqual(['3', '2', '4', '5', '8']);
     expect((await act(client, '8', 'section', { section: 'nowhere' })).statusCode).toBe(400);
   });
 
@@ -144,7 +144,7 @@ describe('review actions persist at once', () => {
     expect(refused.json()).toEqual({ error: { code: 'unreachable', message: 'Could not read the page (HTTP 404): type the title by hand.' } });
     const typed = await client.post('/drafts/12/entries', { url: 'https://www.gone.example/a', section: 'latest-news', title: 'Typed title' });
     expect(typed.statusCode).toBe(303);
-    expect(await order(client, 'latest-news')).toHaveLength(8);
+    expect(await order(client, 'latest-news')).toHaveLength(9);
     expect((await draft(client)).sections[0]!.entries.at(-1)).toMatchObject({ title: 'Typed title', source: 'gone.example' });
   });
 

@@ -1,12 +1,29 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addManualLink, applyEntryAction, ENTRY_ACTIONS, type ActionDeps, type EntryAction } from '../actions.js';
 import { ReviewError } from '../errors.js';
+import { DRAFT_SLOTS, type DraftSlot } from '../../model/index.js';
+import { MAX_SLOT_CHARS, normalizeSlotText } from '../../commands/draft-lifecycle.js';
+import type { DraftRepository } from '../../storage/index.js';
 import { draftRefOr404, type DraftLookup } from './pages.js';
 
 type Fields = Record<string, unknown>;
 
 /** The state-changing routes: parse, call one action, answer. Guards run before (security.ts). */
-export function registerActionRoutes(app: FastifyInstance, deps: ActionDeps & { drafts: DraftLookup }): void {
+export function registerActionRoutes(app: FastifyInstance, deps: ActionDeps & { drafts: DraftLookup & Pick<DraftRepository, 'setSlot'> }): void {
+  // An editor-written part of the issue (intro, lead commentary, sponsor, …); empty text clears it.
+  app.post<{ Params: { number: string; slot: string }; Body: Fields }>('/drafts/:number/slots/:slot', async (request, reply) => {
+    const draft = await draftRefOr404(deps.drafts, request.params.number);
+    const slot = request.params.slot;
+    if (!(DRAFT_SLOTS as readonly string[]).includes(slot)) throw new ReviewError('not-found', `Unknown part "${slot}".`);
+    const raw = request.body?.text;
+    if (raw !== undefined && typeof raw !== 'string') throw new ReviewError('bad-request', 'Bad text.');
+    const text = normalizeSlotText(raw ?? '');
+    if (text.length > MAX_SLOT_CHARS) throw new ReviewError('bad-request', `The text is longer than ${MAX_SLOT_CHARS} characters.`);
+    await deps.drafts.setSlot(draft.number, slot as DraftSlot, text === '' ? null : text);
+    if (wantsJson(request)) return reply.send({ ok: true, slot });
+    return reply.redirect(`/drafts/${draft.number}#part-${slot}`, 303);
+  });
+
   app.post<{ Params: { number: string; storyId: string; action: string }; Body: Fields }>(
     '/drafts/:number/entries/:storyId/:action',
     async (request, reply) => {

@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { DraftSlot } from '../../model/index.js';
 import { renderDraft, type RenderOptions } from '../../newsletter/render/index.js';
+import { SETTINGS_SLOTS } from '../../newsletter/render/slots.js';
+import { resolveRenderOptions } from '../../newsletter/render/view.js';
 import type { DraftRef, DraftRepository, FeedRepository, ReviewRepository, StoredDraft } from '../../storage/index.js';
 import { ReviewError } from '../errors.js';
 import { draftPage } from '../views/draft.js';
@@ -35,6 +38,24 @@ async function byNumber<T>(number: string, find: (number: number) => Promise<T |
   return found;
 }
 
+/** What an empty editor part prints instead (settings.issue's newsletter-wide text), shown as the form's hint. */
+function slotDefaults(options: RenderOptions): Partial<Record<DraftSlot, string>> {
+  const { issue } = resolveRenderOptions(options);
+  const defaults: Partial<Record<DraftSlot, string>> = {};
+  for (const slot of SETTINGS_SLOTS) {
+    const text = issue[slot];
+    if (typeof text === 'string') defaults[slot] = text;
+  }
+  return defaults;
+}
+
+const PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+/** A whole page around the exported fragment; links open outside the frame. */
+function previewDocument(number: number, fragment: string): string {
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><base target="_blank"><title>Preview of issue #${number}</title></head>\n<body style="margin: 16px;">\n${fragment}</body></html>\n`;
+}
+
 const EXPORTS = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
 
 export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
@@ -49,7 +70,7 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
     const draft = await draftOr404(deps.drafts, request.params.number);
     const storyIds = draft.sections.flatMap((s) => s.entries.map((e) => e.storyId));
     const [evidence, joins] = await Promise.all([deps.review.evidence(storyIds), deps.review.storyJoins(storyIds)]);
-    return reply.type('text/html; charset=utf-8').send(draftPage({ draft, topics: deps.topics, evidence, joins, csrfToken: request.csrfToken }));
+    return reply.type('text/html; charset=utf-8').send(draftPage({ draft, topics: deps.topics, evidence, joins, csrfToken: request.csrfToken, slotDefaults: slotDefaults(deps.renderOptions) }));
   });
 
   for (const format of Object.keys(EXPORTS) as (keyof typeof EXPORTS)[]) {
@@ -62,6 +83,18 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
         .send(renderDraft(draft, format, deps.renderOptions));
     });
   }
+
+  // The issue as readers get it (the HTML export), for the draft page's sandboxed preview frame. The
+  // export is e-mail HTML with inline styles, so this one page allows inline styles, no script,
+  // and framing by this server's own pages only.
+  app.get<{ Params: { number: string } }>('/drafts/:number/preview', async (request, reply) => {
+    const draft = await draftOr404(deps.drafts, request.params.number);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('Content-Security-Policy', PREVIEW_POLICY)
+      .header('X-Frame-Options', 'SAMEORIGIN')
+      .send(previewDocument(draft.number, renderDraft(draft, 'html', deps.renderOptions)));
+  });
 
   app.get('/feeds', async (request, reply) => {
     const now = deps.now();

@@ -69,6 +69,8 @@ function seedDraft(db: SqliteHandle, number: number, size: number): void {
     date: '2026-11-25',
     window: { since: '2026-11-24T06:00:00.000Z', until: '2026-11-25T06:00:00.000Z' },
     createdAt: '2026-11-25T06:00:00.000Z',
+    sentAt: null,
+    slots: {},
     sections: [{ id: 'latest-news', title: 'Latest News', subtitle: null, entries: [...entries, entry(`manual-${number}`, size)] }],
   };
   saveDraft(db, draft);

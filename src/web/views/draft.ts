@@ -1,3 +1,4 @@
+import type { DraftSlot } from '../../model/index.js';
 import type { StoredClassification, StoryJoin } from '../../storage/index.js';
 import type { StoredDraft } from '../../storage/index.js';
 import { html, type SafeHtml } from '../html.js';
@@ -15,7 +16,22 @@ export interface DraftPageModel {
   /** How each entry's story was formed (its members' join evidence), by story id. */
   joins?: ReadonlyMap<string, readonly StoryJoin[]>;
   csrfToken: string;
+  /** What an empty editor part shows in the export (settings.issue's text), by part. */
+  slotDefaults?: Partial<Record<DraftSlot, string>>;
 }
+
+/** The editor-written parts in the order the issue prints them, with what each is for. */
+const PARTS: readonly { slot: DraftSlot; label: string; rows: number }[] = [
+  { slot: 'teaser', label: 'Teaser (the line under the headline; default: the lead story\'s blurb)', rows: 2 },
+  { slot: 'sponsorLine', label: 'Sponsor line ("In partnership with …")', rows: 1 },
+  { slot: 'intro', label: 'Intro', rows: 3 },
+  { slot: 'sponsorBlock', label: 'Sponsor block', rows: 3 },
+  { slot: 'commentary', label: 'Lead story commentary (blank lines separate paragraphs)', rows: 8 },
+  { slot: 'second', label: 'Second piece (optional)', rows: 4 },
+  { slot: 'signOff', label: 'Sign-off', rows: 2 },
+  { slot: 'ps', label: 'P.S.', rows: 2 },
+  { slot: 'disclaimer', label: 'Disclaimer', rows: 2 },
+];
 
 export function draftPage(model: DraftPageModel): string {
   const { draft } = model;
@@ -45,8 +61,13 @@ ${section.entries.length
 </section>`;
 })}
 ${addLinkForm(model)}
+${partsForm(model)}
 </div>
 <aside class="side">
+<details class="preview" open><summary>Preview</summary>
+<iframe src="${base}/preview" title="Preview of the issue as exported" sandbox="allow-popups allow-popups-to-escape-sandbox" loading="lazy"></iframe>
+<p class="hint"><a href="${base}/preview" target="_blank" rel="noopener">Open the preview</a></p>
+</details>
 <h2>Topic mix</h2>
 ${topicMix(model)}
 <h2>Keyboard</h2>
@@ -75,6 +96,26 @@ function addLinkForm(model: DraftPageModel): SafeHtml {
 </form>
 <p class="hint">Title and source are read from the page when left empty; type them when the page cannot be reached.</p>
 </section>`;
+}
+
+/** The editor-written parts of the issue, one form each (empty text clears a part). */
+function partsForm(model: DraftPageModel): SafeHtml {
+  const { draft } = model;
+  return html`<section class="parts" id="parts"><h2>Issue parts</h2>
+<p class="hint">Written by you. An empty part prints its default from settings.issue, or a visible placeholder.</p>
+${PARTS.map(({ slot, label, rows }) => {
+  const fallback = model.slotDefaults?.[slot] ?? '';
+  return html`<form method="post" action="/drafts/${draft.number}/slots/${slot}" class="part" id="part-${slot}">${csrfField(model.csrfToken)}
+<label for="part-${slot}-text">${label}</label>
+<textarea id="part-${slot}-text" name="text" rows="${rows}" maxlength="20000" placeholder="${fallback}">${draft.slots[slot] ?? ''}</textarea>
+<button type="submit">Save ${slotName(slot)}</button>
+</form>`;
+})}
+</section>`;
+}
+
+function slotName(slot: DraftSlot): string {
+  return slot.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 }
 
 function topicMix(model: DraftPageModel): SafeHtml {
