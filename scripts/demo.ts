@@ -85,25 +85,28 @@ async function main(): Promise<number> {
 }
 
 /**
- * Drafts the demo week's issue (once: a second run would find every story already used, so it
- * exports the stored issue again) and exports it as Markdown, HTML and JSON into data/out/.
+ * Drafts the demo week's issue (a re-run replaces the unsent draft of that date with the same
+ * issue), fills the lead commentary from data/demo/issue/commentary.md, and exports it as
+ * Markdown, HTML and JSON into data/out/.
  */
 async function draftAndExport(config: string): Promise<number> {
   const common = ['--config', config, '--db', dbPath];
-  const db = openDatabase(dbPath);
-  const earlier = listDrafts(db)[0];
-  db.close();
   console.log('');
-  if (earlier) {
-    console.log(`issue #${earlier.number} was drafted by an earlier run; exporting it again (delete ${path.relative(root, dbPath)} to start over)`);
-  } else {
-    const status = await secdigest(['draft', ...common, '--date', DEMO_DATE, '--window', DEMO_WINDOW]);
-    if (status !== 0) return status;
+  let status = await secdigest(['draft', ...common, '--date', DEMO_DATE, '--window', DEMO_WINDOW]);
+  if (status !== 0) return status;
+  const db = openDatabase(dbPath);
+  const drafted = listDrafts(db).find((d) => d.date === DEMO_DATE);
+  db.close();
+  if (!drafted) {
+    console.log(`no draft for ${DEMO_DATE}: delete ${path.relative(root, dbPath)} to start over`);
+    return 1;
   }
+  status = await secdigest(['draft', 'fill', String(drafted.number), 'commentary', '--file', path.join(demoDir, 'issue', 'commentary.md'), ...common]);
+  if (status !== 0) return status;
   const files: Record<string, string> = {};
   for (const format of ['md', 'html', 'json']) {
     files[format] = path.join(outDir, `demo-issue.${format}`);
-    const status = await secdigest(['export', '--format', format, '--out', files[format]!, ...common]);
+    const status = await secdigest(['export', String(drafted.number), '--format', format, '--out', files[format]!, ...common]);
     if (status !== 0) return status;
   }
   const markdown = fs.readFileSync(files.md!, 'utf8').split('\n');
