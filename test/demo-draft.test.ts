@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from '../src/app.js';
 import { runCollect } from '../src/commands/collect.js';
 import { runDraft, type DraftRun } from '../src/commands/draft.js';
+import { fillSlot } from '../src/commands/draft-lifecycle.js';
+import { exportDraft } from '../src/commands/export.js';
 import { trainFromShippedSet } from '../src/pipeline/classify/index.js';
 import { loadDemoCorpus } from '../scripts/eval/labelled-items.js';
 import { startFixtureServer } from '../scripts/fixture-server.js';
@@ -50,6 +52,8 @@ const neverMaterial = new Set(labels.filter((row) => !row.relevant).map((row) =>
 
 let tmp: ReturnType<typeof tempDir>;
 let run: DraftRun;
+/** The demo issue exported as `npm run demo` does: its lead commentary filled, in Markdown and HTML. */
+const exported: Record<'md' | 'html', string> = { md: '', html: '' };
 
 beforeAll(async () => {
   tmp = tempDir();
@@ -62,6 +66,8 @@ beforeAll(async () => {
       const model = await trainFromShippedSet();
       await runCollect(app, { classifierSource: { trainShipped: async () => model } });
       run = await runDraft(app, { date: '2026-11-24', window: '8d' });
+      await fillSlot(app, String(run.draft!.number), 'commentary', { file: path.join(demoDir, 'issue', 'commentary.md') });
+      for (const format of ['md', 'html'] as const) exported[format] = (await exportDraft(app, { format })).text;
     } finally {
       await app.close();
     }
@@ -99,5 +105,74 @@ describe('the demo draft', () => {
     expect([...neverMaterial].filter((story) => printed.has(story))).toEqual([]);
     expect(neverMaterial).toEqual(expect.objectContaining({ size: expect.any(Number) }));
     expect(['tr-hiring-reporter', 'bl-webinar-playbook', 'bl-podcast-212'].every((story) => neverMaterial.has(story))).toBe(true);
+  });
+});
+
+/** Where each needle first appears in the text, in the order given; -1 for a missing one. */
+function positions(text: string, needles: readonly string[]): number[] {
+  return needles.map((needle) => text.indexOf(needle));
+}
+
+describe('the demo issue has every part of a real issue, in order (issue 18)', () => {
+  const lead = 'Kestrel EdgeGate VPN zero-day under active attack';
+  it('in Markdown', () => {
+    const parts = [
+      '# The Breach Brief \\(demo\\) — 2026-11-24', // name
+      `## ${lead}`, // the issue's headline: the lead story's title
+      '*Kestrel Systems on Thursday released', // teaser: the lead's blurb
+      '[Sponsor line: In partnership with …', // sponsor line placeholder
+      'Welcome to the latest issue of The Breach Brief', // intro (settings.issue)
+      '[Sponsor block:', // sponsor block placeholder
+      `## [${lead}`, // the lead story, linked
+      'Another week, another edge appliance', // the editor's commentary (draft fill)
+      '**Source brief**', // every outlet that covered it, key facts
+      '## Latest Cybersecurity News',
+      "*What we're reading across the wire",
+      '### New from our favorite blogs and journalists',
+      '### Cybersecurity Industry Press Releases',
+      "## Today's Cyber Wall of Shame",
+      'Until next week,', // sign-off
+      'P.S. Running an edge VPN?',
+      "The views expressed here are the editor's own.", // disclaimer
+    ];
+    const at = positions(exported.md, parts);
+    expect(parts.filter((_, i) => at[i] === -1)).toEqual([]);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(exported.md).not.toContain('P.S. P.S.');
+  });
+
+  it('in HTML', () => {
+    const parts = [
+      'The Breach Brief (demo)',
+      lead,
+      'Sponsor line: In partnership with',
+      'Welcome to the latest issue of The Breach Brief',
+      'Sponsor block:',
+      'Another week, another edge appliance',
+      'Source brief',
+      'Latest Cybersecurity News',
+      'New from our favorite blogs and journalists',
+      'Cybersecurity Industry Press Releases',
+      'Today&#39;s Cyber Wall of Shame',
+      'Until next week,',
+      'Running an edge VPN?',
+      'The views expressed here are the editor&#39;s own.',
+    ];
+    const at = positions(exported.html, parts);
+    expect(parts.filter((_, i) => at[i] === -1)).toEqual([]);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(exported.html).not.toMatch(/<script|<style|class=/i);
+  });
+
+  it('names the victim of every Wall of Shame entry in both formats', () => {
+    const wall = run.draft!.sections.find((section) => section.id === 'wall-of-shame')!;
+    expect(wall.entries.length).toBeGreaterThanOrEqual(8);
+    const mdWall = exported.md.slice(exported.md.indexOf("## Today's Cyber Wall of Shame"));
+    const htmlWall = exported.html.slice(exported.html.indexOf('Today&#39;s Cyber Wall of Shame'));
+    for (const entry of wall.entries) {
+      const victim = entry.victims[0]!;
+      expect(mdWall, entry.title).toContain(`- **${victim}**: `);
+      expect(htmlWall, entry.title).toContain(`<strong>${victim}</strong>`);
+    }
   });
 });
