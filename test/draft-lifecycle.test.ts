@@ -1,23 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/program.js';
 import { openDatabase } from '../src/storage/index.js';
-import { tempDir, writeConfig, type CliRun } from './support/cli.js';
+import { cliAt, tempDir, writeConfig } from './support/cli.js';
 import { seedFeeds, seedStory } from './support/stories.js';
-
-/** The CLI in-process with a fixed clock. */
-async function cliAt(now: string, args: string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    env: {},
-    now: () => new Date(now),
-  });
-  return { code, stdout, stderr };
-}
 
 const FEEDS = [
   { id: 'breach', name: 'Breach Ledger', weight: 3 },

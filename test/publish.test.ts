@@ -4,25 +4,14 @@ import * as cheerio from 'cheerio';
 import Parser from 'rss-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStorage } from '../src/app.js';
-import { runCli } from '../src/cli/program.js';
 import type { Draft } from '../src/model/index.js';
 import { parseFeedDocument } from '../src/pipeline/parse/index.js';
 import { entry, section } from '../src/publish/fixtures/sent-drafts.js';
-import { tempDir, writeConfig, type CliRun } from './support/cli.js';
+import { cliAt, tempDir, writeConfig } from './support/cli.js';
 
 const NOW = '2026-11-10T12:00:00.000Z';
 
-async function cli(args: string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s), isTTY: false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
-    env: {},
-    now: () => new Date(NOW),
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => cliAt(NOW, args);
 
 /** Stores drafts #1..#n through the storage port, each with one entry titled `titles[i]`; marks `sent` ones sent. */
 async function seedDrafts(dbPath: string, titles: string[], sent: Record<number, string>): Promise<void> {

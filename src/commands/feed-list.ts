@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { appendFeeds, feedIdFrom, type NewFeed } from '../config/feeds-file.js';
 import { feedUrlKey, hostOf, readOpml, writeOpml } from '../config/opml.js';
-import { isHttpUrl } from '../config/schema.js';
+import { isHttpUrl } from '../config/fields.js';
 import { FeedError, UsageError, type Config, type FeedKind, type FetchOutcome } from '../model/index.js';
 import { discoverFeeds } from '../pipeline/discover/index.js';
 import type { Fetcher } from '../pipeline/fetch/index.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { number, SECTION_ID_PATTERN, text } from './fields.js';
 import { FEED_KINDS } from '../model/feed.js';
 import type { DraftSectionSettings, DraftSettings } from '../model/index.js';
 import { LEAD_SECTION_ID } from '../newsletter/lead.js';
@@ -9,25 +10,10 @@ import type { Finding } from './document.js';
 /*
  * `settings.draft` of feeds.yaml (issue 6): the schema of the override, how it merges with the
  * defaults, and the rules that span several values. Messages complete "<key> must be …", like
- * schema.ts. Own helpers rather than schema.ts's, which imports this module.
+ * schema.ts. Shared field helpers are in fields.ts (schema.ts imports this module).
  */
 
-const SECTION_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const DEFAULT_SECTION_IDS: readonly string[] = DEFAULT_SECTIONS.map((s) => s.id);
-
-function number(min: number, max: number, whole = false) {
-  const expect = `a ${whole ? 'whole number' : 'number'} from ${min} to ${max}`;
-  const base = z.number({ error: expect });
-  return (whole ? base.int({ error: expect }) : base).min(min, { error: expect }).max(max, { error: expect });
-}
-
-function text(maxLength: number) {
-  const expect = 'a non-empty string';
-  return z
-    .string({ error: expect })
-    .refine((s) => s.trim().length > 0, { error: expect })
-    .refine((s) => s.length <= maxLength, { error: `${expect} of at most ${maxLength} characters` });
-}
 
 const topicId = z
   .string({ error: 'a topic id' })

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isHttpUrl, SECTION_ID_PATTERN, text } from './fields.js';
 import type { IssueSettings } from '../model/index.js';
 import { checkIssueTemplates, type TemplateProblem } from '../newsletter/render/templates.js';
 
@@ -7,29 +8,10 @@ import { checkIssueTemplates, type TemplateProblem } from '../newsletter/render/
  * `settings.issue` of feeds.yaml (issue 18): the editor's templates and the newsletter-wide texts of
  * an issue. Messages complete "<key> must be …", like schema.ts. A text key left empty (`ps:`)
  * parses as null, which means "leave that part out"; a key not written at all shows a placeholder.
- * Own helpers rather than schema.ts's, which imports this module.
+ * Shared field helpers are in fields.ts (schema.ts imports this module).
  */
 
-const SECTION_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const URL_EXPECT = 'an absolute http(s) URL';
-
-function text(maxLength: number) {
-  const expect = 'a non-empty string';
-  return z
-    .string({ error: expect })
-    .refine((s) => s.trim().length > 0, { error: expect })
-    .refine((s) => s.length <= maxLength, { error: `${expect} of at most ${maxLength} characters` });
-}
-
-/** Absolute http(s) URLs with a host only (as schema.ts's isHttpUrl). */
-function isHttpUrl(value: string): boolean {
-  if (value !== value.trim() || !/^https?:\/\//i.test(value)) return false;
-  try {
-    return new URL(value).hostname !== '';
-  } catch {
-    return false;
-  }
-}
 
 const templatePath = () =>
   z

@@ -3,7 +3,7 @@ import type { Finding, PathSegment } from './document.js';
 import { checkClassify } from './classify-rules.js';
 import { checkDraft } from './draft-settings.js';
 import { checkHealth } from './ops-settings.js';
-import { isHttpUrl } from './schema.js';
+import { isHttpUrl } from './fields.js';
 
 /*
  * Checks that span more than one value, run after the schema. Duplicate checks read the raw feed list,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isHttpUrl } from './fields.js';
 import { FEED_KINDS } from '../model/index.js';
 import { draftOverrideSchema, knownDraftKeys } from './draft-settings.js';
 import { issueOverrideSchema, knownIssueKeys } from './issue-settings.js';
@@ -31,17 +32,6 @@ function text(expect: string, maxLength: number, also: (s: string) => boolean = 
     .refine((s) => s.length <= maxLength, { error: `${expect} of at most ${maxLength} characters` });
 }
 
-/** Only absolute http(s) URLs with a host; `javascript:`, `ftp:`, `file:` and relative paths are refused. */
-export function isHttpUrl(value: string): boolean {
-  // new URL() trims spaces and accepts "http:host" without slashes; demand the plain form.
-  if (value !== value.trim() || !/^https?:\/\//i.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
 
 const URL_EXPECT = 'an absolute http(s) URL';
 

@@ -10,7 +10,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process with captured, non-terminal streams; `stdin` is what it reads there. */
-export async function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string): Promise<CliRun> {
+export async function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: string, now?: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
@@ -18,8 +18,14 @@ export async function cli(args: string[], env: NodeJS.ProcessEnv = {}, stdin?: s
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     env,
     ...(stdin !== undefined ? { stdin: (async function* () { yield Buffer.from(stdin); })() } : {}),
+    ...(now !== undefined ? { now: () => new Date(now) } : {}),
   });
   return { code, stdout, stderr };
+}
+
+/** The CLI in-process with its clock fixed at `now` (drafts are then reproducible). */
+export function cliAt(now: string, args: string[]): Promise<CliRun> {
+  return cli(args, {}, undefined, now);
 }
 
 /** A fresh temporary directory, removed by the returned cleanup. */
