@@ -64,8 +64,9 @@ export async function openApp(options: AppOptions): Promise<App> {
     const byFeed = resolved;
     return (feedId) => byFeed.get(feedId);
   };
-  const { storage, db } = await openEngine(options.dbPath, { mustExist: options.databaseMustExist ?? false });
   const now = options.now ?? (() => new Date());
+  // The review page's edit history is dated by the app's clock, like everything else it stores.
+  const { storage, db } = await openEngine(options.dbPath, { mustExist: options.databaseMustExist ?? false, now });
   const fetcher = openFetcher(config.settings.fetch, options.fetch);
   return { config, storage, db, fetcher, feedOptions, fetchPage: createPageFetcher(), now, close: () => storage.close() };
 }
@@ -90,10 +91,10 @@ export async function openStorage(dbPath: string, options: { readonly?: boolean;
  * picks a schema) opens PostgreSQL, anything else is a SQLite file path. One rule for `--db` and
  * SECDIGEST_DB, so every command reaches the same store.
  */
-async function openEngine(target: string, options: { readonly?: boolean; mustExist?: boolean }): Promise<{ storage: Storage; db: Db | undefined }> {
+async function openEngine(target: string, options: { readonly?: boolean; mustExist?: boolean; now?: () => Date }): Promise<{ storage: Storage; db: Db | undefined }> {
   if (isPostgresUrl(target)) return { storage: await postgresStorage(target, options), db: undefined };
   const db = openDatabase(target, options);
-  return { storage: sqliteStorage(db), db };
+  return { storage: sqliteStorage(db, options.now ? { now: options.now } : {}), db };
 }
 
 /** Flag, else environment variable, else default: the precedence every command follows. */

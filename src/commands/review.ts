@@ -3,6 +3,7 @@ import type { App } from '../app.js';
 import type { FeedConfig, Settings } from '../model/index.js';
 import { loadConfig } from '../config/index.js';
 import { configuredRenderOptions } from './render-options.js';
+import { topicPriority } from './draft.js';
 import { UsageError } from '../model/index.js';
 import { createReviewServer, isLoopbackHost, type PageFetcher } from '../web/index.js';
 
@@ -36,7 +37,7 @@ export const MIN_TOKEN_LENGTH = 16;
  * anything listens).
  */
 export async function startReview(
-  app: Pick<App, 'storage' | 'now' | 'fetchPage'> & { config: { file: string; settings: Pick<Settings, 'classify' | 'draft' | 'issue'>; feeds: readonly Pick<FeedConfig, 'id' | 'enabled'>[] } },
+  app: Pick<App, 'storage' | 'now' | 'fetchPage'> & { config: { file: string; settings: Pick<Settings, 'classify' | 'draft' | 'issue'>; feeds: readonly Pick<FeedConfig, 'id' | 'enabled' | 'tags'>[] } },
   options: ReviewOptions,
 ): Promise<ReviewHandle> {
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
@@ -73,6 +74,13 @@ export async function startReview(
     classify: settings.classify,
     enabledFeedIds,
     sections: settings.draft.sections,
+    // The week's pool rebuilds the draft as `secdigest draft` built it (commands/draft.ts).
+    build: {
+      topicPriority: topicPriority(settings),
+      weights: settings.draft.weights,
+      lead: settings.draft.lead.enabled ? { from: settings.draft.lead.from, title: settings.draft.lead.title } : false,
+    },
+    feedTags: (feedId) => feeds.find((feed) => feed.id === feedId)?.tags ?? [],
     renderOptions: configuredRenderOptions(app.config, ['md', 'html']),
     fetchPage: options.fetchPage ?? app.fetchPage,
     ...(options.onError ? { onError: options.onError } : {}),

@@ -174,7 +174,8 @@ function orderSection(stories: RankedStory[], section: SectionDefinition, priori
 
 const copyLink = (l: StoryLink): StoryLink => ({ source: l.source, sourceId: l.sourceId, title: l.title, url: l.url });
 
-function entryOf(story: RankedStory, related: StoryLink[] | undefined): DraftEntry {
+/** A ranked story as a draft entry (also the week's pool's promote, pool.ts). */
+export function entryOf(story: RankedStory, related: StoryLink[] | undefined): DraftEntry {
   const c = story.candidate;
   const facts = keyFacts(c.texts);
   return {

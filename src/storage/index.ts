@@ -36,6 +36,7 @@ export type { PendingItem } from './sqlite/pending-analysis.js';
 export type { UpsertCounts } from './sqlite/items.js';
 export type { StoredClassification } from './sqlite/classifications.js';
 export type { StoryJoin } from './rows/entry-labels.js';
+export type { DraftEvent, DraftHistory, EditAction, EntryLink, EntrySnapshot, HistoryStep, PoolBasis } from './rows/draft-history.js';
 export type { CorrectionQuery } from './sqlite/corrections.js';
 export type { FeedRunRecord, FeedRunOutcome } from './sqlite/feed-runs.js';
 export type { LockHolder, AcquireResult } from './sqlite/run-lock.js';

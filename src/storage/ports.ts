@@ -3,6 +3,7 @@ import type { StoryJoin } from './rows/entry-labels.js';
 import type { WindowCandidates } from './rows/candidates.js';
 import type { DraftRef, DraftSummary, StoredDraft } from './rows/drafts.js';
 import type { EntryPlace, EntryRef } from './sqlite/draft-edits.js';
+import type { DraftHistory, EditAction, EntryLink, EntrySnapshot, HistoryStep, PoolBasis } from './rows/draft-history.js';
 import type { FeedActivity } from './rows/feed-activity.js';
 import type { FeedHealth, FeedState } from './rows/feeds.js';
 import type { PageStats, PruneCounts } from './sqlite/prune.js';
@@ -237,18 +238,27 @@ export interface DraftRepository {
 /**
  * The review page's edits of a stored draft (issue 7), one small write each. A repository of its
  * own rather than more of `drafts`: `drafts` builds and reads whole issues (the draft and export
- * commands), while these change one entry in place and, for a topic or a news/press move, also
- * write a training correction of the entry's story. That crosses into classification, and must
- * stay one transaction with the edit (a refused correction undoes the edit), so it is one method.
- * An entry is addressed by its draft's row id and its story id.
+ * commands), while these change one entry in place and, for a topic or a news/press move the editor
+ * asks to teach the classifier, also write a training correction of the entry's story. That crosses
+ * into classification, and must stay one transaction with the edit (a refused correction undoes the
+ * edit), so it is one method. An entry is addressed by its draft's row id and its story id.
+ *
+ * Every edit that changes an entry is recorded as a history event (issue 19: the entry with its
+ * place before and after) in the edit's own transaction; a new event clears what was undone.
  */
 export interface ReviewRepository {
   /** The fields an edit reads first; undefined when the draft has no such entry. */
   entry(ref: EntryRef): Promise<EntryPlace | undefined>;
+  /** The whole entry with its place; undefined when the draft has no such entry. */
+  snapshot(ref: EntryRef): Promise<EntrySnapshot | undefined>;
   /** Each plain edit resolves false when the draft has no such entry. */
   setIncluded(ref: EntryRef, included: boolean): Promise<boolean>;
   setTitle(ref: EntryRef, title: string): Promise<boolean>;
   setBlurb(ref: EntryRef, blurb: string | null): Promise<boolean>;
+  /** The entry's victims (exports name victims[0] on the Wall of Shame). */
+  setVictims(ref: EntryRef, victims: readonly string[]): Promise<boolean>;
+  /** The entry's main link, source and other outlets together, recorded as `action`. */
+  setLink(ref: EntryRef, link: EntryLink, action: Extract<EditAction, 'main-link' | 'link'>): Promise<boolean>;
   /**
    * Moves an entry one place up (-1) or down (+1) in its section, past excluded entries too (they
    * keep their place), in one transaction. Moving the first entry up is a no-op that resolves true.
@@ -261,13 +271,40 @@ export interface ReviewRepository {
    * nothing, when the story's representative item is gone.
    */
   changeTopic(ref: EntryRef, topic: string, correction?: LabelCorrection): Promise<boolean>;
-  /** Moves an entry to the end of another section of its draft, with `correction` as changeTopic does. */
-  moveToSection(ref: EntryRef, sectionId: string, correction?: LabelCorrection): Promise<boolean>;
+  /**
+   * Moves an entry to another section of its draft, at `position` (an index in that section's
+   * order) or at its end, with `correction` as changeTopic does.
+   */
+  moveToSection(ref: EntryRef, sectionId: string, correction?: LabelCorrection, position?: number): Promise<boolean>;
+  /**
+   * Where the entry stood in `sectionId` before the move that took it out of there, when that was its
+   * latest section move (not undone); else undefined. A move back puts it there (issue 19).
+   */
+  placeBeforeMove(ref: EntryRef, sectionId: string): Promise<number | undefined>;
   /** The draft's first section in display order, where an added link goes unless told otherwise. */
   firstSectionId(draftId: number): Promise<string | undefined>;
   hasSection(draftId: number, sectionId: string): Promise<boolean>;
-  /** Appends an entry the editor added by hand; false (nothing written) when the draft already has its story id. */
-  addEntry(draftId: number, sectionId: string, entry: DraftEntry): Promise<boolean>;
+  /**
+   * Appends an entry the editor added by hand (`add`) or took from the week's pool (`promote`);
+   * false (nothing written) when the draft already has its story id.
+   */
+  addEntry(draftId: number, sectionId: string, entry: DraftEntry, action?: Extract<EditAction, 'add' | 'promote'>): Promise<boolean>;
+  /**
+   * Puts back the title, blurb, topic, section and place the entry was drafted (or added) with, as
+   * one event; true with nothing changed for an entry never edited, false when there is no entry.
+   */
+  revert(ref: EntryRef): Promise<boolean>;
+  /** Undoes the draft's latest edit not undone yet; undefined when there is none. */
+  undo(draftId: number): Promise<HistoryStep | undefined>;
+  /** Redoes the earliest undone edit (after an undo, before any new edit); undefined when there is none. */
+  redo(draftId: number): Promise<HistoryStep | undefined>;
+  /** The draft's latest `limit` events, newest first, and whether undo and redo have anything to do. */
+  history(draftId: number, limit: number): Promise<DraftHistory>;
+  /**
+   * The window's stories as the draft command read them (`DraftBasis.candidates`), with the stories
+   * sent issues used: the week's pool is what of them the draft does not hold (issue 19).
+   */
+  windowCandidates(window: { since: string; until: string }): Promise<PoolBasis>;
   /**
    * The stored labels of each story's representative item, by story id, shown as evidence on the
    * page; stories without a classified representative, and manual entries, are absent. One read

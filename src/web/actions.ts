@@ -4,11 +4,13 @@ import { cleanText } from '../newsletter/render/escape.js';
 import type { EntryRef, LabelCorrection, ReviewRepository } from '../storage/index.js';
 import { ReviewError } from './errors.js';
 import { editorLink, type PageFetcher } from './page-info.js';
+import { chooseMainLink, giveLink, MAX_VICTIM, setVictim } from './entry-details.js';
 
 /**
  * What the editor can do to a draft entry. Plain functions of their dependencies: the routes
- * only parse the request and pick one. Each change is written at once; a topic or section the
- * editor changes is also stored as a training correction of the story's representative item.
+ * only parse the request and pick one. Each change is written at once (and recorded in the draft's
+ * history by the review port); a topic or section change is also stored as a training correction of
+ * the story's representative item only when the editor ticks "Teach the classifier" (`teach`).
  */
 export interface ActionDeps {
   review: ReviewRepository;
@@ -25,11 +27,12 @@ export interface ActionDeps {
   checkCorrection: (correction: { field: 'topic' | 'section'; value: string; at: Date }) => LabelCorrection;
 }
 
-export const ENTRY_ACTIONS = ['include', 'exclude', 'up', 'down', 'title', 'blurb', 'topic', 'section'] as const;
+export const ENTRY_ACTIONS = ['include', 'exclude', 'up', 'down', 'title', 'blurb', 'topic', 'section', 'victim', 'main-link', 'link', 'revert'] as const;
 export type EntryAction = (typeof ENTRY_ACTIONS)[number];
 
 export const MAX_TITLE = 300;
-export const MAX_BLURB = 300;
+/** A blurb may run to a few lines (issue 19); the exports print it as escaped text. */
+export const MAX_BLURB = 1000;
 
 /**
  * Applies one action to an entry; `fields` are the submitted form fields. Each action reads only
@@ -53,37 +56,55 @@ function entryAction(deps: ActionDeps, ref: EntryRef, action: EntryAction, field
     case 'title':
       return deps.review.setTitle(ref, oneLine(fields.title, 'title', MAX_TITLE, true));
     case 'blurb':
-      return deps.review.setBlurb(ref, oneLine(fields.blurb, 'blurb', MAX_BLURB, false) || null);
+      return deps.review.setBlurb(ref, multiLine(fields.blurb, 'blurb', MAX_BLURB) || null);
     case 'topic':
-      return changeTopic(deps, ref, fields.topic);
+      return changeTopic(deps, ref, fields.topic, teaches(fields.teach));
     case 'section':
-      return changeSection(deps, ref, fields.section);
+      return changeSection(deps, ref, fields.section, teaches(fields.teach));
+    case 'victim':
+      return setVictim(deps, ref, oneLine(fields.victim, 'victim', MAX_VICTIM, false));
+    case 'main-link':
+      return chooseMainLink(deps, ref, fields.link);
+    case 'link':
+      return giveLink(deps, ref, fields.url);
+    case 'revert':
+      return deps.review.revert(ref);
   }
 }
 
-async function changeTopic(deps: ActionDeps, ref: EntryRef, value: unknown): Promise<boolean> {
+/**
+ * The "Teach the classifier" checkbox (issue 19): a training correction only when the editor asks
+ * for one. A move made for layout ("this fits the Wall of Shame better") is not a label the
+ * classifier got wrong, and storing it silently taught the model the editor's layout.
+ */
+function teaches(value: unknown): boolean {
+  return value === 'on' || value === '1' || value === 'true' || value === true;
+}
+
+async function changeTopic(deps: ActionDeps, ref: EntryRef, value: unknown, teach: boolean): Promise<boolean> {
   const place = await deps.review.entry(ref);
   if (!place) return false;
   const topic = field(value, 'topic');
   requireTopic(deps, topic);
   if (topic === place.topic) return true;
-  return corrected(() => deps.review.changeTopic(ref, topic, deps.checkCorrection({ field: 'topic', value: topic, at: deps.now() })));
+  return corrected(() => deps.review.changeTopic(ref, topic, teach ? deps.checkCorrection({ field: 'topic', value: topic, at: deps.now() }) : undefined));
 }
 
-async function changeSection(deps: ActionDeps, ref: EntryRef, value: unknown): Promise<boolean> {
+async function changeSection(deps: ActionDeps, ref: EntryRef, value: unknown, teach: boolean): Promise<boolean> {
   const place = await deps.review.entry(ref);
   if (!place) return false;
   const sectionId = field(value, 'section');
   const previous = place.sectionId;
   await requireSection(deps, ref.draftId, sectionId);
   if (sectionId === previous) return true;
-  // Only a move between a news and a press-release section corrects the classifier: Latest
+  // Only a move between a news and a press-release section can correct the classifier: Latest
   // News and the Wall of Shame both hold news, and which one a story lands in follows its topic.
   const from = deps.classifierSection.get(previous);
   const to = deps.classifierSection.get(sectionId);
-  return corrected(() =>
-    deps.review.moveToSection(ref, sectionId, from && to && from !== to ? deps.checkCorrection({ field: 'section', value: to, at: deps.now() }) : undefined),
-  );
+  const correction = teach && from && to && from !== to ? deps.checkCorrection({ field: 'section', value: to, at: deps.now() }) : undefined;
+  // Back to the section it came from: back to its place there, not the end (issue 19).
+  const position = await deps.review.placeBeforeMove(ref, sectionId);
+  return corrected(() => deps.review.moveToSection(ref, sectionId, correction, position));
 }
 
 /**
@@ -157,16 +178,33 @@ export async function addManualLink(deps: ActionDeps, draftId: number, link: Man
   return storyId;
 }
 
-function field(value: unknown, name: string): string {
+export function field(value: unknown, name: string): string {
   if (typeof value !== 'string' || value === '') throw new ReviewError('bad-request', `Missing ${name}.`);
   return value;
 }
 
 /** A single line of editor text: controls and newlines removed, length-checked. */
-function oneLine(value: unknown, name: string, max: number, required: boolean): string {
+export function oneLine(value: unknown, name: string, max: number, required: boolean): string {
   if (value !== undefined && typeof value !== 'string') throw new ReviewError('bad-request', `Bad ${name}.`);
   const text = cleanText(value ?? '');
   if (required && text === '') throw new ReviewError('bad-request', `The ${name} cannot be empty.`);
+  if (text.length > max) throw new ReviewError('bad-request', `The ${name} is longer than ${max} characters.`);
+  return text;
+}
+
+/**
+ * Editor text that may run to several lines (a blurb): line ends made \n, controls and invisible
+ * characters dropped, spaces within a line collapsed, at most one blank line in a row, length-checked.
+ */
+function multiLine(value: unknown, name: string, max: number): string {
+  if (value !== undefined && typeof value !== 'string') throw new ReviewError('bad-request', `Bad ${name}.`);
+  const text = (value ?? '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map(cleanText)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   if (text.length > max) throw new ReviewError('bad-request', `The ${name} is longer than ${max} characters.`);
   return text;
 }
@@ -175,6 +213,6 @@ function requireTopic(deps: ActionDeps, topic: string): void {
   if (!deps.topicIds.has(topic)) throw new ReviewError('bad-request', `Unknown topic "${topic}".`);
 }
 
-async function requireSection(deps: ActionDeps, draftId: number, sectionId: string): Promise<void> {
+export async function requireSection(deps: ActionDeps, draftId: number, sectionId: string): Promise<void> {
   if (!(await deps.review.hasSection(draftId, sectionId))) throw new ReviewError('bad-request', `This draft has no section "${sectionId}".`);
 }

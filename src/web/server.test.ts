@@ -35,7 +35,7 @@ describe('review pages', () => {
     expect(body).toContain('Researchers hide &lt;img src=x onerror=alert(1)&gt;');
     // The blurb with a javascript: link is text; no href anywhere is anything but http(s), / or #.
     expect(body).toContain('see &lt;a href=&quot;javascript:alert(1)&quot;&gt;here&lt;/a&gt;');
-    for (const [, href] of body.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(https?:\/\/|\/)/);
+    for (const [, href] of body.matchAll(/href="([^"]*)"/g)) expect(href).toMatch(/^(https?:\/\/|\/|#)/);
     // The fixture's javascript: story link is shown as plain text, not a link.
     expect(body).toMatch(/<span class="">Browser bug lets \[x\]\(javascript:alert\(1\)\)/);
   });
@@ -83,25 +83,43 @@ describe('review actions persist at once', () => {
     expect((await act(client, '8', 'section', { section: 'nowhere' })).statusCode).toBe(400);
   });
 
-  it('edits the title and the blurb as one line of text', async () => {
+  it('edits the title as one line of text and the blurb as a few lines', async () => {
     client = await createTestClient();
     await act(client, '1', 'title', { title: '  Northgate VPN\nbypass <b>exploited</b>  ' });
     expect((await entry(client, '1')).title).toBe('Northgate VPN bypass <b>exploited</b>');
     expect((await act(client, '1', 'title', { title: '   ' })).statusCode).toBe(400);
     await act(client, '9', 'blurb', { blurb: 'Patch your browsers.' });
     expect((await entry(client, '9')).blurb).toBe('Patch your browsers.');
+    await act(client, '9', 'blurb', { blurb: ' Patch now.\r\n\r\n\r\nThe  fix\u0007 is out. \n' });
+    expect((await entry(client, '9')).blurb).toBe('Patch now.\n\nThe fix is out.');
     await act(client, '9', 'blurb', { blurb: '' });
     expect((await entry(client, '9')).blurb).toBeNull();
-    expect((await act(client, '9', 'blurb', { blurb: 'x'.repeat(301) })).statusCode).toBe(400);
+    expect((await act(client, '9', 'blurb', { blurb: 'x'.repeat(1000) })).statusCode).toBe(303);
+    const long = await act(client, '9', 'blurb', { blurb: 'x'.repeat(1001) });
+    expect(long.statusCode).toBe(400);
+    expect(long.body).toContain('The blurb is longer than 1000 characters.');
   });
 
-  it('stores a topic change and a news/press move as training corrections', async () => {
+  it('moves and retopics without teaching the classifier unless "Teach the classifier" is ticked', async () => {
     client = await createTestClient();
     await act(client, '9', 'topic', { topic: 'malware' });
-    expect((await entry(client, '9')).topic).toBe('malware');
-    expect((await act(client, '9', 'topic', { topic: 'not-a-topic' })).statusCode).toBe(400);
     await act(client, '6', 'section', { section: 'press-releases' });
-    await act(client, '11', 'section', { section: 'wall-of-shame' }); // news to news: no correction
+    expect((await entry(client, '9')).topic).toBe('malware');
+    expect((await entry(client, '6')).sectionId).toBe('press-releases');
+    expect(await client.storage.classification.corrections()).toEqual([]);
+    expect((await client.storage.review.evidence(['6'])).get('6')).toMatchObject({ section: 'news' });
+    const page = (await client.get('/drafts/12')).body;
+    expect(page).toContain('<input type="checkbox" name="teach" value="on"> Teach the classifier</label>');
+    expect(page).not.toMatch(/name="teach"[^>]*checked/);
+  });
+
+  it('stores a topic change and a news/press move as training corrections when the editor ticks "Teach the classifier"', async () => {
+    client = await createTestClient();
+    await act(client, '9', 'topic', { topic: 'malware', teach: 'on' });
+    expect((await entry(client, '9')).topic).toBe('malware');
+    expect((await act(client, '9', 'topic', { topic: 'not-a-topic', teach: 'on' })).statusCode).toBe(400);
+    await act(client, '6', 'section', { section: 'press-releases', teach: 'on' });
+    await act(client, '11', 'section', { section: 'wall-of-shame', teach: 'on' }); // news to news: no correction
     const corrections = await client.storage.classification.corrections();
     expect(corrections.map(({ field, value }) => ({ field, value }))).toEqual([
       { field: 'topic', value: 'malware' },

@@ -1,9 +1,10 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { labelCorrection } from '../pipeline/analysis/corrections.js';
-import type { ClassifySettings, Section } from '../model/index.js';
+import type { ClassifySettings } from '../model/index.js';
 import { asStorageError, type Storage } from '../storage/index.js';
 import { DEFAULT_SETTINGS } from '../config/defaults.js';
-import { DEFAULT_SECTIONS } from '../newsletter/sections.js';
+import { DEFAULT_SECTIONS, type SectionDefinition } from '../newsletter/sections.js';
+import type { PoolOptions } from '../newsletter/pool.js';
 import type { RenderOptions } from '../newsletter/render/index.js';
 import { taxonomyFromSettings } from '../pipeline/classify/configured.js';
 import { databaseUnavailable, ReviewError } from './errors.js';
@@ -11,6 +12,7 @@ import type { PageFetcher } from './page-info.js';
 import { registerActionRoutes, wantsJson } from './routes/actions.js';
 import { registerAssetRoutes } from './routes/assets.js';
 import { registerPageRoutes } from './routes/pages.js';
+import { registerWorkbenchRoutes } from './routes/workbench.js';
 import { installSecurity } from './security.js';
 import { errorPage } from './views/overview.js';
 
@@ -20,8 +22,15 @@ export interface ReviewServerOptions {
   now?: () => Date;
   /** When set, every request must carry it (required for a non-loopback bind: commands/review.ts). */
   token?: string;
-  /** Section definitions, for the classifier section a move between sections means. */
-  sections?: readonly { id: string; match: { section: Section } }[];
+  /**
+   * Section definitions (settings.draft.sections): the classifier section a move between sections
+   * means, and how the week's pool rebuilds the draft to tell why a story is not in it.
+   */
+  sections?: readonly SectionDefinition[];
+  /** The rest of the draft's build settings (topic priorities, weights, lead), for the week's pool. */
+  build?: Omit<PoolOptions, 'sections' | 'usedStoryIds'>;
+  /** A feed's tags in feeds.yaml, for sections that match on tags (the week's pool). */
+  feedTags?: (feedId: string) => readonly string[];
   /** Options of the exports (newsletter name, …). */
   renderOptions?: RenderOptions;
   /** Reads a manually added link's page (the composition root's: fetch with a 5 s timeout and a 512 KiB cap). */
@@ -74,7 +83,7 @@ export function createReviewServer(options: ReviewServerOptions): FastifyInstanc
     }
     void reply.status(status);
     if (wantsJson(request)) return reply.send({ error: { code, message } });
-    return reply.type('text/html; charset=utf-8').send(errorPage(status, message, request.csrfToken));
+    return reply.type('text/html; charset=utf-8').send(errorPage(status, message, request.csrfToken, request.url.split('?')[0]));
   });
   app.setNotFoundHandler(async (request) => {
     throw new ReviewError('not-found', `Nothing at ${request.url.split('?')[0]}.`);
@@ -100,6 +109,13 @@ export function createReviewServer(options: ReviewServerOptions): FastifyInstanc
     classifierSection: new Map(sections.map((s) => [s.id, s.match.section])),
     fetchPage: options.fetchPage,
     checkCorrection: (correction) => labelCorrection(correction, options.classify ? { classify: options.classify } : {}),
+  });
+  registerWorkbenchRoutes(app, {
+    drafts,
+    review,
+    topics,
+    build: { ...options.build, sections },
+    ...(options.feedTags ? { feedTags: options.feedTags } : {}),
   });
   return app;
 }

@@ -11,6 +11,8 @@ import { latestClassifierModel, saveClassifierModel } from './classifier-models.
 import { createPool, postgresTarget, type PostgresOptions, type PostgresTarget } from './connection.js';
 import { correctedLabels, insertCorrection, itemText, listCorrections } from './corrections.js';
 import * as edits from './draft-edits.js';
+import * as history from './draft-history.js';
+import { placeBeforeMove } from '../rows/draft-history.js';
 import { deleteDraft, draftSentAt, draftSequence, findDraft, listDrafts, loadDraft, saveDraft, setDraftSent, setDraftSlot, unsentDraftOn, usedStoryIds } from './drafts.js';
 import { representativeItemId, representativeLabels, storyJoins } from './entry-labels.js';
 import { asPostgresStorageError, guard } from './errors.js';
@@ -54,7 +56,7 @@ export async function postgresStorage(url: string, options: PostgresOptions = {}
     await pool.end();
     throw error;
   }
-  return storageOverPool(pool, target);
+  return storageOverPool(pool, target, options.now ?? (() => new Date()));
 }
 
 /** Why a store could not be opened, naming the server and database (never the password). */
@@ -65,7 +67,8 @@ function openFailure(error: unknown, target: PostgresTarget): Error {
   return new SecdigestError('database', message, { cause: error });
 }
 
-function storageOverPool(pool: pg.Pool, target: PostgresTarget): Storage {
+function storageOverPool(pool: pg.Pool, target: PostgresTarget, now: () => Date): Storage {
+  const at = () => now().toISOString();
   const g = <T>(work: () => Promise<T>) => guard(work, target.display);
   const tx = <T>(work: (client: pg.PoolClient) => Promise<T>) => g(() => inTransaction(pool, work));
   // Closing twice is harmless, as closing a better-sqlite3 connection twice is.
@@ -166,16 +169,29 @@ function storageOverPool(pool: pg.Pool, target: PostgresTarget): Storage {
     },
     review: {
       entry: (ref) => g(() => edits.getEntryPlace(pool, ref)),
-      setIncluded: (ref, included) => g(() => edits.setEntryIncluded(pool, ref, included)),
-      setTitle: (ref, title) => g(() => edits.setEntryTitle(pool, ref, title)),
-      setBlurb: (ref, blurb) => g(() => edits.setEntryBlurb(pool, ref, blurb)),
-      move: (ref, step) => tx((db) => edits.moveEntry(db, ref, step)),
-      changeTopic: (ref, topic, correction) => tx((db) => correctedEdit(db, ref, () => edits.setEntryTopic(db, ref, topic), correction)),
-      moveToSection: (ref, sectionId, correction) =>
-        tx((db) => correctedEdit(db, ref, async () => (await edits.moveEntryToSection(db, ref, sectionId)) !== undefined, correction)),
+      snapshot: (ref) => g(() => history.entrySnapshot(pool, ref)),
+      setIncluded: (ref, included) => tx((db) => history.recorded(db, ref, included ? 'include' : 'exclude', at(), () => edits.setEntryIncluded(db, ref, included))),
+      setTitle: (ref, title) => tx((db) => history.recorded(db, ref, 'title', at(), () => edits.setEntryTitle(db, ref, title))),
+      setBlurb: (ref, blurb) => tx((db) => history.recorded(db, ref, 'blurb', at(), () => edits.setEntryBlurb(db, ref, blurb))),
+      setVictims: (ref, victims) => tx((db) => history.recorded(db, ref, 'victim', at(), () => edits.setEntryVictims(db, ref, victims))),
+      setLink: (ref, link, action) => tx((db) => history.recorded(db, ref, action, at(), () => edits.setEntryLink(db, ref, link))),
+      move: (ref, step) => tx((db) => history.recorded(db, ref, step < 0 ? 'up' : 'down', at(), () => edits.moveEntry(db, ref, step))),
+      changeTopic: (ref, topic, correction) =>
+        tx((db) => correctedEdit(db, ref, () => history.recorded(db, ref, 'topic', at(), () => edits.setEntryTopic(db, ref, topic)), correction)),
+      moveToSection: (ref, sectionId, correction, position) =>
+        tx((db) =>
+          correctedEdit(db, ref, () => history.recorded(db, ref, 'section', at(), async () => (await edits.moveEntryToSection(db, ref, sectionId, position)) !== undefined), correction),
+        ),
+      placeBeforeMove: (ref, sectionId) => g(async () => placeBeforeMove(await history.entryEvents(pool, ref, true), sectionId)),
       firstSectionId: (draftId) => g(() => edits.firstSectionId(pool, draftId)),
       hasSection: (draftId, sectionId) => g(() => edits.draftHasSection(pool, draftId, sectionId)),
-      addEntry: (draftId, sectionId, entry) => tx((db) => edits.addEntry(db, draftId, sectionId, entry)),
+      addEntry: (draftId, sectionId, entry, action = 'add') =>
+        tx((db) => history.recorded(db, { draftId, storyId: entry.storyId }, action, at(), () => edits.addEntry(db, draftId, sectionId, entry))),
+      revert: (ref) => tx((db) => history.revertEntry(db, ref, at())),
+      undo: (draftId) => tx((db) => history.step(db, draftId, true)),
+      redo: (draftId) => tx((db) => history.step(db, draftId, false)),
+      history: (draftId, limit) => g(() => history.draftHistory(pool, draftId, limit)),
+      windowCandidates: (window) => g(async () => ({ ...(await storyCandidates(pool, window)), usedStoryIds: await usedStoryIds(pool) })),
       evidence: (storyIds) => g(() => representativeLabels(pool, storyIds)),
       storyJoins: (storyIds) => g(() => storyJoins(pool, storyIds)),
     },

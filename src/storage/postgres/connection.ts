@@ -20,6 +20,8 @@ export interface PostgresOptions {
   mustExist?: boolean;
   /** Connections of the pool (default 10). */
   maxConnections?: number;
+  /** The clock of the review page's history events (default: the system clock). */
+  now?: () => Date;
 }
 
 /** Selected by URL (app.ts): `postgres://` or `postgresql://`, as libpq accepts both. */

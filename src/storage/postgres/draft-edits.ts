@@ -1,4 +1,5 @@
 import type { DraftEntry } from '../../model/index.js';
+import type { EntryLink } from '../rows/draft-history.js';
 import type { EntryPlace, EntryRef } from '../sqlite/draft-edits.js';
 import { insertEntry } from './drafts.js';
 import { all, changes, first, type Queryable } from './queries.js';
@@ -34,14 +35,30 @@ export const setEntryTitle = (db: Queryable, ref: EntryRef, title: string) => up
 export const setEntryBlurb = (db: Queryable, ref: EntryRef, blurb: string | null) => update(db, ref, 'blurb', blurb);
 export const setEntryTopic = (db: Queryable, ref: EntryRef, topic: string) => update(db, ref, 'topic', topic);
 
+/** The entry's victims (JSON text, as SQLite); false when there is no such entry. */
+export async function setEntryVictims(db: Queryable, ref: EntryRef, victims: readonly string[]): Promise<boolean> {
+  return (await changes(db, 'UPDATE draft_entries SET victims = $3 WHERE draft_id = $1 AND story_id = $2', [ref.draftId, ref.storyId, JSON.stringify(victims)])) === 1;
+}
+
+/** The entry's main link, its source and the other outlets together; false when there is no such entry. */
+export async function setEntryLink(db: Queryable, ref: EntryRef, link: EntryLink): Promise<boolean> {
+  return (
+    (await changes(
+      db,
+      'UPDATE draft_entries SET url = $3, source = $4, source_id = $5, also_covered_by = $6 WHERE draft_id = $1 AND story_id = $2',
+      [ref.draftId, ref.storyId, link.url, link.source, link.sourceId, JSON.stringify(link.alsoCoveredBy)],
+    )) === 1
+  );
+}
+
 /** Story ids of a section in display order (ties fall to insertion order, `seq`). */
-async function sectionOrder(db: Queryable, draftId: number, sectionId: string): Promise<string[]> {
+export async function sectionOrder(db: Queryable, draftId: number, sectionId: string): Promise<string[]> {
   const rows = await all<{ story_id: string }>(db, 'SELECT story_id FROM draft_entries WHERE draft_id = $1 AND section_id = $2 ORDER BY position, seq', [draftId, sectionId]);
   return rows.map((row) => row.story_id);
 }
 
 /** Writes a section's order (dense positions from 0) in one statement. */
-async function writeOrder(db: Queryable, draftId: number, sectionId: string, storyIds: readonly string[]): Promise<void> {
+export async function writeOrder(db: Queryable, draftId: number, sectionId: string, storyIds: readonly string[]): Promise<void> {
   if (storyIds.length === 0) return;
   await db.query(
     `UPDATE draft_entries e SET section_id = $2, position = o.n - 1
@@ -65,14 +82,19 @@ export async function moveEntry(db: Queryable, ref: EntryRef, step: -1 | 1): Pro
   return true;
 }
 
-/** Moves an entry to the end of another section of the same draft; returns the section it left (call inside a transaction). */
-export async function moveEntryToSection(db: Queryable, ref: EntryRef, sectionId: string): Promise<string | undefined> {
+/**
+ * Moves an entry to another section of the same draft, at `position` or at the end; returns the
+ * section it left (call inside a transaction).
+ */
+export async function moveEntryToSection(db: Queryable, ref: EntryRef, sectionId: string, position?: number): Promise<string | undefined> {
   await lockDraft(db, ref.draftId);
   const place = await getEntryPlace(db, ref);
   if (!place) return undefined;
   if (place.sectionId === sectionId) return place.sectionId;
   await writeOrder(db, ref.draftId, place.sectionId, (await sectionOrder(db, ref.draftId, place.sectionId)).filter((id) => id !== ref.storyId));
-  await writeOrder(db, ref.draftId, sectionId, [...(await sectionOrder(db, ref.draftId, sectionId)), ref.storyId]);
+  const order = await sectionOrder(db, ref.draftId, sectionId);
+  order.splice(Math.min(position ?? order.length, order.length), 0, ref.storyId);
+  await writeOrder(db, ref.draftId, sectionId, order);
   return place.sectionId;
 }
 

@@ -228,6 +228,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE draft_entries ADD COLUMN facts TEXT;
     `,
   },
+  {
+    version: 4,
+    name: 'the review page\'s edit history: undo, redo, revert',
+    sql: `
+      -- SQLite's version 9 (issue 19): every edit of a draft's entry, in the edit's transaction, with
+      -- the entry and its place before and after (JSON text, as SQLite; before NULL for an added entry).
+      CREATE TABLE draft_events (
+        draft_id BIGINT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        at TEXT COLLATE "C" NOT NULL,
+        story_id TEXT COLLATE "C" NOT NULL,
+        action TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        undone BOOLEAN NOT NULL DEFAULT false,
+        PRIMARY KEY (draft_id, seq)
+      );
+      CREATE INDEX draft_events_story ON draft_events (draft_id, story_id, seq);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -235,7 +255,7 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 /** The tables of this release's schema: what `health` checks are there and `compact` vacuums. */
 export const TABLES = [
   'feeds', 'stories', 'items', 'fetch_log', 'run_locks', 'drafts', 'draft_sections',
-  'draft_entries', 'corrections', 'classifier_models', 'schema_migrations',
+  'draft_entries', 'draft_events', 'corrections', 'classifier_models', 'schema_migrations',
 ] as const;
 
 /**

@@ -87,7 +87,8 @@ export function toStoredDraft(row: DraftRow, sections: readonly SectionRow[], en
   };
 }
 
-function toEntry(row: EntryRow): DraftEntry {
+/** One stored entry (also read alone: the review page's history snapshots, ./draft-history.ts). */
+export function toEntry(row: EntryRow): DraftEntry {
   return {
     storyId: row.story_id,
     title: row.title,

@@ -23,10 +23,14 @@ import {
   moveEntryToSection,
   setEntryBlurb,
   setEntryIncluded,
+  setEntryLink,
   setEntryTitle,
   setEntryTopic,
+  setEntryVictims,
   type EntryRef,
 } from './draft-edits.js';
+import { draftHistory, entryEvents, entrySnapshot, recorded, redoNext, revertEntry, undoLast } from './draft-history.js';
+import { placeBeforeMove } from '../rows/draft-history.js';
 import { representativeItemId, representativeLabels, storyJoins } from './entry-labels.js';
 import { feedActivity } from './feed-activity.js';
 import { searchItems } from './item-search.js';
@@ -47,8 +51,14 @@ function guard<T>(work: () => T): Promise<T> {
   }
 }
 
+export interface SqliteStorageOptions {
+  /** The clock of the review page's history events (default: the system clock). */
+  now?: () => Date;
+}
+
 /** The storage ports over one SQLite connection (opened, migrated and closed by the caller). */
-export function sqliteStorage(db: Db): Storage {
+export function sqliteStorage(db: Db, options: SqliteStorageOptions = {}): Storage {
+  const at = () => (options.now ?? (() => new Date()))().toISOString();
   return {
     feeds: {
       sync: (feeds, now) => guard(() => syncFeeds(db, feeds, now)),
@@ -159,16 +169,27 @@ export function sqliteStorage(db: Db): Storage {
     },
     review: {
       entry: (ref) => guard(() => getEntryPlace(db, ref)),
-      setIncluded: (ref, included) => guard(() => setEntryIncluded(db, ref, included)),
-      setTitle: (ref, title) => guard(() => setEntryTitle(db, ref, title)),
-      setBlurb: (ref, blurb) => guard(() => setEntryBlurb(db, ref, blurb)),
-      move: (ref, step) => guard(() => moveEntry(db, ref, step)),
-      changeTopic: (ref, topic, correction) => guard(() => correctedEdit(db, ref, () => setEntryTopic(db, ref, topic), correction)),
-      moveToSection: (ref, sectionId, correction) =>
-        guard(() => correctedEdit(db, ref, () => moveEntryToSection(db, ref, sectionId) !== undefined, correction)),
+      snapshot: (ref) => guard(() => entrySnapshot(db, ref)),
+      setIncluded: (ref, included) => guard(() => recorded(db, ref, included ? 'include' : 'exclude', at(), () => setEntryIncluded(db, ref, included))),
+      setTitle: (ref, title) => guard(() => recorded(db, ref, 'title', at(), () => setEntryTitle(db, ref, title))),
+      setBlurb: (ref, blurb) => guard(() => recorded(db, ref, 'blurb', at(), () => setEntryBlurb(db, ref, blurb))),
+      setVictims: (ref, victims) => guard(() => recorded(db, ref, 'victim', at(), () => setEntryVictims(db, ref, victims))),
+      setLink: (ref, link, action) => guard(() => recorded(db, ref, action, at(), () => setEntryLink(db, ref, link))),
+      move: (ref, step) => guard(() => recorded(db, ref, step < 0 ? 'up' : 'down', at(), () => moveEntry(db, ref, step))),
+      changeTopic: (ref, topic, correction) =>
+        guard(() => correctedEdit(db, ref, () => recorded(db, ref, 'topic', at(), () => setEntryTopic(db, ref, topic)), correction)),
+      moveToSection: (ref, sectionId, correction, position) =>
+        guard(() => correctedEdit(db, ref, () => recorded(db, ref, 'section', at(), () => moveEntryToSection(db, ref, sectionId, position) !== undefined), correction)),
+      placeBeforeMove: (ref, sectionId) => guard(() => placeBeforeMove(entryEvents(db, ref, true), sectionId)),
       firstSectionId: (draftId) => guard(() => firstSectionId(db, draftId)),
       hasSection: (draftId, sectionId) => guard(() => draftHasSection(db, draftId, sectionId)),
-      addEntry: (draftId, sectionId, entry) => guard(() => addEntry(db, draftId, sectionId, entry)),
+      addEntry: (draftId, sectionId, entry, action = 'add') =>
+        guard(() => recorded(db, { draftId, storyId: entry.storyId }, action, at(), () => addEntry(db, draftId, sectionId, entry))),
+      revert: (ref) => guard(() => revertEntry(db, ref, at())),
+      undo: (draftId) => guard(() => undoLast(db, draftId)),
+      redo: (draftId) => guard(() => redoNext(db, draftId)),
+      history: (draftId, limit) => guard(() => draftHistory(db, draftId, limit)),
+      windowCandidates: (window) => guard(() => ({ ...storyCandidates(db, window), usedStoryIds: usedStoryIds(db) })),
       evidence: (storyIds) => guard(() => representativeLabels(db, storyIds)),
       storyJoins: (storyIds) => guard(() => storyJoins(db, storyIds)),
     },

@@ -1,4 +1,5 @@
 import type { DraftEntry } from '../../model/index.js';
+import type { EntryLink } from '../rows/draft-history.js';
 import type { Db } from './database.js';
 import { insertEntry } from './drafts.js';
 import { statement } from './statements.js';
@@ -39,14 +40,28 @@ export const setEntryTitle = (db: Db, ref: EntryRef, title: string): boolean => 
 export const setEntryBlurb = (db: Db, ref: EntryRef, blurb: string | null): boolean => update(db, ref, 'blurb', blurb);
 export const setEntryTopic = (db: Db, ref: EntryRef, topic: string): boolean => update(db, ref, 'topic', topic);
 
+/** The entry's victims (the Wall of Shame names victims[0]); false when there is no such entry. */
+export function setEntryVictims(db: Db, ref: EntryRef, victims: readonly string[]): boolean {
+  return statement(db, 'UPDATE draft_entries SET victims = @victims WHERE draft_id = @draftId AND story_id = @storyId').run({ ...ref, victims: JSON.stringify(victims) })
+    .changes === 1;
+}
+
+/** The entry's main link, its source and the other outlets together; false when there is no such entry. */
+export function setEntryLink(db: Db, ref: EntryRef, link: EntryLink): boolean {
+  return statement(
+    db,
+    'UPDATE draft_entries SET url = @url, source = @source, source_id = @sourceId, also_covered_by = @also WHERE draft_id = @draftId AND story_id = @storyId',
+  ).run({ ...ref, url: link.url, source: link.source, sourceId: link.sourceId, also: JSON.stringify(link.alsoCoveredBy) }).changes === 1;
+}
+
 /** Story ids of a section in display order (ties, which edits never make, fall to insertion order). */
-function sectionOrder(db: Db, draftId: number, sectionId: string): string[] {
+export function sectionOrder(db: Db, draftId: number, sectionId: string): string[] {
   return statement(db, 'SELECT story_id FROM draft_entries WHERE draft_id = ? AND section_id = ? ORDER BY position, rowid')
     .pluck()
     .all(draftId, sectionId) as string[];
 }
 
-function writeOrder(db: Db, draftId: number, sectionId: string, storyIds: readonly string[]): void {
+export function writeOrder(db: Db, draftId: number, sectionId: string, storyIds: readonly string[]): void {
   const set = statement(db, 'UPDATE draft_entries SET section_id = ?, position = ? WHERE draft_id = ? AND story_id = ?');
   storyIds.forEach((storyId, position) => set.run(sectionId, position, draftId, storyId));
 }
@@ -70,14 +85,19 @@ export function moveEntry(db: Db, ref: EntryRef, step: -1 | 1): boolean {
   })();
 }
 
-/** Moves an entry to the end of another section of the same draft; returns the section it left. */
-export function moveEntryToSection(db: Db, ref: EntryRef, sectionId: string): string | undefined {
+/**
+ * Moves an entry to another section of the same draft, at `position` (its place there before it
+ * left, issue 19) or at the end; returns the section it left.
+ */
+export function moveEntryToSection(db: Db, ref: EntryRef, sectionId: string, position?: number): string | undefined {
   return db.transaction((): string | undefined => {
     const place = getEntryPlace(db, ref);
     if (!place) return undefined;
     if (place.sectionId === sectionId) return place.sectionId;
     writeOrder(db, ref.draftId, place.sectionId, sectionOrder(db, ref.draftId, place.sectionId).filter((id) => id !== ref.storyId));
-    writeOrder(db, ref.draftId, sectionId, [...sectionOrder(db, ref.draftId, sectionId), ref.storyId]);
+    const order = sectionOrder(db, ref.draftId, sectionId);
+    order.splice(Math.min(position ?? order.length, order.length), 0, ref.storyId);
+    writeOrder(db, ref.draftId, sectionId, order);
     return place.sectionId;
   })();
 }

@@ -286,6 +286,27 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE draft_entries ADD COLUMN facts TEXT;
     `,
   },
+  {
+    version: 9,
+    name: 'the review page\'s edit history: undo, redo, revert',
+    sql: `
+      -- Every edit of a draft's entry (issue 19), written in the edit's transaction: the entry with
+      -- its place before and after (JSON; before is NULL for an added entry). undone = 1: the redo
+      -- stack, cleared by the next edit.
+      CREATE TABLE draft_events (
+        draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        undone INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (draft_id, seq)
+      );
+      CREATE INDEX draft_events_story ON draft_events (draft_id, story_id, seq);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -51,7 +51,7 @@ export function registerActionRoutes(app: FastifyInstance, deps: ActionDeps & { 
 }
 
 /** The page script asks for JSON; a plain form post is sent back to the entry it changed. */
-function done(request: FastifyRequest, reply: FastifyReply, draftNumber: number, storyId: string): FastifyReply {
+export function done(request: FastifyRequest, reply: FastifyReply, draftNumber: number, storyId: string): FastifyReply {
   if (wantsJson(request)) return reply.send({ ok: true, storyId });
   return reply.redirect(`/drafts/${draftNumber}#entry-${encodeURIComponent(storyId)}`, 303);
 }

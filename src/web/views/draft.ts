@@ -6,6 +6,8 @@ import { barChart } from './charts.js';
 import { entryView, type EntryContext } from './entry.js';
 import { formatUtc } from '../../model/time-format.js';
 import { plural } from './format.js';
+import { keyboardHelp } from './keys.js';
+import { workbench, type WorkbenchModel } from './history.js';
 import { csrfField, layout } from './layout.js';
 
 export interface DraftPageModel {
@@ -18,6 +20,8 @@ export interface DraftPageModel {
   csrfToken: string;
   /** What an empty editor part shows in the export (settings.issue's text), by part. */
   slotDefaults?: Partial<Record<DraftSlot, string>>;
+  /** The week's pool link and search, undo / redo and the latest edits (issue 19; views/history.ts). */
+  workbench?: WorkbenchModel;
 }
 
 /** The editor-written parts in the order the issue prints them, with what each is for. */
@@ -48,6 +52,7 @@ export function draftPage(model: DraftPageModel): string {
 <span id="status" role="status" aria-live="polite"></span>
 </div>
 </section>
+${model.workbench ? workbench(model.workbench) : ''}
 <div class="columns">
 <div class="sections" id="draft" data-draft="${draft.number}">
 ${draft.sections.map((section) => {
@@ -63,24 +68,17 @@ ${section.entries.length
 ${addLinkForm(model)}
 ${partsForm(model)}
 </div>
-<aside class="side">
+<aside class="side" aria-label="Preview and topic mix">
 <details class="preview" open><summary>Preview</summary>
 <iframe src="${base}/preview" title="Preview of the issue as exported" sandbox="allow-popups allow-popups-to-escape-sandbox" loading="lazy"></iframe>
 <p class="hint"><a href="${base}/preview" target="_blank" rel="noopener">Open the preview</a></p>
 </details>
 <h2>Topic mix</h2>
 ${topicMix(model)}
-<h2>Keyboard</h2>
-<dl class="keys">
-<dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>select the next / previous entry</dd>
-<dt><kbd>Shift</kbd>+<kbd>J</kbd> / <kbd>K</kbd></dt><dd>move the selected entry down / up</dd>
-<dt><kbd>x</kbd></dt><dd>exclude (or include again)</dd>
-<dt><kbd>e</kbd></dt><dd>edit the title (<kbd>Enter</kbd> saves, <kbd>Esc</kbd> closes)</dd>
-<dt><kbd>o</kbd></dt><dd>open the link</dd>
-</dl>
+${keyboardHelp()}
 </aside>
 </div>`;
-  return layout({ title: `Issue #${draft.number}`, csrfToken: model.csrfToken, active: 'drafts', body });
+  return layout({ title: `Issue #${draft.number}`, csrfToken: model.csrfToken, active: 'drafts', body, skipTo: { href: '#draft', label: 'Skip to the draft' } });
 }
 
 function addLinkForm(model: DraftPageModel): SafeHtml {

@@ -5,6 +5,7 @@ import { MAX_BLURB, MAX_TITLE } from '../actions.js';
 import { csrfField } from './layout.js';
 import { formatUtc } from '../../model/time-format.js';
 import { plural } from './format.js';
+import { entryDetailForms, textLines, victimLine } from './entry-details.js';
 
 export interface EntryContext {
   draftNumber: number;
@@ -20,7 +21,7 @@ export function entryPath(draftNumber: number, storyId: string, action: string):
 
 /** One entry: what it is, why it is here (on demand), and every action as a plain form. */
 export function entryView(entry: DraftEntry, position: number, evidence: StoredClassification | undefined, ctx: EntryContext, joins: readonly StoryJoin[] = []): SafeHtml {
-  const action = (name: string, label: string, title: string, extra: SafeHtml | string = '') =>
+  const action = (name: string, label: SafeHtml | string, title: string, extra: SafeHtml | string = '') =>
     html`<form method="post" action="${entryPath(ctx.draftNumber, entry.storyId, name)}" class="inline">${csrfField(ctx.csrfToken)}${extra}<button type="submit" data-action="${name}" title="${title}">${label}</button></form>`;
   const topicLabel = ctx.topics.find((t) => t.id === entry.topic)?.label ?? entry.topic;
   return html`<li class="entry${entry.included ? '' : ' excluded'}" id="entry-${entry.storyId}" data-story="${entry.storyId}" data-included="${String(entry.included)}" tabindex="-1">
@@ -29,17 +30,23 @@ export function entryView(entry: DraftEntry, position: number, evidence: StoredC
 <div class="entry-body">
 <h3 class="entry-title">${externalLink(entry.url, entry.title || 'Untitled')}</h3>
 <p class="meta"><span class="source">${entry.source}</span> · <time datetime="${entry.publishedAt}">${formatUtc(entry.publishedAt)}</time> · <span class="coverage" title="distinct outlets that carried the story">${plural(entry.coverage, 'outlet')}</span> · <span class="topic">${topicLabel}</span>${entry.included ? '' : html` · <strong class="flag">excluded</strong>`}</p>
-${entry.blurb ? html`<p class="blurb">${entry.blurb}</p>` : ''}
+${victimLine(entry, ctx)}
+${entry.blurb ? html`<p class="blurb">${textLines(entry.blurb)}</p>` : ''}
 ${alsoCovered(entry)}
 ${previously(entry)}
 ${evidenceView(entry, evidence, joins)}
 </div>
 <div class="entry-actions">
-${action('up', '↑', 'Move up (Shift+K)')}${action('down', '↓', 'Move down (Shift+J)')}${entry.included ? action('exclude', 'Exclude', 'Leave out of the issue (x)') : action('include', 'Include', 'Put back in the issue (x)')}
+${action('up', arrow('↑', 'Move up'), 'Move up (Shift+K)')}${action('down', arrow('↓', 'Move down'), 'Move down (Shift+J)')}${entry.included ? action('exclude', 'Exclude', 'Leave out of the issue (x)') : action('include', 'Include', 'Put back in the issue (x)')}
 </div>
 </div>
 ${editView(entry, ctx)}
 </li>`;
+}
+
+/** An arrow seen, its words heard: a screen reader would announce "↑" as "up arrow" or nothing (issue 19). */
+function arrow(symbol: string, name: string): SafeHtml {
+  return html`<span aria-hidden="true">${symbol}</span><span class="visually-hidden">${name}</span>`;
 }
 
 function alsoCovered(entry: DraftEntry): SafeHtml | '' {
@@ -88,10 +95,13 @@ function editView(entry: DraftEntry, ctx: EntryContext): SafeHtml {
   const options = (items: readonly { id: string; label: string }[], selected: string) =>
     items.map((o) => html`<option value="${o.id}"${o.id === selected ? html` selected` : ''}>${o.label}</option>`);
   const sections = ctx.sections.map((s) => ({ id: s.id, label: s.title }));
+  // Off by default (issue 19): only a change the editor says is the classifier's mistake trains it.
+  const teach = html` <label class="teach"><input type="checkbox" name="teach" value="on"> Teach the classifier</label>`;
   return html`<details class="edit"><summary>Edit</summary><div class="edit-forms">
 ${form('title', html`<label>Title <input name="title" value="${entry.title}" maxlength="${MAX_TITLE}" required></label>`, 'Save title')}
-${form('blurb', html`<label>Blurb <input name="blurb" value="${entry.blurb ?? ''}" maxlength="${MAX_BLURB}" placeholder="One line for readers"></label>`, 'Save blurb')}
-${form('topic', html`<label>Topic <select name="topic">${options(ctx.topics, entry.topic)}</select></label>`, 'Set topic')}
-${form('section', html`<label>Section <select name="section">${options(sections, ctx.sectionId)}</select></label>`, 'Move')}
+${form('blurb', html`<label>Blurb <textarea name="blurb" rows="3" maxlength="${MAX_BLURB}" placeholder="A few lines for readers">${entry.blurb ?? ''}</textarea></label>`, 'Save blurb')}
+${form('topic', html`<label>Topic <select name="topic">${options(ctx.topics, entry.topic)}</select></label>${teach}`, 'Set topic')}
+${form('section', html`<label>Section <select name="section">${options(sections, ctx.sectionId)}</select></label>${teach}`, 'Move')}
+${entryDetailForms(entry, ctx)}
 </div></details>`;
 }

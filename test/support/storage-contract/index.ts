@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Storage } from '../../../src/storage/index.js';
 import { analysisContract } from './analysis.js';
 import { collectionContract } from './collection.js';
+import { historyContract } from './history.js';
 import { itemsContract } from './items.js';
 import type { OpenedStorage } from './data.js';
 import { lifecycleContract } from './lifecycle.js';
@@ -34,6 +35,7 @@ export function describeStorageContract(name: string, open: () => Promise<Opened
     collectionContract(ctx);
     analysisContract(ctx);
     reviewContract(ctx);
+    historyContract(ctx);
     lifecycleContract(ctx);
     itemsContract(ctx);
   });
