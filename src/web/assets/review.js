@@ -8,9 +8,11 @@
  *   x                exclude (or include again) the selected entry
  *   e                edit its title (Enter saves, Esc closes)
  *   o                open its link
+ *   ?                the help overlay of every key (also its "Keyboard shortcuts" button)
+ * Single-key shortcuts can be turned off in the overlay (WCAG 2.1.4, remembered in localStorage).
  * Served as a file: the Content-Security-Policy forbids inline script.
  */
-/* global document, window, fetch, navigator, DOMParser, URLSearchParams, FormData */
+/* global document, window, fetch, navigator, DOMParser, URLSearchParams, FormData, localStorage */
 (() => {
   'use strict';
 
@@ -18,8 +20,40 @@
   let selected = null;
   let queue = Promise.resolve();
 
-  const entries = () => [...document.querySelectorAll('li.entry')];
-  const current = () => entries().find((el) => el.dataset.story === selected) ?? null;
+  // The draft page's entries, or the pool page's stories: j/k select either.
+  const entries = () => [...document.querySelectorAll('li.entry, li.pool-story')];
+  const byStory = (storyId) => entries().find((el) => el.dataset.story === storyId) ?? null;
+  const current = () => byStory(selected);
+
+  /** Whether single-key shortcuts are on (the default); the editor's choice lives in localStorage. */
+  const SHORTCUTS_KEY = 'secdigest.shortcuts';
+  function shortcutsOn() {
+    try {
+      return localStorage.getItem(SHORTCUTS_KEY) !== 'off';
+    } catch {
+      return true; // storage disabled: the default
+    }
+  }
+  function setShortcuts(on) {
+    try {
+      if (on) localStorage.removeItem(SHORTCUTS_KEY);
+      else localStorage.setItem(SHORTCUTS_KEY, 'off');
+    } catch {
+      // Not remembered, but still applied below for this page.
+    }
+    showShortcutsState(on);
+  }
+  function showShortcutsState(on = shortcutsOn()) {
+    const box = document.getElementById('shortcuts-on');
+    if (box) box.checked = on;
+    const state = document.getElementById('keys-state');
+    if (state) state.textContent = on ? 'or press ?' : 'single-key shortcuts are off';
+  }
+  const help = () => document.getElementById('keys-help');
+  function openHelp() {
+    const dialog = help();
+    if (dialog && !dialog.open) dialog.showModal();
+  }
 
   function setStatus(text, isError = false) {
     const el = document.getElementById('status');
@@ -28,7 +62,7 @@
     el.classList.toggle('error', isError);
   }
 
-  function select(el, scroll = true) {
+  function select(el, scroll = true, focus = true) {
     for (const old of document.querySelectorAll('li.entry.selected')) old.classList.remove('selected');
     if (!el) {
       selected = null;
@@ -36,18 +70,27 @@
     }
     el.classList.add('selected');
     selected = el.dataset.story;
-    el.focus({ preventScroll: true });
+    if (focus) el.focus({ preventScroll: true });
     if (scroll) el.scrollIntoView({ block: 'nearest' });
   }
 
-  /** Re-renders the main part of the page from the server, keeping the selection. */
-  async function refresh() {
+  /**
+   * Re-renders the main part of the page from the server, keeping the selection. `follow`: an
+   * entry was changed, so it is selected and scrolled to wherever the server put it (a move can
+   * land it far away: issue 19). Otherwise (an issue part saved) the focus stays where it was.
+   */
+  async function refresh(follow) {
+    const focusedId = document.activeElement?.id;
+    const helpOpen = help()?.open;
     const response = await fetch(window.location.pathname, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
     const main = page.getElementById('main');
     if (main) document.getElementById('main')?.replaceWith(document.adoptNode(main));
     enhance();
-    select(current(), false);
+    if (helpOpen) openHelp();
+    const refocus = !follow && focusedId ? document.getElementById(focusedId) : null;
+    select(current(), follow, !refocus);
+    refocus?.focus({ preventScroll: true });
   }
 
   async function post(form, submitter) {
@@ -70,7 +113,7 @@
       return;
     }
     if (result.storyId) selected = result.storyId;
-    await refresh();
+    await refresh(Boolean(result.storyId));
     setStatus('Saved');
   }
 
@@ -80,9 +123,43 @@
     return queue;
   }
 
-  function runAction(el, action) {
-    const button = el.querySelector(`.entry-actions button[data-action="${action}"]`);
-    if (button?.form) enqueue(() => post(button.form, button));
+  /**
+   * Queues an entry's action, chosen when its turn comes from the entry as the page then shows it
+   * (after the earlier changes are saved and re-rendered): x pressed twice quickly excludes, then
+   * includes again (issue 19), instead of reading the same not-yet-saved state twice.
+   */
+  function runAction(storyId, choose) {
+    enqueue(() => {
+      const el = byStory(storyId);
+      if (!el) return undefined;
+      const button = el.querySelector(`.entry-actions button[data-action="${choose(el)}"]`);
+      return button?.form ? post(button.form, button) : undefined;
+    });
+  }
+
+  /** Undo or redo the last edit (the history's buttons), in turn with the other changes. */
+  function historyStep(name) {
+    enqueue(() => {
+      const button = document.querySelector(`button[data-history="${name}"]:not([disabled])`);
+      if (!button?.form) {
+        setStatus(name === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+        return undefined;
+      }
+      return post(button.form, button);
+    });
+  }
+
+  /** Promotes the selected pool story into the section its form names; a link-less one asks for a link first. */
+  function promote(el) {
+    const form = el.querySelector('form.promote');
+    if (!form) return;
+    const link = form.querySelector('input[name="url"]');
+    if (link && !link.value) {
+      link.focus();
+      setStatus('Type a link for this story first', true);
+      return;
+    }
+    enqueue(() => post(form, form.querySelector('button[type="submit"]')));
   }
 
   function editTitle(el) {
@@ -96,6 +173,8 @@
 
   function onKey(event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    // The open overlay takes the keys; the browser closes it on Esc.
+    if (help()?.open) return;
     const target = event.target;
     if (target instanceof window.Element && target.closest('input, textarea, select, [contenteditable]')) {
       if (event.key === 'Escape') {
@@ -105,6 +184,8 @@
       }
       return;
     }
+    // Off: every printable key (j, k, x, e, o, J, K, ?, …) is left alone (WCAG 2.1.4).
+    if (event.key.length === 1 && !shortcutsOn()) return;
     const list = entries();
     const el = current();
     const at = el ? list.indexOf(el) : -1;
@@ -116,22 +197,34 @@
         select(list[Math.max(at - 1, 0)]);
         break;
       case 'J':
-        if (el) runAction(el, 'down');
+        if (el) runAction(el.dataset.story, () => 'down');
         break;
       case 'K':
-        if (el) runAction(el, 'up');
+        if (el) runAction(el.dataset.story, () => 'up');
         break;
       case 'x':
-        if (el) runAction(el, el.dataset.included === 'true' ? 'exclude' : 'include');
+        if (el) runAction(el.dataset.story, (now) => (now.dataset.included === 'true' ? 'exclude' : 'include'));
         break;
       case 'e':
         if (el) editTitle(el);
+        break;
+      case 'u':
+        historyStep('undo');
+        break;
+      case 'U':
+        historyStep('redo');
+        break;
+      case 'p':
+        if (el?.matches('li.pool-story')) promote(el);
         break;
       case 'o': {
         const link = el?.querySelector('.entry-title a');
         if (link) window.open(link.href, '_blank', 'noopener');
         break;
       }
+      case '?':
+        openHelp();
+        break;
       case 'Escape':
         select(null);
         break;
@@ -165,6 +258,11 @@
       copy.hidden = false;
       copy.addEventListener('click', () => void copyMarkdown(copy).catch(() => setStatus('Copy failed', true)));
     }
+    const keyboard = document.querySelector('section.keyboard');
+    if (keyboard) keyboard.hidden = false;
+    document.getElementById('keys-open')?.addEventListener('click', openHelp);
+    document.getElementById('shortcuts-on')?.addEventListener('change', (event) => setShortcuts(event.target.checked));
+    showShortcutsState();
   }
 
   document.addEventListener('submit', (event) => {

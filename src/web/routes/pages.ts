@@ -6,6 +6,8 @@ import { resolveRenderOptions } from '../../newsletter/render/view.js';
 import type { DraftRef, DraftRepository, FeedRepository, ReviewRepository, StoredDraft } from '../../storage/index.js';
 import { ReviewError } from '../errors.js';
 import { draftPage } from '../views/draft.js';
+import { HISTORY_SHOWN } from '../views/history.js';
+import { poolSize } from '../pool.js';
 import { draftsPage, feedsPage } from '../views/overview.js';
 
 /** What the pages and the edits read to find a draft. */
@@ -13,7 +15,7 @@ export type DraftLookup = Pick<DraftRepository, 'load' | 'list' | 'find'>;
 
 export interface PageDeps {
   drafts: DraftLookup;
-  review: Pick<ReviewRepository, 'evidence' | 'storyJoins'>;
+  review: Pick<ReviewRepository, 'evidence' | 'storyJoins' | 'history' | 'windowCandidates'>;
   feeds: Pick<FeedRepository, 'activity'>;
   now: () => Date;
   topics: readonly { id: string; label: string }[];
@@ -24,15 +26,16 @@ export interface PageDeps {
 
 /** A draft by the number in the URL, or a 404. */
 function draftOr404(drafts: DraftLookup, number: string): Promise<StoredDraft> {
-  return byNumber(number, (n) => drafts.load(n));
+  return byNumberOr404(number, (n) => drafts.load(n));
 }
 
 /** Only the draft's row id and number, or a 404: what an edit needs (it reads no sections or entries). */
 export function draftRefOr404(drafts: DraftLookup, number: string): Promise<DraftRef> {
-  return byNumber(number, (n) => drafts.find(n));
+  return byNumberOr404(number, (n) => drafts.find(n));
 }
 
-async function byNumber<T>(number: string, find: (number: number) => Promise<T | undefined>): Promise<T> {
+/** What `find` gives for the draft number in the URL, or a 404. */
+export async function byNumberOr404<T>(number: string, find: (number: number) => Promise<T | undefined>): Promise<T> {
   const found = /^\d{1,9}$/.test(number) ? await find(Number(number)) : undefined;
   if (!found) throw new ReviewError('not-found', `There is no draft #${number}.`);
   return found;
@@ -53,7 +56,7 @@ const PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src h
 
 /** A whole page around the exported fragment; links open outside the frame. */
 function previewDocument(number: number, fragment: string): string {
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><base target="_blank"><title>Preview of issue #${number}</title></head>\n<body style="margin: 16px;">\n${fragment}</body></html>\n`;
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><base target="_blank"><title>Preview of issue #${number}</title></head>\n<body style="margin: 16px;">\n<main>\n${fragment}</main>\n</body></html>\n`;
 }
 
 const EXPORTS = { md: 'text/markdown; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
@@ -69,8 +72,16 @@ export function registerPageRoutes(app: FastifyInstance, deps: PageDeps): void {
   app.get<{ Params: { number: string } }>('/drafts/:number', async (request, reply) => {
     const draft = await draftOr404(deps.drafts, request.params.number);
     const storyIds = draft.sections.flatMap((s) => s.entries.map((e) => e.storyId));
-    const [evidence, joins] = await Promise.all([deps.review.evidence(storyIds), deps.review.storyJoins(storyIds)]);
-    return reply.type('text/html; charset=utf-8').send(draftPage({ draft, topics: deps.topics, evidence, joins, csrfToken: request.csrfToken, slotDefaults: slotDefaults(deps.renderOptions) }));
+    const [evidence, joins, history, pool] = await Promise.all([
+      deps.review.evidence(storyIds),
+      deps.review.storyJoins(storyIds),
+      deps.review.history(draft.id, HISTORY_SHOWN),
+      poolSize(deps, draft),
+    ]);
+    const workbench = { draft, poolSize: pool, history, topics: deps.topics, csrfToken: request.csrfToken };
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(draftPage({ draft, topics: deps.topics, evidence, joins, csrfToken: request.csrfToken, slotDefaults: slotDefaults(deps.renderOptions), workbench }));
   });
 
   for (const format of Object.keys(EXPORTS) as (keyof typeof EXPORTS)[]) {

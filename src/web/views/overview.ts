@@ -2,15 +2,15 @@ import { feedAttention, feedHealth, movedNote } from '../../model/feed-health.js
 import { formatUtc, timeAgo } from '../../model/time-format.js';
 import type { DraftSummary } from '../../storage/index.js';
 import type { FeedActivity } from '../../storage/index.js';
-import { externalLink, html } from '../html.js';
+import { externalLink, html, type SafeHtml } from '../html.js';
 import { sparkline } from './charts.js';
 import { layout } from './layout.js';
 
 export function draftsPage(drafts: readonly DraftSummary[], csrfToken: string): string {
   const body = drafts.length
-    ? html`<h1>Drafts</h1><table class="list"><thead><tr><th>Issue</th><th>Date</th><th>Window</th><th class="num">Entries</th><th>Created</th></tr></thead><tbody>
+    ? html`<h1>Drafts</h1>${scrollable('Drafts', html`<table class="list"><thead><tr><th>Issue</th><th>Date</th><th>Window</th><th class="num">Entries</th><th>Created</th></tr></thead><tbody>
 ${drafts.map((d) => html`<tr><td><a href="/drafts/${d.number}">#${d.number}</a></td><td>${d.date}</td><td>${formatUtc(d.since)} – ${formatUtc(d.until)}</td><td class="num">${d.entries}</td><td>${formatUtc(d.createdAt)}</td></tr>`)}
-</tbody></table>`
+</tbody></table>`)}`
     : html`<h1>Drafts</h1><p class="empty">No drafts yet: run <code>secdigest draft</code> first.</p>`;
   return layout({ title: 'Drafts', csrfToken, active: 'drafts', body });
 }
@@ -28,7 +28,7 @@ export function feedsPage(
   const attention = feeds.filter((f) => feedAttention(f, isEnabled(f.id))).length;
   const body = html`<h1>Feed health</h1>
 <p class="window">${feeds.length} feeds, ${attention} need attention · items published per day over the last ${options.days} days (UTC)</p>
-<table class="list feeds"><thead><tr><th>Feed</th><th>Kind</th><th>Status</th><th>Last success</th><th class="num">Errors</th><th>Last error</th><th>Items per day</th><th class="num">Total</th></tr></thead><tbody>
+${scrollable('Feeds', html`<table class="list feeds"><thead><tr><th>Feed</th><th>Kind</th><th>Status</th><th>Last success</th><th class="num">Errors</th><th>Last error</th><th>Items per day</th><th class="num">Total</th></tr></thead><tbody>
 ${feeds.map((f) => {
   const enabled = isEnabled(f.id);
   const status = feedHealth(f, enabled) === 'disabled' ? 'disabled' : (f.lastStatus ?? 'never fetched');
@@ -44,10 +44,25 @@ ${feeds.map((f) => {
 <td class="num">${total}</td>
 </tr>`;
 })}
-</tbody></table>`;
+</tbody></table>`)}`;
   return layout({ title: 'Feed health', csrfToken: options.csrfToken, active: 'feeds', body });
 }
 
-export function errorPage(status: number, message: string, csrfToken: string): string {
-  return layout({ title: `Error ${status}`, csrfToken, active: 'drafts', body: html`<h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1><p class="error-message">${message}</p><p><a href="/drafts">Back to the drafts</a></p>` });
+/**
+ * The page of a failed request. One under /drafts/N (a no-script form post that failed: an empty
+ * title, an unreadable link) links back to that draft, where the editor was (issue 19).
+ */
+export function errorPage(status: number, message: string, csrfToken: string, path = ''): string {
+  const draft = /^\/drafts\/(\d{1,9})\//.exec(path)?.[1];
+  const back = draft ? html`<a href="/drafts/${draft}">Back to issue #${draft}</a> · <a href="/drafts">All drafts</a>` : html`<a href="/drafts">Back to the drafts</a>`;
+  return layout({ title: `Error ${status}`, csrfToken, active: 'drafts', body: html`<h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1><p class="error-message">${message}</p><p>${back}</p>` });
+}
+
+/**
+ * A wide table in a box that scrolls sideways by itself, so a narrow screen (320–390 px) never
+ * scrolls the whole page. Focusable and named: a keyboard user can scroll it (axe
+ * scrollable-region-focusable).
+ */
+function scrollable(label: string, table: SafeHtml): SafeHtml {
+  return html`<div class="table-scroll" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
 }
