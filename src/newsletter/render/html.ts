@@ -74,7 +74,7 @@ function entry(e: EntryView, showVictims: boolean): string {
   parts.push(e.href ? anchor(e.href, title, STYLE.title) : `<span style="${STYLE.plainTitle}">${title}</span>`);
   if (e.source) parts.push(` <span style="${STYLE.source}">(${text(e.source)})</span>`);
   if (e.undated) parts.push(` <span style="${STYLE.source}">${UNDATED}</span>`);
-  if (e.blurb) parts.push(`<br><span style="${STYLE.blurb}">${text(e.blurb)}</span>`);
+  if (e.blurbLines.length > 0) parts.push(`<br><span style="${STYLE.blurb}">${e.blurbLines.map(text).join('<br>')}</span>`);
   if (e.previously.length > 0) {
     const earlier = e.previously.map((p) => `&ldquo;${text(p.title)}&rdquo; (issue #${p.issue})`).join(', ');
     parts.push(`<br><span style="${STYLE.also}">Previously: ${earlier}</span>`);

@@ -27,7 +27,10 @@ export interface EntryView {
   title: string;
   href: string | null;
   source: string | null;
+  /** The blurb on one line (for templates and JSON-like uses), or null. */
   blurb: string | null;
+  /** The blurb's lines as the editor broke them (the review page keeps line breaks), each cleaned. */
+  blurbLines: string[];
   victims: string[];
   cves: string[];
   undated: boolean;
@@ -132,6 +135,7 @@ function entryView(entry: DraftEntry, maxLinks: number): EntryView {
     href: safeHttpUrl(entry.url),
     source: nonEmpty(entry.source),
     blurb: nonEmpty(entry.blurb),
+    blurbLines: (entry.blurb ?? '').split('\n').map(cleanText).filter((line) => line !== ''),
     victims: victimNames(entry),
     cves: entry.cves.map(cleanText).filter((c) => c !== ''),
     undated: entry.undated === true,

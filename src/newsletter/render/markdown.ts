@@ -39,7 +39,7 @@ function entry(e: EntryView, showVictims: boolean): string {
   const victims = showVictims ? e.victims : [];
   const prefix = victims.length > 0 ? `**${victims.map(escapeMarkdown).join(', ')}**: ` : '';
   const lines = [`${prefix}${link(e.title, e.href)}${e.source ? ` (${escapeMarkdown(e.source)})` : ''}${e.undated ? ` ${UNDATED}` : ''}`];
-  if (e.blurb) lines.push(`  ${escapeMarkdown(e.blurb)}`);
+  for (const line of e.blurbLines) lines.push(`  ${escapeMarkdown(line)}`);
   if (e.previously.length > 0) lines.push(`  Previously: ${e.previously.map((p) => `"${escapeMarkdown(p.title)}" (issue #${p.issue})`).join(', ')}`);
   if (e.related.length > 0) lines.push(`  Related: ${e.related.map((r) => `${link(r.label, r.href)}${r.source ? ` (${escapeMarkdown(r.source)})` : ''}`).join(', ')}`);
   if (e.alsoCovered.length > 0) {

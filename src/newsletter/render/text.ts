@@ -24,7 +24,7 @@ function entry(e: EntryView, showVictims: boolean): string {
   const lines = [`${victims.length > 0 ? `${victims.join(', ')}: ` : ''}${e.title}`];
   if (e.source || e.undated) lines.push([e.source ?? '', e.undated ? UNDATED : ''].filter(Boolean).join(' '));
   if (e.href) lines.push(e.href);
-  if (e.blurb) lines.push(e.blurb);
+  lines.push(...e.blurbLines);
   if (e.previously.length > 0) lines.push(`Previously: ${e.previously.map((p) => `"${p.title}" (issue #${p.issue})`).join(', ')}`);
   if (e.related.length > 0) {
     lines.push('Related:');
