@@ -110,6 +110,30 @@ describe.skipIf(missing !== undefined)('the week\'s pool, undo and entry details
     await until(async () => (await shownTitle()) === 'An edited title', 'the page to show the title again');
   });
 
+  it('moves an entry to Press Releases without storing a training correction unless "Teach the classifier" is ticked', async () => {
+    await open();
+    const corrections = () => session.db.prepare('SELECT field, value FROM corrections ORDER BY id').all() as { field: string; value: string }[];
+    expect(corrections()).toEqual([]);
+    const moved = page.locator('#section-latest-news li.entry').last();
+    const storyId = (await moved.getAttribute('data-story'))!;
+    await moved.locator('details.edit > summary').click();
+    await moved.locator('form.edit-section select[name="section"]').selectOption('press-releases');
+    expect(await moved.locator('form.edit-section input[name="teach"]').isChecked()).toBe(false);
+    await moved.locator('form.edit-section button').click();
+    await page.waitForSelector(`#section-press-releases li[data-story="${storyId}"]`);
+    expect(corrections()).toEqual([]);
+
+    // Moved back with the box ticked: now the classifier is taught that it is news.
+    const back = page.locator(`li[data-story="${storyId}"]`);
+    await back.locator('details.edit > summary').click();
+    await back.locator('form.edit-section select[name="section"]').selectOption('latest-news');
+    await back.locator('form.edit-section input[name="teach"]').check();
+    await back.locator('form.edit-section button').click();
+    await page.waitForSelector(`#section-latest-news li[data-story="${storyId}"]`);
+    await until(() => corrections().length === 1, 'the correction');
+    expect(corrections()).toEqual([{ field: 'section', value: 'news' }]);
+  });
+
   it('edits a Wall of Shame victim name, shown on the page, in the preview and in the export', async () => {
     await open();
     const wall = page.locator('#section-wall-of-shame li.entry').first();
