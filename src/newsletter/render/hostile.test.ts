@@ -100,9 +100,11 @@ describe('Markdown export of hostile text', () => {
       const entry = draft.sections[2]!.entries[0]!;
       entry.blurb = title;
       const [item] = items(renderMarkdown(draft));
-      // ours: <strong> for the victim, <a> for the title, <br> before the blurb; nothing else
-      expect(tags(item!)).toEqual(['strong', 'strong', 'a', 'a', 'br']);
-      expect(visibleText(item!)).toBe(`${cleanText(title)}: Plain (${cleanText(title)})\n${cleanText(title)}`);
+      // ours: <strong> for the victim, <a> for the title, a <br> before each of the blurb's lines
+      // (an editor's blurb keeps its line breaks, issue 19); nothing else
+      const blurbLines = title.split('\n').map(cleanText).filter((line) => line !== '');
+      expect(tags(item!)).toEqual(['strong', 'strong', 'a', 'a', ...blurbLines.map(() => 'br')]);
+      expect(visibleText(item!)).toBe(`${cleanText(title)}: Plain (${cleanText(title)})\n${blurbLines.join('\n')}`);
     });
   }
 
