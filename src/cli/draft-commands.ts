@@ -28,7 +28,7 @@ With --date D the window ends at the end of day D (UTC), or now if that is earli
 is drafted the same way whenever it is run. Stories of a sent issue (draft sent N) never reappear;
 stories not classified yet are left out and counted. Sections, limits and titles: settings.draft.
 
---json prints the stored draft: number, date, window, createdAt, sections with their entries.
+--json prints the stored draft: number, date, window, createdAt, sentAt, slots, sections with their entries.
 A window with no stories stores no draft: it says so, and --json prints null.
 Exit code 0 when the draft was stored or the window was empty, 2 for a bad flag or configuration.`;
 
