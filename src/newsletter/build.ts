@@ -142,7 +142,9 @@ export function buildDraft(candidates: readonly StoryCandidate[], options: Build
       entries: cut.map(toEntry),
     });
     const rest = stories.slice(section.limit);
-    if (rest.length > 0) overflow.push({ sectionId: section.id, entries: rest.map(toEntry) });
+    // What a limit cut is counted and listed, never printed: no blurb or key facts (the pool drafts
+    // them if the editor promotes one), which spares a week's thousands of cut stories the work.
+    if (rest.length > 0) overflow.push({ sectionId: section.id, entries: rest.map((story) => entryOf(story, related.get(story.candidate.storyId), { brief: false })) });
   }
 
   const draft: Draft = {
@@ -174,17 +176,18 @@ function orderSection(stories: RankedStory[], section: SectionDefinition, priori
 
 const copyLink = (l: StoryLink): StoryLink => ({ source: l.source, sourceId: l.sourceId, title: l.title, url: l.url });
 
-/** A ranked story as a draft entry (also the week's pool's promote, pool.ts). */
-export function entryOf(story: RankedStory, related: StoryLink[] | undefined): DraftEntry {
+/** A ranked story as a draft entry (also the week's pool's promote, pool.ts); `brief: false` leaves out the blurb and key facts (a cut story). */
+export function entryOf(story: RankedStory, related: StoryLink[] | undefined, options: { brief?: boolean } = {}): DraftEntry {
   const c = story.candidate;
-  const facts = keyFacts(c.texts);
+  const brief = options.brief ?? true;
+  const facts = brief ? keyFacts(c.texts) : undefined;
   return {
     storyId: c.storyId,
     title: c.title,
     url: c.url,
     source: c.source,
     sourceId: c.sourceId,
-    blurb: draftBlurb(c.title, c.texts),
+    blurb: brief ? draftBlurb(c.title, c.texts) : null,
     topic: c.topic,
     topicScores: c.topicScores.map((t) => ({ id: t.id, score: t.score })),
     publishedAt: c.publishedAt,

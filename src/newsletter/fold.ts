@@ -57,7 +57,13 @@ function keyPattern(key: string): RegExp {
 export function foldByVictim(ranked: readonly RankedStory[]): FoldResult {
   const explicit = ranked.map(victimKeys);
   const allKeys = [...new Set(explicit.flatMap((keys) => [...keys]))].sort();
-  const patterns = new Map(allKeys.map((k) => [k, keyPattern(k)]));
+  // Compiled when a title first contains a key's first word: most keys are never needed.
+  const patterns = new Map<string, RegExp>();
+  const patternOf = (key: string): RegExp => {
+    let pattern = patterns.get(key);
+    if (!pattern) patterns.set(key, (pattern = keyPattern(key)));
+    return pattern;
+  };
 
   // Union-find over story indexes; the root is always the best-ranked (lowest index) member.
   const parent = ranked.map((_, i) => i);
@@ -72,7 +78,9 @@ export function foldByVictim(ranked: readonly RankedStory[]): FoldResult {
     const keys = new Set(explicit[i]);
     const title = story.candidate.title;
     if (AFTERMATH.test(title) && !PRODUCT_OR_FLAW.test(title)) {
-      for (const key of allKeys) if (patterns.get(key)!.test(title)) keys.add(key);
+      // A plain substring test of the key's first word rejects most keys before the Unicode regex.
+      const lower = title.toLowerCase();
+      for (const key of allKeys) if (lower.includes(key.split(' ', 1)[0]!) && patternOf(key).test(title)) keys.add(key);
     }
     for (const key of keys) {
       const first = firstWithKey.get(key);

@@ -157,9 +157,16 @@ export function readSeverity(candidate: Readable): SeverityReading {
   return { signals };
 }
 
+/** Each phrase's global twin, compiled once (matchAll needs the g flag). */
+const GLOBAL_PATTERNS = new WeakMap<RegExp, RegExp>();
+
 /** Whether a text says the phrase outside a negated clause. */
 function saysPhrase(text: string, pattern: RegExp): boolean {
-  const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  // Most texts do not say it at all: one test rejects them before the negation scan.
+  pattern.lastIndex = 0;
+  if (!pattern.test(text)) return false;
+  let global = GLOBAL_PATTERNS.get(pattern);
+  if (!global) GLOBAL_PATTERNS.set(pattern, (global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)));
   for (const m of text.matchAll(global)) {
     if (!NEGATION.test(text.slice(Math.max(0, m.index - 80), m.index))) return true;
   }
@@ -183,10 +190,14 @@ function affectedSignal(titles: readonly string[], summaries: readonly string[])
 /** The victim most outlets name: a household name hit is bigger news than an unknown one. */
 function victimSignal(victims: readonly string[], texts: readonly string[]): SeveritySignal | undefined {
   let best: { name: string; outlets: number } | undefined;
+  const lowered = texts.map((t) => t.toLowerCase());
   for (const name of victims) {
-    const pattern = nameMatcher(name);
-    if (!pattern) continue;
-    const outlets = Math.max(1, texts.filter((t) => pattern.test(t)).length);
+    // A plain substring test of the name's first word spares most texts the Unicode regex.
+    const first = name.trim().toLowerCase().split(/\s+/, 1)[0] ?? '';
+    if (first === '') continue;
+    const named = texts.filter((t, i) => lowered[i]!.includes(first));
+    const pattern = named.length > 0 ? nameMatcher(name) : undefined;
+    const outlets = Math.max(1, pattern ? named.filter((t) => pattern.test(t)).length : 0);
     if (best === undefined || outlets > best.outlets) best = { name, outlets };
   }
   if (!best) return undefined;
@@ -194,8 +205,19 @@ function victimSignal(victims: readonly string[], texts: readonly string[]): Sev
   return { id: 'victim', label: `victim ${best.name} named by ${best.outlets} ${best.outlets === 1 ? 'outlet' : 'outlets'}`, points };
 }
 
+/** Compiled name matchers: a draft asks for the same victims' names again and again. Bounded. */
+const NAME_MATCHERS = new Map<string, RegExp | undefined>();
+
 /** A case-insensitive whole-word matcher for a name; undefined for an empty one. */
 export function nameMatcher(name: string): RegExp | undefined {
+  if (NAME_MATCHERS.has(name)) return NAME_MATCHERS.get(name);
+  if (NAME_MATCHERS.size >= 10_000) NAME_MATCHERS.clear();
+  const matcher = compileNameMatcher(name);
+  NAME_MATCHERS.set(name, matcher);
+  return matcher;
+}
+
+function compileNameMatcher(name: string): RegExp | undefined {
   const flat = name.trim().replace(/\s+/g, ' ');
   if (flat === '') return undefined;
   const escaped = flat.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
