@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { propertyBudget, timed as timedWithin } from '../../../test/support/properties.js';
 import { cleanText, escapeHtml, escapeMarkdown } from './escape.js';
 import { markdownDestination, safeHttpUrl } from './url.js';
 
@@ -9,14 +10,9 @@ import { markdownDestination, safeHttpUrl } from './url.js';
  * renders as the same characters and creates nothing. Time-boxed so `npm test` stays bounded.
  */
 const PER_INPUT_MS = 100;
-const BUDGET = { numRuns: 500, interruptAfterTimeLimit: 1_500, markInterruptAsFailure: false } as const;
+const BUDGET = propertyBudget(500);
 
-function timed<T>(work: () => T): T {
-  const start = performance.now();
-  const result = work();
-  expect(performance.now() - start).toBeLessThan(PER_INPUT_MS);
-  return result;
-}
+const timed = <T>(work: () => T): T => timedWithin(PER_INPUT_MS, work);
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 const decode = (html: string) => html.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e);

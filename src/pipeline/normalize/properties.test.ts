@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyBudget, timed as timedWithin } from '../../../test/support/properties.js';
 import { escapeText } from '../parse/text-construct.js';
 import { parseFeedDate } from './dates.js';
 import { cleanText, htmlToText } from './text.js';
@@ -10,14 +11,9 @@ import { canonicalizeUrl, resolveLink, TRACKING_PARAMS } from './url.js';
  * each property stopped after a time budget so `npm test` stays bounded.
  */
 const PER_INPUT_MS = 100;
-const BUDGET = { numRuns: 1_000, interruptAfterTimeLimit: 1_500, markInterruptAsFailure: false } as const;
+const BUDGET = propertyBudget(1_000);
 
-function timed<T>(work: () => T): T {
-  const start = performance.now();
-  const result = work();
-  expect(performance.now() - start).toBeLessThan(PER_INPUT_MS);
-  return result;
-}
+const timed = <T>(work: () => T): T => timedWithin(PER_INPUT_MS, work);
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { propertyBudget, timed as timedWithin } from '../../../test/support/properties.js';
 import { DEFAULT_SETTINGS } from '../../config/defaults.js';
 import { FeedError } from '../../model/errors.js';
 import { normalizeEntries } from '../normalize/index.js';
@@ -14,14 +15,9 @@ import { resolveReference } from './xml-base.js';
  * after a time budget, so `npm test` stays bounded; a failure prints its seed to replay it.
  */
 const PER_INPUT_MS = 250;
-const BUDGET = { numRuns: 1_000, interruptAfterTimeLimit: 1_500, markInterruptAsFailure: false } as const;
+const BUDGET = propertyBudget(1_000);
 
-function timed<T>(work: () => T): T {
-  const start = performance.now();
-  const result = work();
-  expect(performance.now() - start).toBeLessThan(PER_INPUT_MS);
-  return result;
-}
+const timed = <T>(work: () => T): T => timedWithin(PER_INPUT_MS, work);
 
 const PIECES = [
   '<?xml version="1.0" encoding="utf-8"?>', '<?xml version="1.0" encoding="utf-16"?>', '<!DOCTYPE rss [', ']>',

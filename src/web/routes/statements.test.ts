@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedFeeds, seedStory } from '../../../test/support/stories.js';
 import type { Draft, DraftEntry } from '../../model/index.js';
+import { makeEntry } from '../../newsletter/fixtures/make-candidate.js';
 import { loadDraft, migrate, saveDraft, sqliteStorage, writeClassification } from '../../storage/index.js';
 
 // What these tests count is SQLite statements, so they hold the driver's own handle (better-sqlite3's
@@ -22,24 +23,7 @@ function countingDb(): { db: SqliteHandle; statements: string[] } {
 }
 
 function entry(storyId: string, n: number): DraftEntry {
-  return {
-    storyId,
-    title: `Story ${n}`,
-    url: `https://a.example/${n}`,
-    source: 'Feed a',
-    sourceId: 'a',
-    blurb: null,
-    topic: 'vulnerability',
-    topicScores: [{ id: 'vulnerability', score: 0.9 }],
-    publishedAt: '2026-11-24T10:00:00.000Z',
-    coverage: 1,
-    alsoCoveredBy: [],
-    victims: [],
-    cves: [],
-    score: 1,
-    rankReasons: [],
-    included: true,
-  };
+  return makeEntry(storyId, { title: `Story ${n}`, url: `https://a.example/${n}`, source: 'Feed a', sourceId: 'a', topicScores: [{ id: 'vulnerability', score: 0.9 }] });
 }
 
 /** Draft `number` with `size` stories whose representatives are classified, and one manual link. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DraftEntry } from '../../model/index.js';
+import { makeEntry } from '../../newsletter/fixtures/make-candidate.js';
 import { entryView } from './entry.js';
 
-const ENTRY: DraftEntry = {
-  storyId: '42', title: 'Velkan gang claims the Brenholt attack', url: 'https://news.example/claim', source: 'News', sourceId: 'news',
-  blurb: null, topic: 'ransomware', topicScores: [], publishedAt: '2027-04-10T08:00:00.000Z', coverage: 2, alsoCoveredBy: [],
-  victims: [], cves: [], score: 1, rankReasons: [], included: true,
-};
+const ENTRY: DraftEntry = makeEntry('42', {
+  title: 'Velkan gang claims the Brenholt attack', url: 'https://news.example/claim', source: 'News', sourceId: 'news',
+  topic: 'ransomware', publishedAt: '2027-04-10T08:00:00.000Z', coverage: 2,
+});
 const CTX = { draftNumber: 7, sectionId: 'latest-news', sections: [{ id: 'latest-news', title: 'Latest News' }], topics: [{ id: 'ransomware', label: 'Ransomware' }], csrfToken: 't' };
 
 describe('entryView: the story\'s thread (issue 15)', () => {

@@ -48,3 +48,16 @@ export function byFirstWord(items: readonly { item: Item; storyId: number | null
       return { itemId: it.id, storyId, threadId: storyId, copyKey: `copy:${it.title}`, evidence: null };
     });
 }
+
+/**
+ * Feed `a` with one item per title (published 2026-11-23 10:00), each filed as a story of its own
+ * (byFirstWord) and labelled LABELS, through the ports only: the draft tests' usual start.
+ */
+export async function storeLabelledStories(storage: Storage, titles: readonly string[]): Promise<void> {
+  await storage.feeds.sync([feed('a')], NOW);
+  const writer = storage.feedRuns.writer({ maxFeeds: 10, maxDelayMs: 60_000 });
+  await writer.record(run('a', titles.map((title, n) => item('a', String(n + 1), title))));
+  await writer.flush();
+  const pending = await storage.analysis.pending(10);
+  await storage.analysis.writeBatch({ items: pending, labels: new Map(pending.map((p) => [p.item.id, LABELS])), modelId: null, filings: byFirstWord(pending) });
+}

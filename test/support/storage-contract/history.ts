@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CorrectionField } from '../../../src/model/index.js';
 import { StorageError } from '../../../src/model/index.js';
 import { buildDraft } from '../../../src/newsletter/index.js';
-import { byFirstWord, feed, item, LABELS, NOW, run, type ContractContext } from './data.js';
+import { NOW, storeLabelledStories, type ContractContext } from './data.js';
 
 export function historyContract(ctx: ContractContext): void {
   describe('review history', () => {
@@ -12,12 +12,7 @@ export function historyContract(ctx: ContractContext): void {
 
     /** Draft #1 of the first three one-item stories (all in Latest News); the fourth stays in the window, out of the draft. */
     async function storedDraft() {
-      await ctx.storage.feeds.sync([feed('a')], NOW);
-      const writer = ctx.storage.feedRuns.writer({ maxFeeds: 10, maxDelayMs: 60_000 });
-      await writer.record(run('a', TITLES.map((title, n) => item('a', String(n + 1), title))));
-      await writer.flush();
-      const pending = await ctx.storage.analysis.pending(10);
-      await ctx.storage.analysis.writeBatch({ items: pending, labels: new Map(pending.map((p) => [p.item.id, LABELS])), modelId: null, filings: byFirstWord(pending) });
+      await storeLabelledStories(ctx.storage, TITLES);
       const { stored } = await ctx.storage.drafts.createNext((basis) => {
         const candidates = basis.candidates(WINDOW).candidates.filter((c) => c.title !== 'Delta four');
         return { draft: buildDraft(candidates, { number: basis.nextNumber, date: '2026-11-23', window: WINDOW, createdAt: NOW }).draft, result: null };

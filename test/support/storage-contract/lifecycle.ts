@@ -3,21 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../../src/model/index.js';
 import { buildDraft } from '../../../src/newsletter/index.js';
 import type { DraftBasis } from '../../../src/storage/index.js';
-import { byFirstWord, feed, item, LABELS, NOW, run, type ContractContext } from './data.js';
+import { NOW, storeLabelledStories, type ContractContext } from './data.js';
 
 export function lifecycleContract(ctx: ContractContext): void {
   describe('draft lifecycle', () => {
     const DAY1 = { since: '2026-11-23T00:00:00.000Z', until: '2026-11-24T00:00:00.000Z' };
 
     /** Three one-item stories of 2026-11-23, filed and labelled through the ports. */
-    async function storeStories(): Promise<void> {
-      await ctx.storage.feeds.sync([feed('a')], NOW);
-      const writer = ctx.storage.feedRuns.writer({ maxFeeds: 10, maxDelayMs: 60_000 });
-      await writer.record(run('a', ['Alpha one', 'Bravo two', 'Charlie three'].map((title, n) => item('a', String(n + 1), title))));
-      await writer.flush();
-      const pending = await ctx.storage.analysis.pending(10);
-      await ctx.storage.analysis.writeBatch({ items: pending, labels: new Map(pending.map((p) => [p.item.id, LABELS])), modelId: null, filings: byFirstWord(pending) });
-    }
+    const storeStories = () => storeLabelledStories(ctx.storage, ['Alpha one', 'Bravo two', 'Charlie three']);
 
     /** A plan drafting the window's stories the basis has not used, as `runDraft` does. */
     const plan = (date: string, window = DAY1) => (basis: DraftBasis) => {

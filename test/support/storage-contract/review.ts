@@ -4,7 +4,7 @@ import type { CorrectionField } from '../../../src/model/index.js';
 import { CorrectionError, StorageError } from '../../../src/model/index.js';
 import { buildDraft } from '../../../src/newsletter/index.js';
 import type { LabelCorrection } from '../../../src/storage/index.js';
-import { byFirstWord, feed, item, LABELS, NOW, run, type ContractContext } from './data.js';
+import { feed, item, NOW, run, storeLabelledStories, type ContractContext } from './data.js';
 
 export function reviewContract(ctx: ContractContext): void {
   describe('review', () => {
@@ -18,12 +18,7 @@ export function reviewContract(ctx: ContractContext): void {
      * order; `itemOf`: the representative item of each.
      */
     async function storedDraft() {
-      await ctx.storage.feeds.sync([feed('a')], NOW);
-      const writer = ctx.storage.feedRuns.writer({ maxFeeds: 10, maxDelayMs: 60_000 });
-      await writer.record(run('a', TITLES.map((title, n) => item('a', String(n + 1), title))));
-      await writer.flush();
-      const pending = await ctx.storage.analysis.pending(10);
-      await ctx.storage.analysis.writeBatch({ items: pending, labels: new Map(pending.map((p) => [p.item.id, LABELS])), modelId: null, filings: byFirstWord(pending) });
+      await storeLabelledStories(ctx.storage, TITLES);
       const { stored } = await ctx.storage.drafts.createNext((basis) => ({
         draft: buildDraft(basis.candidates(WINDOW).candidates, { number: basis.nextNumber, date: '2026-11-23', window: WINDOW, createdAt: NOW }).draft,
         result: null,
