@@ -306,6 +306,11 @@ export interface ReviewRepository {
    */
   windowCandidates(window: { since: string; until: string }): Promise<PoolBasis>;
   /**
+   * How many of the window's classified stories draft `draftId` does not hold: the week's pool's
+   * size, counted in the database (the draft page shows it after every edit, so nothing is read).
+   */
+  poolCount(draftId: number, window: { since: string; until: string }): Promise<number>;
+  /**
    * The stored labels of each story's representative item, by story id, shown as evidence on the
    * page; stories without a classified representative, and manual entries, are absent. One read
    * whatever the number of stories.

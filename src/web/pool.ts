@@ -23,10 +23,9 @@ export async function readPool(deps: PoolDeps, draft: StoredDraft): Promise<Pool
   return weekPool(candidates, draft, { ...deps.build, usedStoryIds: basis.usedStoryIds });
 }
 
-/** How many window stories the draft does not hold (the draft page's link), without building anything. */
-export async function poolSize(deps: { review: Pick<ReviewRepository, 'windowCandidates'> }, draft: StoredDraft): Promise<number> {
-  const inDraft = new Set(draft.sections.flatMap((s) => s.entries.map((e) => e.storyId)));
-  return (await deps.review.windowCandidates(draft.window)).candidates.filter((c) => !inDraft.has(c.storyId)).length;
+/** How many window stories the draft does not hold (the draft page's link), counted by storage. */
+export function poolSize(deps: { review: Pick<ReviewRepository, 'poolCount'> }, draft: StoredDraft): Promise<number> {
+  return deps.review.poolCount(draft.id, draft.window);
 }
 
 /**

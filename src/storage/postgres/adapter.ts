@@ -5,7 +5,7 @@ import type { WindowCandidates } from '../rows/candidates.js';
 import type { EntryRef } from '../sqlite/draft-edits.js';
 import { ingestItems, storiesByKey, storiesOfItems, storyMembers, writeAnalysedBatch } from './analysis.js';
 import { backupPostgres } from './backup.js';
-import { storyCandidates } from './candidates.js';
+import { poolCount, storyCandidates } from './candidates.js';
 import { countUnclassified, getItemClassification, itemsToClassify, setItemLabel, writeClassifications } from './classifications.js';
 import { latestClassifierModel, saveClassifierModel } from './classifier-models.js';
 import { createPool, postgresTarget, type PostgresOptions, type PostgresTarget } from './connection.js';
@@ -192,6 +192,7 @@ function storageOverPool(pool: pg.Pool, target: PostgresTarget, now: () => Date)
       redo: (draftId) => tx((db) => history.step(db, draftId, false)),
       history: (draftId, limit) => g(() => history.draftHistory(pool, draftId, limit)),
       windowCandidates: (window) => g(async () => ({ ...(await storyCandidates(pool, window)), usedStoryIds: await usedStoryIds(pool) })),
+      poolCount: (draftId, window) => g(() => poolCount(pool, draftId, window)),
       evidence: (storyIds) => g(() => representativeLabels(pool, storyIds)),
       storyJoins: (storyIds) => g(() => storyJoins(pool, storyIds)),
     },

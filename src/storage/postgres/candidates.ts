@@ -68,3 +68,16 @@ async function otherLinks(db: Queryable, storyIds: readonly number[]): Promise<M
   );
   return linksByStory(members);
 }
+
+/** The window's classified stories not in draft `draftId` (ReviewRepository.poolCount). */
+export async function poolCount(db: Queryable, draftId: number, window: { since: string; until: string }): Promise<number> {
+  const rows = await all<{ count: number }>(
+    db,
+    `SELECT COUNT(*)::int AS count FROM stories s JOIN items i ON i.id = s.representative_item_id
+     WHERE ${IN_WINDOW}
+       AND i.topic IS NOT NULL AND i.section IS NOT NULL AND i.relevant IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM draft_entries e WHERE e.draft_id = $4 AND e.story_id = s.id::text)`,
+    [window.since, window.until, lateSince(window), draftId],
+  );
+  return rows[0]?.count ?? 0;
+}

@@ -12,7 +12,7 @@ import { pageStats, pruneOldItems, vacuum } from './prune.js';
 import { databaseHealth } from './health.js';
 import { backupDatabase } from './backup.js';
 import { inTransaction } from './transaction.js';
-import { storyCandidates } from './candidates.js';
+import { poolCount, storyCandidates } from './candidates.js';
 import { deleteDraft, draftSentAt, draftSequence, findDraft, listDrafts, loadDraft, saveDraft, setDraftSent, setDraftSlot, unsentDraftOn, usedStoryIds } from './drafts.js';
 import {
   addEntry,
@@ -190,6 +190,7 @@ export function sqliteStorage(db: Db, options: SqliteStorageOptions = {}): Stora
       redo: (draftId) => guard(() => redoNext(db, draftId)),
       history: (draftId, limit) => guard(() => draftHistory(db, draftId, limit)),
       windowCandidates: (window) => guard(() => ({ ...storyCandidates(db, window), usedStoryIds: usedStoryIds(db) })),
+      poolCount: (draftId, window) => guard(() => poolCount(db, draftId, window)),
       evidence: (storyIds) => guard(() => representativeLabels(db, storyIds)),
       storyJoins: (storyIds) => guard(() => storyJoins(db, storyIds)),
     },

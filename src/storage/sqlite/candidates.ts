@@ -86,3 +86,16 @@ function otherLinks(db: Db, storyIds: readonly number[]): Map<number, MemberLink
   ).all(JSON.stringify(storyIds)) as MemberRow[];
   return linksByStory(members);
 }
+
+/** The window's classified stories not in draft `draftId` (ReviewRepository.poolCount). */
+export function poolCount(db: Db, draftId: number, window: { since: string; until: string }): number {
+  return statement(
+    db,
+    `SELECT COUNT(*) FROM stories s JOIN items i ON i.id = s.representative_item_id
+     WHERE ${IN_WINDOW}
+       AND i.topic IS NOT NULL AND i.section IS NOT NULL AND i.relevant IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM draft_entries e WHERE e.draft_id = @draftId AND e.story_id = CAST(s.id AS TEXT))`,
+  )
+    .pluck()
+    .get({ ...windowParams(window), draftId }) as number;
+}

@@ -15,7 +15,7 @@ export type DraftLookup = Pick<DraftRepository, 'load' | 'list' | 'find'>;
 
 export interface PageDeps {
   drafts: DraftLookup;
-  review: Pick<ReviewRepository, 'evidence' | 'storyJoins' | 'history' | 'windowCandidates'>;
+  review: Pick<ReviewRepository, 'evidence' | 'storyJoins' | 'history' | 'windowCandidates' | 'poolCount'>;
   feeds: Pick<FeedRepository, 'activity'>;
   now: () => Date;
   topics: readonly { id: string; label: string }[];

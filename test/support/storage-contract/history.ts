@@ -154,6 +154,14 @@ export function historyContract(ctx: ContractContext): void {
       expect([...(await ctx.storage.review.windowCandidates(WINDOW)).usedStoryIds].sort()).toEqual([...ids].sort());
     });
 
+    it('counts the window\'s classified stories a draft does not hold (the pool\'s size)', async () => {
+      const { draft } = await storedDraft();
+      // Four stories in the window, three in the draft.
+      expect(await ctx.storage.review.poolCount(draft.id, WINDOW)).toBe(1);
+      expect(await ctx.storage.review.poolCount(draft.id, { since: '2026-11-24T00:00:00.000Z', until: '2026-11-25T00:00:00.000Z' })).toBe(0);
+      expect(await ctx.storage.review.poolCount(draft.id + 99, WINDOW)).toBe(4);
+    });
+
     it('deletes a draft\'s history with the draft', async () => {
       const { draft, ids, ref } = await storedDraft();
       await ctx.storage.review.setIncluded(ref(ids[0]!), false);
