@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { deleteDraft, fillSlot, listDrafts, markSent } from '../commands/draft-lifecycle.js';
+import { deleteDraft, fillSlot, markSent } from '../commands/draft-lifecycle.js';
 import { DRAFT_SLOTS } from '../model/index.js';
 import type { CliContext, CommonFlags } from './context.js';
 import { withCommonOptions } from './context.js';
@@ -27,7 +27,7 @@ export function registerLifecycleCommands(program: Command, draft: Command, ctx:
     .addHelpText('after', '\n--json prints a list of {number, date, since, until, createdAt, sentAt, entries}.')
     .action(async (flags: CommonFlags) => {
       await ctx.withApp(flags, async (app) => {
-        const drafts = await listDrafts(app);
+        const drafts = await app.storage.drafts.list();
         ctx.out(flags.json ? JSON.stringify(drafts, null, 2) : renderDraftList(drafts));
         return EXIT.ok;
       }, { existingDatabase: true });

@@ -24,10 +24,6 @@ export function missingDraftMessage(drafts: readonly DraftSummary[], number: num
   return `no draft #${number} (drafts: ${numbers.length > 10 ? `${numbers[0]}–${numbers.at(-1)}` : numbers.join(', ')})`;
 }
 
-export async function listDrafts(app: Pick<App, 'storage'>): Promise<DraftSummary[]> {
-  return app.storage.drafts.list();
-}
-
 export interface DeleteResult {
   number: number;
   deleted: boolean;

@@ -134,8 +134,7 @@ function entryView(entry: DraftEntry, maxLinks: number): EntryView {
     title: displayTitle(entry.title),
     href: safeHttpUrl(entry.url),
     source: nonEmpty(entry.source),
-    blurb: nonEmpty(entry.blurb),
-    blurbLines: (entry.blurb ?? '').split('\n').map(cleanText).filter((line) => line !== ''),
+    ...blurbOf(entry.blurb),
     victims: victimNames(entry),
     cves: entry.cves.map(cleanText).filter((c) => c !== ''),
     undated: entry.undated === true,
@@ -170,4 +169,10 @@ function leadView(entry: DraftEntry, maxLinks: number): LeadView {
 function nonEmpty(text: string | null | undefined): string | null {
   const cleaned = cleanText(text ?? '');
   return cleaned === '' ? null : cleaned;
+}
+
+/** The blurb's lines as the editor broke them, each cleaned, and the same on one line (null when empty). */
+function blurbOf(text: string | null): Pick<EntryView, 'blurb' | 'blurbLines'> {
+  const blurbLines = (text ?? '').split('\n').map(cleanText).filter((line) => line !== '');
+  return { blurb: blurbLines.length > 0 ? blurbLines.join(' ') : null, blurbLines };
 }
