@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openApp } from '../src/app.js';
+import { runDraft } from '../src/commands/draft.js';
 import { openDatabase } from '../src/storage/index.js';
 import { cliAt, tempDir, writeConfig } from './support/cli.js';
 import { seedFeeds, seedStory } from './support/stories.js';
@@ -94,6 +96,9 @@ describe('a draft\'s life: redraft, --new, drafts, delete, sent, fill (issue 18)
 
     const undo = await cliAt(EVENING, ['draft', 'sent', '1', '--undo', ...args()]);
     expect(undo.stdout).toContain('Issue #1 is a draft again');
+    const missing = await cliAt(EVENING, ['draft', 'sent', '9', ...args()]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no draft #9 (drafts: 1, 2)');
   });
 
   it('deletes a draft; a sent issue only with --force; unknown numbers exit 2 naming what exists', async () => {
@@ -130,5 +135,30 @@ describe('a draft\'s life: redraft, --new, drafts, delete, sent, fill (issue 18)
     const noFile = await cliAt(MORNING, ['draft', 'fill', '1', 'intro', '--file', path.join(tmp.dir, 'nope.md'), ...args()]);
     expect(noFile.code).toBe(2);
     expect(noFile.stderr).toContain('ENOENT');
+  });
+});
+
+describe('the app\'s clock', () => {
+  it('dates the review history\'s events (storage is opened with the injected clock)', async () => {
+    const tmp = tempDir();
+    try {
+      const dbPath = path.join(tmp.dir, 'test.db');
+      const config = writeConfig(tmp.dir, [{ id: 'breach', url: 'http://127.0.0.1:9/breach.xml' }]);
+      const db = openDatabase(dbPath);
+      seedFeeds(db, [{ id: 'breach', name: 'Breach Ledger', weight: 3 }]);
+      seedStory(db, [{ id: 'a1', feedId: 'breach', title: 'Ransomware attack on Riverbend Hospital', publishedAt: '2026-11-24T10:00:00.000Z', classification: { topic: 'ransomware' } }]);
+      db.close();
+      const app = await openApp({ configPath: config, dbPath, now: () => new Date(MORNING) });
+      try {
+        const { draft } = await runDraft(app);
+        const storyId = draft!.sections.flatMap((s) => s.entries)[0]!.storyId;
+        await app.storage.review.setIncluded({ draftId: draft!.id, storyId }, false);
+        expect((await app.storage.review.history(draft!.id, 5)).events.map((e) => e.at)).toEqual([MORNING]);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      tmp.cleanup();
+    }
   });
 });
