@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Draft, DraftSlots, StoryCandidate } from '../model/draft.js';
 import { buildDraft, DEFAULT_SECTIONS, renderDraft, type ExportFormat, type RenderOptions } from './index.js';
+import { withStorageFields, type FixtureCandidate } from './fixtures/fixture-candidates.js';
 
 interface GoldenOptions {
   draft: {
@@ -29,11 +30,7 @@ const fixture = (name: string): URL => new URL(`./fixtures/${name}`, import.meta
 const readJson = <T>(name: string): T => JSON.parse(readFileSync(fixture(name), 'utf8')) as T;
 
 // Fields the candidates gained after the fixture was written (issue 18) take what storage would give.
-const candidates = readJson<Partial<StoryCandidate>[]>('candidates.json').map((c) => {
-  const read = c as StoryCandidate;
-  const texts = [{ source: read.source, title: read.title, summary: read.summary }, ...read.alsoCoveredBy.map((l) => ({ source: l.source, title: l.title, summary: '' }))];
-  return { ...read, sourceKind: c.sourceKind ?? 'news', sourceTags: c.sourceTags ?? [], texts: c.texts ?? texts };
-});
+const candidates = withStorageFields(readJson<FixtureCandidate[]>('candidates.json'));
 const options = readJson<GoldenOptions>('options.json');
 
 function build(input: StoryCandidate[] = candidates) {
