@@ -39,14 +39,9 @@ export function resolveWindow(flags: WindowFlags, ctx: { now: Date; lastUntil: s
   if (flags.since !== undefined && flags.window !== undefined) {
     throw new UsageError('--since and --window cannot be used together: --since names the start, --window the length');
   }
-  let until = ctx.now.getTime();
-  let date = ctx.now.toISOString().slice(0, 10);
-  if (flags.date !== undefined) {
-    const day = parseDay(flags.date);
-    if (day === undefined) throw new UsageError(`--date must be a date as YYYY-MM-DD (got "${flags.date}")`);
-    until = Math.min(until, day + DAY_MS);
-    date = flags.date;
-  }
+  const date = issueDate(flags, ctx.now);
+  // With --date the window ends at the end of that day, or now if that is earlier.
+  const until = flags.date === undefined ? ctx.now.getTime() : Math.min(ctx.now.getTime(), parseDay(date)! + DAY_MS);
 
   let since: number;
   let basis: DraftWindow['basis'];
