@@ -3,15 +3,13 @@
  * coordinator on one Redis and one shared storage, with a worker SIGKILLed mid-run and started
  * again. Every process is the real CLI, spawned. The storage is a parameter (shared-storage.ts).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openApp } from '../src/app.js';
-import { cli, tempDir } from './support/cli.js';
+import { cli } from './support/cli.js';
 import { spawnCli, type CliProcess } from './support/cli-process.js';
-import { farmDocuments, startFarmServer, type FarmFeed, type FarmServer } from './support/feed-farm.js';
-import { deleteKeysByPrefix } from './support/redis-keys.js';
-import { POSTGRES_URL, postgresAvailable, REDIS_URL, redisAvailable, uniqueName } from './support/services.js';
+import { farmDocuments, startFarmServer } from './support/feed-farm.js';
+import { useFleet, writeFarmConfig } from './support/fleet.js';
+import { POSTGRES_URL, postgresAvailable, redisAvailable, uniqueName } from './support/services.js';
 import { postgresShared, sqliteShared, type SharedStorage } from './support/shared-storage.js';
 
 const available = await redisAvailable();
@@ -22,57 +20,31 @@ const withPostgres = available && (await postgresAvailable());
 /** The user agent of the worker the test kills: the farm never answers it, so its jobs are mid-fetch. */
 const DOOMED_AGENT = 'secdigest-doomed-worker';
 
-function writeConfig(dir: string, name: string, server: FarmServer, feeds: FarmFeed[], fetch: string): string {
-  const file = path.join(dir, name);
-  const list = feeds.map((f) => `  - { id: ${f.id}, name: "Farm ${f.id}", url: "${server.baseUrl}${f.path}", kind: news }`);
-  fs.writeFileSync(file, `settings:\n  fetch:\n    timeoutMs: 10000\n    retries: 0\n${fetch}feeds:\n${list.join('\n')}\n`);
-  return file;
-}
 
 describe.skipIf(!available)('collect --queue with two worker processes, one killed mid-run', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let server: FarmServer;
-  let prefix: string;
-  let storage: SharedStorage | undefined;
-  let processes: CliProcess[];
-
-  beforeEach(() => {
-    tmp = tempDir();
-    prefix = uniqueName('sdq');
-    processes = [];
-  });
-  afterEach(async () => {
-    for (const p of processes) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
-    await Promise.all(processes.map((p) => p.exit));
-    await server?.close();
-    await deleteKeysByPrefix(REDIS_URL, prefix);
-    await storage?.cleanup();
-    storage = undefined;
-    tmp.cleanup();
-  });
+  const fleet = useFleet();
 
   // The issue's topology (PostgreSQL) where the server runs, and one SQLite file shared by the
   // processes of one machine (the default engine) always: about 9 s each.
   const engines: [string, () => SharedStorage][] = [
     ...(withPostgres ? [['postgres', () => postgresShared(POSTGRES_URL, uniqueName('sdq'))] as [string, () => SharedStorage]] : []),
-    ['sqlite', () => sqliteShared(tmp.dir)],
+    ['sqlite', () => sqliteShared(fleet.tmp.dir)],
   ];
 
   it.each(engines)('stores every feed once and files the same stories as a local collect (%s)', async (_engine, makeStorage) => {
-    const shared = makeStorage();
-    storage = shared;
+    const shared = (fleet.storage = makeStorage());
     const { feeds, bodies } = farmDocuments(12, 6);
-    server = await startFarmServer(bodies, { delayMs: 100, hold: (req) => req.headers['user-agent'] === DOOMED_AGENT });
+    const server = (fleet.server = await startFarmServer(bodies, { delayMs: 100, hold: (req) => req.headers['user-agent'] === DOOMED_AGENT }));
     // Four requests to the host at once across the fleet: the doomed worker's two held ones leave
     // room for the other worker, and a killed worker's slots must free themselves for all four.
     const perHost = '    perHostConcurrency: 4\n';
-    const config = writeConfig(tmp.dir, 'feeds.yaml', server, feeds, perHost);
-    const doomedConfig = writeConfig(tmp.dir, 'doomed.yaml', server, feeds, `${perHost}    userAgent: ${DOOMED_AGENT}\n`);
+    const config = writeFarmConfig(fleet.tmp.dir, 'feeds.yaml', server, feeds, perHost);
+    const doomedConfig = writeFarmConfig(fleet.tmp.dir, 'doomed.yaml', server, feeds, `${perHost}    userAgent: ${DOOMED_AGENT}\n`);
     await (await openApp({ configPath: config, dbPath: shared.db })).close(); // created and migrated once, before the processes share it
-    const queue = `${REDIS_URL}?prefix=${prefix}`;
+    const { queue } = fleet;
     const worker = (file: string) => {
       const p = spawnCli(['worker', '--config', file, '--db', shared.db, '--queue', queue, '--concurrency', '2', '--lease', '2', '--grace', '5']);
-      processes.push(p);
+      fleet.processes.push(p);
       return p;
     };
     const started = (p: CliProcess) => p.until(() => p.events().some((e) => e.event === 'worker-started'), 'the worker to start');
@@ -82,7 +54,7 @@ describe.skipIf(!available)('collect --queue with two worker processes, one kill
     const steady = worker(config);
     await Promise.all([started(doomed), started(steady)]);
     const coordinator = spawnCli(['collect', '--config', config, '--db', shared.db, '--queue', queue, '--json']);
-    processes.push(coordinator);
+    fleet.processes.push(coordinator);
 
     // Mid-run: the doomed worker holds two fetches no one answers while the other stores feeds.
     await steady.until(() => feedEvents(steady).length >= 2, 'the steady worker to store two feeds');
@@ -106,18 +78,18 @@ describe.skipIf(!available)('collect --queue with two worker processes, one kill
     expect(byWorker[0]! + byWorker[1]!).toBe(12);
 
     // Every item stored once, each in one story, none pending.
-    const fleet = await shared.snapshot();
-    expect([...fleet.itemsByFeed.keys()].sort()).toEqual(feeds.map((f) => f.id).sort());
-    for (const ids of fleet.itemsByFeed.values()) expect(ids).toHaveLength(6);
-    expect(fleet.unfiled).toBe(0);
-    expect(fleet.stories.flat()).toHaveLength(72);
+    const stored = await shared.snapshot();
+    expect([...stored.itemsByFeed.keys()].sort()).toEqual(feeds.map((f) => f.id).sort());
+    for (const ids of stored.itemsByFeed.values()) expect(ids).toHaveLength(6);
+    expect(stored.unfiled).toBe(0);
+    expect(stored.stories.flat()).toHaveLength(72);
 
     // The same documents collected by one process into a fresh database give the same stories.
-    const local = sqliteShared(tmp.dir, 'local.db');
+    const local = sqliteShared(fleet.tmp.dir, 'local.db');
     const run = await cli(['collect', '--config', config, '--db', local.db, '--json']);
     expect(run.code, run.stderr).toBe(0);
     expect((JSON.parse(run.stdout) as typeof summary).totals).toEqual(summary.totals);
-    expect((await local.snapshot()).stories).toEqual(fleet.stories);
+    expect((await local.snapshot()).stories).toEqual(stored.stories);
 
     // SIGTERM: both workers stop taking jobs and exit 0.
     for (const p of [steady, restarted]) p.child.kill('SIGTERM');
