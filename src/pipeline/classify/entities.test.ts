@@ -101,6 +101,14 @@ describe('findPressMarks', () => {
     expect(findPressMarks('Training platform earns badges', 'Cary, North Carolina, USA, 4th December 2026, CyberNewsWire -- The platform was ranked a leader.').strong).toContain('wire credit CyberNewswire');
   });
 
+  it('hears a release note headline ("is now available", "now GA") but not a reporter\'s headline or a summary sentence', () => {
+    const release = '"is now available")';
+    expect(findPressMarks('Ravelin Firewall v12 is now available', 'Secure by default.').medium).toEqual(['release headline (' + release]);
+    expect(findPressMarks("It's here! Tollgate Exposure Manager is now GA", '').medium).toEqual(['release headline (' + release]);
+    expect(findPressMarks('Single-board computer now available with 2GB of memory', 'The board costs $40.').medium).toEqual([]);
+    expect(findPressMarks('Vendor ships new firewall', 'The update is now available to customers.').medium).toEqual([]);
+  });
+
   it('finds every mark of a full release, wherever its words are (the substring hints skip nothing that matches)', () => {
     const release =
       'AUSTIN, Texas, Nov. 19, 2026 /PRNewswire/ -- Acme (NASDAQ: ACME) today announced a thing. About Acme Acme is a leading provider of email security. Forward-Looking Statements apply. Media Contact: Jo Smith\nSOURCE Acme';

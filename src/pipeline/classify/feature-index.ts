@@ -8,6 +8,7 @@
  * those of `itemFeatures` restricted to the vocabulary (model.test.ts holds the two together).
  */
 import { analyse, PREPOSITIONS, specialFeatures, type Analysis, type FeatureOptions, type Stem } from './features.js';
+import { forumBody } from './sense.js';
 
 const PREP_CODE = new Map(PREPOSITIONS.map((prep, i) => [`>${prep}`, i]));
 const PREPS = PREPOSITIONS.length;
@@ -120,7 +121,7 @@ export class FeatureIndex {
     this.#count = 0;
     for (const feature of specialFeatures(title, summary, this.#stem, this.#options)) this.#add(this.#special.get(feature));
     const t = this.#codes(analyse(title, this.#stem));
-    const s = this.#codes(analyse(summary, this.#stem));
+    const s = this.#codes(analyse(forumBody(summary), this.#stem));
     if (this.#options.titleFeatures) for (const a of t.words) if (a >= 0) this.#add(this.#title[a]);
     this.#words(t.words);
     if (this.#options.phrases) this.#phrasesOf(t.stream);

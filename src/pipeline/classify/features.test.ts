@@ -70,6 +70,7 @@ describe('features', () => {
     ['Hackers hacked into the city email server', 'The intruders used stolen passwords to get into the network of the council.'],
     ['Breach of contract claim against builder', ''],
     ["Acme's data breach: what we know", 'Acme confirmed a breach of its customer database on Monday.'],
+    ['Exploit for router flaw', 'submitted by /u/packet_pusher [link] [comments]'],
   ] as const;
 
   it('spells phrases with their preposition and object, and describes them in the item\'s own words', () => {
@@ -77,6 +78,14 @@ describe('features', () => {
     expect(features).toEqual(expect.arrayContaining(['hack>to', 'hack>to>death', 't:hack', 'hack_death', 'sense:hack|none', 'sense:hack|off', 'sec:1', 'tsec:1']));
     expect(itemFeatures(texts[1][0], texts[1][1], stem, DEFAULT_FEATURE_OPTIONS)).toEqual(expect.arrayContaining(['hack>into', 'sense:hack|it']));
     expect(describeFeatures(['hack>to>death', 'sense:hack|none', 't:death'], texts[0][0], texts[0][1], stem)).toEqual(['hacked to death', 'hack without computing words', 'death']);
+  });
+
+  it('reads a forum link post by its headline: no footer words, a link-post shape', () => {
+    const features = itemFeatures(texts[4][0], texts[4][1], stem, DEFAULT_FEATURE_OPTIONS);
+    expect(features).toContain('shape:link-post');
+    expect(features).not.toContain('shape:reddit');
+    for (const footerWord of ['submitt', 'submit', 'link', 'comment', 'packet_push', 'packet', 'pusher']) expect(features).not.toContain(footerWord);
+    expect(features).toEqual(expect.arrayContaining(['t:exploit', 'exploit>for>router']));
   });
 
   it('finds the same features by index as by name (FeatureIndex against itemFeatures)', () => {

@@ -1,5 +1,5 @@
 import { boundedMemo } from './memo.js';
-import { senseFeatures, senseLexicon, shapeFeatures } from './sense.js';
+import { forumBody, senseFeatures, senseLexicon, shapeFeatures } from './sense.js';
 import { STOPWORDS } from './stopwords.js';
 
 /** How an item's text becomes model features. Stored with a trained model: loading must match. */
@@ -196,19 +196,19 @@ function addPhrases(target: Set<string>, stream: readonly (string | null)[]): vo
 export function specialFeatures(title: string, summary: string, stem: Stem, options: FeatureOptions): string[] {
   if (!options.sense) return [];
   const t = analyse(title, stem);
-  const s = analyse(summary, stem);
+  const s = analyse(forumBody(summary), stem);
   return [...shapeFeatures(title, summary), ...senseFeatures(t.words, s.words, senseLexicon(stem))];
 }
 
 /**
- * The distinct features of an item, in this order: sense and shape, title words again (`t:`),
+ * The distinct features of an item (the summary's words without a forum footer, sense.ts), in this order: sense and shape, title words again (`t:`),
  * title words and pairs, title phrases, summary words and pairs, summary phrases. feature-index.ts
  * reads the same features as vocabulary indices, in the same order, without building the strings.
  */
 export function itemFeatures(title: string, summary: string, stem: Stem, options: FeatureOptions): string[] {
   const features = new Set<string>(specialFeatures(title, summary, stem, options));
   const t = analyse(title, stem);
-  const s = analyse(summary, stem);
+  const s = analyse(forumBody(summary), stem);
   if (options.titleFeatures) addAll(features, t.words, false, 't:');
   addAll(features, t.words, options.bigrams, '');
   if (options.phrases) addPhrases(features, t.stream);
@@ -222,10 +222,13 @@ const SHAPES: Record<string, string> = {
   'shape:first-person': 'first person',
   'shape:episode': 'an episode number',
   'shape:reddit': 'a forum post',
+  'shape:link-post': 'a forum link post',
   'shape:brand-suffix': '"| Brand" headline',
   'shape:money': 'a sum of money',
   'shape:lower-case': 'lower-case headline',
   'shape:no-summary': 'no summary',
+  'shape:ask': 'asks readers for help',
+  'shape:roundup': 'a roundup or newsletter',
   'it:0': 'no computing words',
   'it:1': 'one computing word',
   'it:2+': 'computing words',
@@ -247,7 +250,7 @@ export function describeFeatures(features: readonly string[], title: string, sum
   if (features.length === 0) return [];
   // The title's word for a stem first, as if both were read into one map.
   const inTitle = analyse(title, stem).surface;
-  const inSummary = analyse(summary, stem).surface;
+  const inSummary = analyse(forumBody(summary), stem).surface;
   const word = (part: string) => (part === 'cveid' ? 'CVE id' : (inTitle.get(part) ?? inSummary.get(part) ?? part));
   const words = features.map((feature) => {
     if (SHAPES[feature] !== undefined) return SHAPES[feature];

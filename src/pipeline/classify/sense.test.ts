@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cachedStem, contentWords } from './features.js';
-import { senseFeatures, senseLexicon, shapeFeatures } from './sense.js';
+import { forumBody, senseFeatures, senseLexicon, shapeFeatures } from './sense.js';
 
 // A stand-in stemmer: the lexicons are stemmed with whatever stemmer the model uses.
 const stem = cachedStem((word) => word.replace(/(?:ing|ed|s)$/, ''));
@@ -22,17 +22,42 @@ describe('senseFeatures', () => {
   it('counts security words in the item and in its headline', () => {
     expect(senses('Ransomware gang exploits VPN vulnerability', 'The malware encrypts servers.')).toEqual(expect.arrayContaining(['sec:3', 'tsec:2']));
     expect(senses('Bitcoin ETF sees record inflows')).toEqual(expect.arrayContaining(['sec:0', 'tsec:0']));
+    // Exploit mitigation and fraud-technique words count as security vocabulary too.
+    expect(senses('Kernel hardening adds new mitigations', 'The fuzzing found a use-after-free.')).toEqual(expect.arrayContaining(['sec:3', 'tsec:2']));
+    expect(senses('Card skimmer found at fuel pumps')).toEqual(expect.arrayContaining(['sec:1', 'tsec:1']));
   });
 });
 
 describe('shapeFeatures', () => {
   it.each([
-    ['How do I get my first SOC job?', 'submitted by /u/someone [link] [comments]', ['shape:question', 'shape:first-person', 'shape:reddit']],
+    ['How do I get my first SOC job?', 'I have two years of help desk experience. submitted by /u/someone [link] [comments]', ['shape:question', 'shape:first-person', 'shape:reddit']],
+    // Only the footer (and perhaps the link): a link post, judged by its headline like a news item.
+    ['Hacking a smart kettle over Bluetooth', 'submitted by /u/someone [link] [comments]', ['shape:link-post']],
+    ['Security research with AI tools', 'https://example.com/blog/post submitted by /u/some_one-2 [link] [comments]', ['shape:link-post']],
+    // A forum question without the footer: a greeting or a request to the readers opens the body.
+    ['EDR for 3k Linux servers', 'Hi all, we are choosing an agent for our fleet.', ['shape:ask']],
+    ['Checking invoice emails', 'We see more fake invoices lately. Does anyone have a good way to verify the sender?', ['shape:ask']],
+    ['Phishing kit targets payroll portals', 'Researchers say the kit asks victims for MFA codes and anyone who enters them is compromised.', []],
+    // Roundups and newsletter issues.
+    ['A week in security (May 4 – May 10)', 'The stories we covered.', ['shape:roundup']],
+    ['In Other News: Router Botnet, Spyware Fine', 'x', ['shape:roundup']],
+    ['Weekly Recap: Zero-Days and a Stealer Surge', 'x', ['shape:roundup']],
     ['Episode 212: the week in breaches', '', ['shape:episode', 'shape:no-summary']],
     ['What is attack surface management? | Vendorwise', 'A guide.', ['shape:question', 'shape:brand-suffix']],
     ['i built a port scanner in rust', 'feedback welcome', ['shape:first-person', 'shape:lower-case']],
     ['Exchange loses $30 million to hackers', 'x', ['shape:money']],
   ])('%j → %j', (title, summary, expected) => {
     expect(shapeFeatures(title, summary)).toEqual(expected);
+  });
+});
+
+describe('forumBody', () => {
+  it('drops the Reddit footer and keeps the body', () => {
+    expect(forumBody('Which EDR do you use? submitted by /u/blue_team-7 [link] [comments]')).toBe('Which EDR do you use?');
+    expect(forumBody('submitted by /u/someone [link] [comments]')).toBe('');
+  });
+
+  it('leaves other summaries alone', () => {
+    expect(forumBody('Attackers submitted forged invoices.')).toBe('Attackers submitted forged invoices.');
   });
 });

@@ -76,7 +76,9 @@ unpatched password passwords credential credentials authentication mfa 2fa encry
 xdr pentest pentesting penetration red-team blue-team scam scams scammer fraud fraudsters espionage surveillance
 privacy deepfake extortion sanctions sanctioned forensic forensics dfir detection detections threat threats
 vulnerable insecure secure security cryptojacking typosquatting supply-chain injection xss rce csrf ssrf
-deserialization privilege escalation sandbox jailbreak prompt-injection honeypot ioc iocs ttps mitre`.split(/\s+/);
+deserialization privilege escalation sandbox jailbreak prompt-injection honeypot ioc iocs ttps mitre
+hardening hardened mitigation mitigations aslr kaslr fuzzing fuzzer use-after-free reverse-engineering
+stalkerware doxxing deanonymize deanonymise impersonation skimmer skimming biometric biometrics`.split(/\s+/);
 
 /** What the lexicons say of one stem. */
 interface StemSense {
@@ -157,13 +159,44 @@ const QUESTION_START = /^(?:how|what|why|which|where|who|when|is|are|can|could|s
 const FIRST_PERSON = /(?:^|[^\p{L}])(?:i|i'm|i’m|i've|i’ve|my|me|we're|we’re)(?=$|[^\p{L}])/iu;
 const EPISODE = /(?:\bep(?:isode)?\.?\s*#?\d+|#\d{2,}\b|\bno\.\s*\d+\b|\bs\d{1,2}e\d{1,2}\b)/i;
 const REDDIT = /\bsubmitted by\s+\/u\//i;
+/** The footer Reddit's feeds add to every post, and the bare link a link post may carry before it. */
+const REDDIT_FOOTER = /\s*submitted by\s+\/u\/[\w-]+\s*(?:\[link\])?\s*(?:\[comments\])?\s*$/i;
+const BARE_LINKS = /^\s*(?:https?:\/\/\S+\s*)*$/i;
+
+/**
+ * A summary without Reddit's "submitted by /u/… [link] [comments]" footer, for the model's words:
+ * the footer's words and the poster's name say nothing about the post, and the words it shares
+ * with every forum question taught the model that a link to a disclosure is a question too.
+ * Whether it was a forum post stays a shape feature (`shape:reddit` or `shape:link-post`).
+ */
+export function forumBody(summary: string): string {
+  if (!summary.includes('/u/')) return summary;
+  return summary.replace(REDDIT_FOOTER, '');
+}
 const PIPE_SUFFIX = /\s[|–—-]\s[\p{Lu}][\p{L}\d.&' ]{1,30}$/u;
 const MONEY = /[$€£¥]\s?\d|\b\d+(?:\.\d+)?\s?(?:million|billion|m|bn)\b/i;
+/**
+ * A forum post asking for help, read from the opening of its body: many self-posts reach a feed
+ * without the Reddit footer, but open with a greeting or ask the readers something ("any
+ * recommendations?", "what would you suggest"). Reports and write-ups do neither.
+ */
+const ASK_OPENING = /^\W*(?:hi|hello|hey|hiya|greetings)\b(?! world)/i;
+const ASK = /\b(?:any (?:suggestions|recommendations|advice|tips|ideas|thoughts)\b|what (?:would|do) you (?:suggest|recommend|guys|all|think)\b|(?:would|I'd) (?:appreciate|love) (?:any |some )?(?:advice|input|feedback|help|suggestions)\b|thanks in advance\b|does any(?:one|body)\b|has any(?:one|body)\b|is there any(?:one|body)\b|can any(?:one|body)\b|anyone (?:else|here|know|have|using)\b|I(?:'m|’m| am) (?:looking for|wondering|curious|trying to (?:understand|figure))\b)/i;
+/** Characters of the summary read for ASK: a question is asked in the opening lines. */
+const ASK_WINDOW = 400;
+/**
+ * A roundup or newsletter issue: "A week in security", "Last Week in Security", "Monthly news",
+ * "In Other News", "weekly digest", "Newsletter #12". Whether it is relevant depends on what it
+ * rounds up (security news: yes; a podcast episode: no), which the model weighs with the words.
+ */
+const ROUNDUP = /\b(?:week|month|year)\s+in\s+(?:security|review|cyber\w*|infosec|privacy|scams|threats?)\b|\b(?:weekly|monthly|daily)\s+(?:news|round-?up|digest|recap|briefing|update|brief)\b|\bmonthly news\b|\bnewsletter\b|\bround-?up\b|\bthis week in\b|\bin other news\b|\bweek \d{1,2}\b/i;
 
 /**
  * What kind of item the text is, from its form alone: `shape:question`, `shape:first-person`,
- * `shape:episode`, `shape:reddit`, `shape:brand-suffix` ("… | Vendor"), `shape:money`,
- * `shape:lower-case`, `shape:no-summary`.
+ * `shape:episode`, `shape:reddit` (a forum post with a body), `shape:link-post` (a forum post that
+ * is only a link), `shape:brand-suffix` ("… | Vendor"), `shape:money`,
+ * `shape:lower-case`, `shape:no-summary`, `shape:ask` (a forum post asking for help),
+ * `shape:roundup` (a roundup or newsletter issue).
  */
 export function shapeFeatures(title: string, summary: string): string[] {
   const out: string[] = [];
@@ -171,7 +204,11 @@ export function shapeFeatures(title: string, summary: string): string[] {
   if (t.endsWith('?') || QUESTION_START.test(t)) out.push('shape:question');
   if (FIRST_PERSON.test(t)) out.push('shape:first-person');
   if (EPISODE.test(t)) out.push('shape:episode');
-  if (REDDIT.test(summary)) out.push('shape:reddit');
+  if (REDDIT.test(summary)) {
+    // A link post (nothing but the footer, perhaps the link) is judged by its headline, like a
+    // news item; a post with a body of its own is a forum post (a question, a project…).
+    out.push(BARE_LINKS.test(forumBody(summary)) ? 'shape:link-post' : 'shape:reddit');
+  }
   if (PIPE_SUFFIX.test(t)) out.push('shape:brand-suffix');
   if (MONEY.test(t)) out.push('shape:money');
   const words = t.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
@@ -179,5 +216,10 @@ export function shapeFeatures(title: string, summary: string): string[] {
   // All lower case: forum posts. (Not Title Case: wires use it, and so do many news outlets.)
   if (long.length >= 3 && !long.some((w) => /^\p{Lu}/u.test(w))) out.push('shape:lower-case');
   if (summary.trim() === '') out.push('shape:no-summary');
+  else {
+    const opening = summary.slice(0, ASK_WINDOW);
+    if (ASK_OPENING.test(opening) || ASK.test(opening)) out.push('shape:ask');
+  }
+  if (ROUNDUP.test(t)) out.push('shape:roundup');
   return out;
 }

@@ -63,6 +63,9 @@ const MEDIUM: readonly Mark[] = [
   },
   // A vendor's own blog announcing its product: "Introducing X", "Announcing X", "What's new in X".
   { name: 'product announcement headline', pattern: /^\s*(?:introducing|announcing|meet|unveiling)\b|^\s*what['’]s new (?:in|with)\b/i },
+  // "<Product> v9 is now available", "It's here! <Product> is now GA": a vendor's release note. A
+  // reporter writes "<Product> now available with …" or "<Vendor> releases …", not "is now GA".
+  { name: 'release headline ("is now available")', pattern: /^[^\n]*\b(?:is|are) now (?:available|GA|live)\s*[!.]?\s*(?:\n|$)|^[^\n]*\bnow GA\b|^\s*it['’]s here\b/i, hints: ['now available', 'now ga', 'now live', "it's here", 'it’s here'] },
   { name: 'analyst ranking', pattern: /\b(?:named|recognized|positioned) (?:as )?(?:a|the) Leader\b|\bMagic Quadrant\b|\bForrester Wave\b|\bIDC MarketScape\b/i, hints: ['leader', 'magic quadrant', 'forrester wave', 'marketscape'] },
   { name: '"(the "Company")"', pattern: /\(\s*(?:the\s+)?["“]Company["”]\s*\)/i, hints: ['company'] },
 ];
