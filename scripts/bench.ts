@@ -20,8 +20,11 @@ const json = process.argv.includes('--json');
 const FEEDS = Number(process.env.BENCH_FEEDS ?? 1000);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 50);
 
+// BENCH_CPU_PROF=DIR writes a V8 CPU profile of every benchmark process into DIR (node --cpu-prof).
+const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
+
 function tsx(script: string, args: string[]) {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return spawn(process.execPath, [...profile, '--import', 'tsx', path.join(root, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
 async function firstLine(child: ReturnType<typeof tsx>): Promise<string> {

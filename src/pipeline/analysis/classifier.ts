@@ -22,11 +22,13 @@ export interface ReadyClassifier {
   modelId: number | null;
   /** Why a stored model was not used (it could not be read: e.g. made by another version). */
   warning?: string;
+  /** What it was built from, so a classifier thread can build the same one (classify-thread.ts). */
+  source?: { model: Model; settings: ClassifySettings };
 }
 
 /** A model as the classifier of the configured taxonomy and tuning. */
 export function classifierOf(model: Model, modelId: number | null, settings: ClassifySettings): ReadyClassifier {
-  return { classifier: createClassifier({ model, taxonomy: taxonomyFromSettings(settings), tuning: tuningFromSettings(settings) }), modelId };
+  return { classifier: createClassifier({ model, taxonomy: taxonomyFromSettings(settings), tuning: tuningFromSettings(settings) }), modelId, source: { model, settings } };
 }
 
 /** Test seam: how the shipped-set model is obtained (tests reuse one trained model). */

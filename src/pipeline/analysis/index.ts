@@ -1,7 +1,9 @@
 import { setImmediate } from 'node:timers/promises';
-import type { Settings } from '../../model/index.js';
+import type { Classification, Settings } from '../../model/index.js';
 import type { AnalysisRepository } from '../../storage/index.js';
-import { classifyItems, type ReadyClassifier } from './classifier.js';
+import { applyCorrections } from '../classify/index.js';
+import { classifyItems, type ClassifiableItem, type ReadyClassifier } from './classifier.js';
+import { startClassifierThread, wantsClassifierThread, type ClassifierThread } from './classify-thread.js';
 import { StoryFiler } from './stories.js';
 
 export interface AnalysisDeps {
@@ -18,6 +20,11 @@ export interface AnalysisDeps {
   onWarning?: (message: string) => void;
   /** Called after each committed batch with the items analysed so far and those pending at the start. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Classify on a second thread while the main one files stories: by default when more than one
+   * batch is pending and the machine has a second core.
+   */
+  classifierThread?: boolean;
 }
 
 /** What one pass of the analysis stage did. */
@@ -46,25 +53,73 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
   const summary: AnalysisSummary = { items: 0, newStories: 0, pending: total, durationMs: 0 };
   if (total === 0) return summary;
   const ready = await deps.classifier();
+  const batchSize = deps.batchSize ?? BATCH;
+  const labeller = await labellerFor(ready, deps.classifierThread ?? wantsClassifierThread(total, batchSize), deps.onWarning);
   // One clusterer for the whole pass: each batch loads only the stored window it has not seen.
   const filer = new StoryFiler(store, settings.dedupe);
-  for (;;) {
-    if (deps.signal?.aborted) break;
-    const batch = await store.pending(deps.batchSize ?? BATCH);
-    if (batch.length === 0) break;
-    const corrections = await store.correctedLabels(batch.map(({ item }) => item.id));
-    const labels = classifyItems(ready, corrections, batch.map(({ item, feedKind }) => ({ ...item, feedKind })), (itemId, error) =>
-      deps.onWarning?.(`the classifier failed on item ${itemId} (left unclassified, retried next run): ${error.message}`),
-    );
-    const { filings, results } = await filer.file(batch);
-    filer.stored(await store.writeBatch({ items: batch, labels: labels.byItem, modelId: labels.modelId, filings }));
-    summary.items += batch.length;
-    summary.newStories += results.filter((r) => r.match === 'new').length;
-    deps.onProgress?.(summary.items, total);
-    // Between batches: the run lock's renewal timer and the signal handlers get their turn.
-    await setImmediate();
+  try {
+    for (;;) {
+      if (deps.signal?.aborted) break;
+      const batch = await store.pending(batchSize);
+      if (batch.length === 0) break;
+      const corrections = await store.correctedLabels(batch.map(({ item }) => item.id));
+      // Classification (on the thread, when there is one) and story filing run at the same time.
+      const labelling = labeller.classify(batch.map(({ item, feedKind }) => ({ ...item, feedKind })));
+      const { filings, results } = await filer.file(batch);
+      const labels = await labelling;
+      for (const { itemId, message } of labels.failures) {
+        deps.onWarning?.(`the classifier failed on item ${itemId} (left unclassified, retried next run): ${message}`);
+      }
+      const byItem = new Map([...labels.byItem].map(([id, label]) => [id, applyCorrections(label, corrections.get(id))]));
+      filer.stored(await store.writeBatch({ items: batch, labels: byItem, modelId: ready.modelId, filings }));
+      summary.items += batch.length;
+      summary.newStories += results.filter((r) => r.match === 'new').length;
+      deps.onProgress?.(summary.items, total);
+      // Between batches: the run lock's renewal timer and the signal handlers get their turn.
+      await setImmediate();
+    }
+  } finally {
+    await labeller.close();
   }
   summary.pending = await store.countPending();
   summary.durationMs = deps.now().getTime() - started;
   return summary;
+}
+
+/** Classifies a batch without corrections: on a thread when asked and it starts, else in process. */
+interface Labeller {
+  classify(items: readonly ClassifiableItem[]): Promise<{ byItem: ReadonlyMap<string, Classification>; failures: { itemId: string; message: string }[] }>;
+  close(): Promise<void>;
+}
+
+async function labellerFor(ready: ReadyClassifier, threaded: boolean, onWarning?: (message: string) => void): Promise<Labeller> {
+  const inProcess = (items: readonly ClassifiableItem[]) => {
+    const failures: { itemId: string; message: string }[] = [];
+    const { byItem } = classifyItems(ready, new Map(), items, (itemId, error) => failures.push({ itemId, message: error.message }));
+    return { byItem, failures };
+  };
+  let thread: ClassifierThread | undefined;
+  if (threaded && ready.source) {
+    try {
+      thread = await startClassifierThread(ready);
+    } catch (error) {
+      onWarning?.(`classifying on the main thread: the classifier thread did not start (${(error as Error).message})`);
+    }
+  }
+  return {
+    async classify(items) {
+      if (!thread) return inProcess(items);
+      try {
+        return await thread.classify(items);
+      } catch (error) {
+        // The thread died (a bug, or out of memory): this pass finishes on the main thread.
+        onWarning?.(`classifying on the main thread: the classifier thread failed (${(error as Error).message})`);
+        const dead = thread;
+        thread = undefined;
+        await dead.close();
+        return inProcess(items);
+      }
+    },
+    close: async () => thread?.close(),
+  };
 }

@@ -5,7 +5,7 @@ import type { Features } from './features.js';
 import { copyKeyOf } from './copy-key.js';
 import { differentEvents, eventKinds, type EventKind } from './event-kind.js';
 import { NEAR_COPY, similarity, verify, type VerifyContext } from './verify.js';
-import { centroidSimilarity, EventStory, type StoryMemberFeatures } from './event-story.js';
+import { centroidSimilarity, EventStory, searchSimilarity, type StoryMemberFeatures } from './event-story.js';
 import { near, TokenIndex, topCandidates } from './token-index.js';
 
 /**
@@ -221,21 +221,23 @@ export class StoryClusterer {
   private candidates(features: Features, at: number, days: number): EventStory[] {
     const horizon = days * DAY_MS;
     const pool = this.pool(features, at);
-    if (horizon >= pool.horizon) return topCandidates(pool.shared, MAX_CANDIDATES);
-    const closer = new Map<EventStory, number>();
-    for (const [story, score] of pool.shared) if (near(story, at, horizon)) closer.set(story, score);
-    return topCandidates(closer, MAX_CANDIDATES);
+    if (horizon >= pool.horizon) return topCandidates(pool.stories, MAX_CANDIDATES);
+    return topCandidates(pool.stories, MAX_CANDIDATES, (story) => near(story, at, horizon));
   }
 
-  /** The last item's candidate pool: event and thread search share one pass over its tokens. */
-  private lastPool: { features: Features; at: number; horizon: number; shared: Map<EventStory, number> } | undefined;
+  /**
+   * The last item's candidate pool: event and thread search share one pass over its tokens, and
+   * its number (`mark`) keys the similarities they share (searchSimilarity).
+   */
+  private lastPool: { features: Features; at: number; horizon: number; stories: EventStory[]; mark: number } | undefined;
+  private searches = 0;
 
   /** The pool within the widest horizon a search looks (threadDays, usually). */
-  private pool(features: Features, at: number): { horizon: number; shared: Map<EventStory, number> } {
+  private pool(features: Features, at: number): { horizon: number; stories: EventStory[]; mark: number } {
     if (this.lastPool?.features === features && this.lastPool.at === at) return this.lastPool;
     const { threadDays, windowDays, eventHours } = this.settings;
     const horizon = Math.max(threadDays, windowDays, eventHours / 24) * DAY_MS;
-    this.lastPool = { features, at, horizon, shared: this.index.pool(features, at, horizon) };
+    this.lastPool = { features, at, horizon, stories: this.index.pool(features, at, horizon), mark: ++this.searches };
     return this.lastPool;
   }
 
@@ -254,7 +256,7 @@ export class StoryClusterer {
       // item's tokens, rules them out before each member is verified. A one-member story's centroid
       // is that member, so it cannot hide a near copy; a bigger story's can dilute one, hence the
       // lower bar there (an exact copy is found by its copy key anyway).
-      const storySimilarity = centroidSimilarity(features, story);
+      const storySimilarity = searchSimilarity(features, story, this.pool(features, at).mark);
       if (storySimilarity < (story.members.length === 1 ? lowest : CENTROID_FLOOR)) continue;
       let memberBest = 0;
       let matched: string | null = null;
@@ -314,7 +316,7 @@ export class StoryClusterer {
       if (story.firstAt > at) continue;
       const names = story.sharedNames(features, (name) => !context.isCommon(name), true);
       if (names.length === 0) continue;
-      const storySimilarity = centroidSimilarity(features, story);
+      const storySimilarity = searchSimilarity(features, story, this.pool(features, at).mark);
       if (storySimilarity < settings.threadSimilarity) continue;
       let memberBest = 0;
       for (const member of story.recentMembers()) memberBest = Math.max(memberBest, similarity(features, member.features));

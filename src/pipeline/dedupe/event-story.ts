@@ -34,6 +34,15 @@ export class EventStory {
   private readonly titleNames = new Map<string, number>();
   firstAt = Infinity;
   lastAt = -Infinity;
+  /**
+   * Scratch space of the clusterer's search for ONE item at a time (token-index.ts `pool`,
+   * `centroidSimilarity`): the search it belongs to, the weight shared with the item and the
+   * similarity to it. Kept on the story so a search allocates no map per item.
+   */
+  searchMark = 0;
+  searchShared = 0;
+  similarityMark = 0;
+  similarity = 0;
 
   constructor(
     public id: number,
@@ -108,10 +117,23 @@ export class EventStory {
 export function centroidSimilarity(f: Features, story: EventStory): number {
   const size = story.members.length;
   if (f.mass === 0 || size === 0 || story.centroidMass === 0) return 0;
+  const centroid = story.centroid;
   let shared = 0;
   for (const [token, weight] of f.weights) {
-    const sum = story.centroid.get(token);
+    const sum = centroid.get(token);
     if (sum !== undefined) shared += Math.sqrt((weight * sum) / size);
   }
   return shared / Math.sqrt((f.mass * story.centroidMass) / size);
+}
+
+/**
+ * `centroidSimilarity` remembered for the search `mark` (one item's event and thread searches look
+ * at the same stories; nothing is added to a story between them).
+ */
+export function searchSimilarity(f: Features, story: EventStory, mark: number): number {
+  if (story.similarityMark !== mark) {
+    story.similarityMark = mark;
+    story.similarity = centroidSimilarity(f, story);
+  }
+  return story.similarity;
 }

@@ -17,6 +17,8 @@ const MAX_TOKEN_STORIES = 50;
  */
 export class TokenIndex {
   private readonly byToken = new Map<string, Set<EventStory>>();
+  /** Numbers the searches: a story's `searchMark` says whether its `searchShared` is this search's. */
+  private searches = 0;
 
   add(story: EventStory, features: Features): void {
     for (const [token, weight] of features.weights) {
@@ -35,9 +37,13 @@ export class TokenIndex {
     }
   }
 
-  /** Stories within `horizonMs` of `at` sharing tokens with the item, with the weight they share. */
-  pool(features: Features, at: number, horizonMs: number): Map<EventStory, number> {
-    const shared = new Map<EventStory, number>();
+  /**
+   * Stories within `horizonMs` of `at` sharing tokens with the item, in the order first reached;
+   * the weight each shares is its `searchShared`, valid until the next search.
+   */
+  pool(features: Features, at: number, horizonMs: number): EventStory[] {
+    const mark = ++this.searches;
+    const found: EventStory[] = [];
     for (const [token, weight] of features.weights) {
       if (weight < 1) continue;
       const set = this.byToken.get(token);
@@ -46,10 +52,15 @@ export class TokenIndex {
       const rarity = weight / Math.log2(1 + set.size);
       for (const story of set) {
         if (!near(story, at, horizonMs)) continue;
-        shared.set(story, (shared.get(story) ?? 0) + rarity);
+        if (story.searchMark !== mark) {
+          story.searchMark = mark;
+          story.searchShared = 0;
+          found.push(story);
+        }
+        story.searchShared += rarity;
       }
     }
-    return shared;
+    return found;
   }
 
   /** How many stories within `horizonMs` of `at` name `name`, counted up to `limit` (then it stops). */
@@ -69,19 +80,23 @@ export function near(story: EventStory, at: number, horizonMs: number): boolean 
   return story.lastAt >= at - horizonMs && story.firstAt <= at + horizonMs;
 }
 
-/** The `max` stories sharing the most weight, ties by id: a bounded insertion, not a sort of all. */
-export function topCandidates(shared: ReadonlyMap<EventStory, number>, max: number): EventStory[] {
-  const top: [EventStory, number][] = [];
-  const before = (a: [EventStory, number], b: [EventStory, number]) => a[1] > b[1] || (a[1] === b[1] && a[0].id < b[0].id);
-  for (const entry of shared) {
-    if (top.length === max && !before(entry, top[top.length - 1]!)) continue;
+/**
+ * The `max` stories of a pool sharing the most weight (`searchShared`), ties by id, among those
+ * `keep` accepts: a bounded insertion, not a sort of all.
+ */
+export function topCandidates(pool: readonly EventStory[], max: number, keep?: (story: EventStory) => boolean): EventStory[] {
+  const top: EventStory[] = [];
+  const before = (a: EventStory, b: EventStory) => a.searchShared > b.searchShared || (a.searchShared === b.searchShared && a.id < b.id);
+  for (const story of pool) {
+    if (keep && !keep(story)) continue;
+    if (top.length === max && !before(story, top[top.length - 1]!)) continue;
     let i = top.length < max ? top.length : top.length - 1;
-    if (top.length < max) top.push(entry);
-    else top[i] = entry;
+    if (top.length < max) top.push(story);
+    else top[i] = story;
     while (i > 0 && before(top[i]!, top[i - 1]!)) {
       [top[i], top[i - 1]] = [top[i - 1]!, top[i]!];
       i--;
     }
   }
-  return top.map(([story]) => story);
+  return top;
 }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../config/defaults.js';
+import type { Item } from '../../model/index.js';
+import type { Model } from '../classify/index.js';
+import { ensureFeed, getItemClassification, openDatabase, sqliteStorage, storeItems } from '../../storage/index.js';
+import { classifyItems, readyClassifier, type ClassifiableItem, type ReadyClassifier } from './classifier.js';
+import { startClassifierThread } from './classify-thread.js';
+import { analyzePending } from './index.js';
+
+const NOW = new Date('2026-11-21T12:00:00.000Z');
+const TEXTS: [string, string][] = [
+  ['Ransomware halts Brennick Freight depots in Ohio', 'The Kraxen gang claimed the attack on the logistics firm.'],
+  ['Quorvex raises thirty million for cloud detection', 'The startup will hire engineers.'],
+  ['Patch fixes Helmsgate VPN gateway authentication bypass', 'CVE-2026-11111 is exploited in the wild.'],
+  ['Lisbon police arrest phishing gang behind bank texts', 'Officers seized servers used to send the messages.'],
+  ['We are hiring: senior reporter', 'Join our newsroom.'],
+];
+const ITEMS: ClassifiableItem[] = TEXTS.map(([title, summary], i) => ({ id: `id-${i}`, title, summary, feedKind: 'news' }));
+
+function pendingDatabase() {
+  const db = openDatabase(':memory:');
+  ensureFeed(db, { id: 'f', name: 'F', url: 'https://f.example/feed', kind: 'news', weight: 1 }, NOW.toISOString());
+  const items: Item[] = ITEMS.map((it, i) => ({
+    id: it.id, feedId: 'f', guid: `g${i}`, url: `https://f.example/${i}`, canonicalUrl: `https://f.example/${i}`, urlHash: `h${i}`,
+    title: it.title, summary: it.summary, author: null, categories: [],
+    publishedAt: new Date(NOW.getTime() - (ITEMS.length - i) * 60_000).toISOString(), fetchedAt: NOW.toISOString(), contentHash: `c${i}`,
+  }));
+  storeItems(db, items, NOW.toISOString());
+  return db;
+}
+
+describe('the classifier thread', () => {
+  it('labels items exactly as the classifier does in process', async () => {
+    const ready = await readyClassifier(undefined, DEFAULT_SETTINGS.classify);
+    const thread = await startClassifierThread(ready);
+    try {
+      const labels = await thread.classify(ITEMS);
+      expect(labels.failures).toEqual([]);
+      expect(labels.byItem).toEqual(classifyItems(ready, new Map(), ITEMS).byItem);
+      expect(labels.byItem.get('id-0')!.topic).toBe('ransomware');
+    } finally {
+      await thread.close();
+    }
+    await expect(thread.classify(ITEMS)).rejects.toThrow(/closed/);
+  });
+
+  it('analyzePending stores the same labels with and without the thread', async () => {
+    const ready = await readyClassifier(undefined, DEFAULT_SETTINGS.classify);
+    const labelsWith = async (classifierThread: boolean) => {
+      const db = pendingDatabase();
+      const warnings: string[] = [];
+      await analyzePending({ store: sqliteStorage(db).analysis, settings: DEFAULT_SETTINGS, classifier: async () => ready, now: () => NOW, batchSize: 2, classifierThread, onWarning: (m) => warnings.push(m) });
+      expect(warnings).toEqual([]);
+      return ITEMS.map((it) => getItemClassification(db, it.id));
+    };
+    const threaded = await labelsWith(true);
+    expect(threaded.every((label) => label !== undefined)).toBe(true);
+    expect(threaded).toEqual(await labelsWith(false));
+  });
+
+  it('a thread that cannot start leaves classification to the main thread, with a warning', async () => {
+    const ready = await readyClassifier(undefined, DEFAULT_SETTINGS.classify);
+    const broken: ReadyClassifier = { ...ready, source: { model: { serialize: () => ({ format: 'not-a-model' }) } as unknown as Model, settings: DEFAULT_SETTINGS.classify } };
+    const db = pendingDatabase();
+    const warnings: string[] = [];
+    const summary = await analyzePending({ store: sqliteStorage(db).analysis, settings: DEFAULT_SETTINGS, classifier: async () => broken, now: () => NOW, batchSize: 2, classifierThread: true, onWarning: (m) => warnings.push(m) });
+    expect(summary).toMatchObject({ items: 5, pending: 0 });
+    expect(warnings).toEqual([expect.stringMatching(/^classifying on the main thread: the classifier thread did not start \(not a secdigest classifier model\)/)]);
+    expect(getItemClassification(db, 'id-0')).toMatchObject({ topic: 'ransomware' });
+  });
+});
