@@ -1,6 +1,6 @@
 import type { DedupeItem, DedupeSettings, Item } from '../../model/index.js';
 import type { AnalysisRepository, ItemFiling, PendingItem } from '../../storage/index.js';
-import { copyKeyOf, FeatureCache, inPublicationOrder, StoryClusterer, type Filing } from '../dedupe/index.js';
+import { copyKeyOf, inPublicationOrder, StoryClusterer, type Filing } from '../dedupe/index.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -32,9 +32,8 @@ export class StoryFiler {
   constructor(
     private readonly store: Pick<AnalysisRepository, 'storyMembers' | 'storiesByKey'>,
     private readonly settings: DedupeSettings,
-    cache = new FeatureCache(),
   ) {
-    this.clusterer = new StoryClusterer(settings, () => --this.nextTemporaryId, cache);
+    this.clusterer = new StoryClusterer(settings, () => --this.nextTemporaryId);
   }
 
   /** How far back a new item may continue a thread, and forward a retelling may lie. */

@@ -1,7 +1,6 @@
 import type { DedupeItem, DedupeSettings, StoryContextMember, StoryMatch, StoryRef } from '../../model/index.js';
 import { isSiteRoot } from './site-root.js';
-import { FeatureCache } from './feature-cache.js';
-import type { Features } from './features.js';
+import { extractFeatures, type Features } from './features.js';
 import { copyKeyOf } from './copy-key.js';
 import { differentEvents, eventKinds, type EventKind } from './event-kind.js';
 import { NEAR_COPY, similarity, verify, type VerifyContext } from './verify.js';
@@ -78,16 +77,12 @@ export class StoryClusterer {
   private readonly byCopy = new Map<string, number>();
   /** Items filed or seeded: a window loaded again skips them. */
   private readonly known = new Set<string>();
-  private readonly cache: FeatureCache;
 
   constructor(
     private readonly settings: DedupeSettings,
     /** Ids for new stories (storage passes temporary negative ids, memory counts up). */
     private readonly newStoryId: () => number,
-    cache?: FeatureCache,
-  ) {
-    this.cache = cache ?? new FeatureCache();
-  }
+  ) {}
 
   /**
    * Seeds stored stories: their members (any order; members already known are skipped, so an
@@ -100,7 +95,7 @@ export class StoryClusterer {
     for (const m of fresh) {
       const story = this.storyFor(m.storyId, m.threadId);
       story.anchor(Date.parse(m.storyFirstSeen));
-      this.add(story, { id: m.id, feedId: m.feedId, at: Date.parse(m.publishedAt), features: this.cache.features(m.id, m.title, m.summary), events: eventKinds(m.title) });
+      this.add(story, { id: m.id, feedId: m.feedId, at: Date.parse(m.publishedAt), features: extractFeatures(m.title, m.summary), events: eventKinds(m.title) });
       if (m.urlHash && !this.byUrl.has(m.urlHash)) this.byUrl.set(m.urlHash, m.storyId);
     }
     for (const [map, refs] of [[this.byUrl, copies.byUrlHash], [this.byCopy, copies.byCopyKey]] as const) {
@@ -147,7 +142,7 @@ export class StoryClusterer {
 
   /** Files one item (call in publication order). */
   file(item: DedupeItem): Filing {
-    const features = this.cache.features(item.id, item.title, item.summary);
+    const features = extractFeatures(item.title, item.summary);
     const at = Date.parse(item.publishedAt);
     const copyKey = copyKeyOf(item.title, item.summary);
     const joinKnown = (storyId: number, rule: 'url' | 'copy'): Filing => {

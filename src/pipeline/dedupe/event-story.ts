@@ -118,10 +118,11 @@ export function centroidSimilarity(f: Features, story: EventStory): number {
   const size = story.members.length;
   if (f.mass === 0 || size === 0 || story.centroidMass === 0) return 0;
   const centroid = story.centroid;
+  const { tokenList, weightList } = f;
   let shared = 0;
-  for (const [token, weight] of f.weights) {
-    const sum = centroid.get(token);
-    if (sum !== undefined) shared += Math.sqrt((weight * sum) / size);
+  for (let i = 0; i < tokenList.length; i++) {
+    const sum = centroid.get(tokenList[i]!);
+    if (sum !== undefined) shared += Math.sqrt((weightList[i]! * sum) / size);
   }
   return shared / Math.sqrt((f.mass * story.centroidMass) / size);
 }

@@ -15,7 +15,6 @@ import { StoryClusterer, type Filing } from './clusterer.js';
 export { StoryClusterer, type Filing, type JoinEvidence } from './clusterer.js';
 export { copyKeyOf } from './copy-key.js';
 export { isSiteRoot } from './site-root.js';
-export { FeatureCache } from './feature-cache.js';
 export { extractFeatures } from './features.js';
 export { verify } from './verify.js';
 

@@ -44,9 +44,11 @@ export class TokenIndex {
   pool(features: Features, at: number, horizonMs: number): EventStory[] {
     const mark = ++this.searches;
     const found: EventStory[] = [];
-    for (const [token, weight] of features.weights) {
+    const { tokenList, weightList } = features;
+    for (let i = 0; i < tokenList.length; i++) {
+      const weight = weightList[i]!;
       if (weight < 1) continue;
-      const set = this.byToken.get(token);
+      const set = this.byToken.get(tokenList[i]!);
       if (!set || set.size > MAX_TOKEN_STORIES) continue;
       // A rarer token says more about which story an item tells (an IDF of the stories in memory).
       const rarity = weight / Math.log2(1 + set.size);
