@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findGangs } from './gangs.js';
 import { isProbablyEnglish } from './language.js';
 import { findVictims } from './victims.js';
-import { findPressMarks } from './wire.js';
+import { findPressMarks, securityWire } from './wire.js';
 
 describe('findGangs', () => {
   it('finds distinctive gang names anywhere', () => {
@@ -99,6 +99,25 @@ describe('findPressMarks', () => {
     ]);
     expect(findPressMarks('Identity start-up raises $30M', 'The round will fund hiring, the company said.').reported).toEqual(['attribution ("the company said")']);
     expect(findPressMarks('Training platform earns badges', 'Cary, North Carolina, USA, 4th December 2026, CyberNewsWire -- The platform was ranked a leader.').strong).toContain('wire credit CyberNewswire');
+  });
+
+  it('hears a vendor pitching its own named product, not a guide that teaches how to do something', () => {
+    const pitch = 'vendor pitch ("learn how <Product> helps")';
+    expect(findPressMarks('Automate patching at scale', 'Learn how Corvid Fleet Manager helps teams roll out fixes.').medium).toEqual([pitch]);
+    expect(findPressMarks('Winning with the right platform', "See why Tallgrass's Cloud Platform is essential to secure AI apps.").medium).toEqual([pitch]);
+    expect(findPressMarks('Webinar recap', 'Join Oxbow Forensics for a hands-on walkthrough of its triage tool.').medium).toEqual([pitch]);
+    expect(findPressMarks('What is a whaling attack?', 'Learn how to prevent whaling attacks and how they work.').medium).toEqual([]);
+    expect(findPressMarks('Router flaw exploited', 'Find out how the attackers got in.').medium).toEqual([]);
+  });
+
+  it('hears a summary that opens by announcing a new product, not one that mentions an announcement', () => {
+    expect(findPressMarks('Bring your own prefixes', 'Announcing a new self-serve API for customers.').medium).toEqual(['product announcement (summary)']);
+    expect(findPressMarks('Vendor outage', 'The firm is announcing a new review of its deploy process.').medium).toEqual([]);
+  });
+
+  it('names a security-only wire among the marks', () => {
+    expect(securityWire(findPressMarks('Platform earns badges', 'Austin, Texas, 4th May 2026, CyberNewsWire'))).toBe('wire credit CyberNewswire');
+    expect(securityWire(findPressMarks('Bakery chain expands', 'CHICAGO--(BUSINESS WIRE)--A bakery chain opened stores.'))).toBeUndefined();
   });
 
   it('hears a release note headline ("is now available", "now GA") but not a reporter\'s headline or a summary sentence', () => {

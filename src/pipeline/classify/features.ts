@@ -221,6 +221,7 @@ const SHAPES: Record<string, string> = {
   'shape:question': 'worded as a question',
   'shape:first-person': 'first person',
   'shape:episode': 'an episode number',
+  'shape:issue': 'an issue number',
   'shape:reddit': 'a forum post',
   'shape:link-post': 'a forum link post',
   'shape:brand-suffix': '"| Brand" headline',

@@ -10,7 +10,8 @@ import { DEFAULT_TAXONOMY, taxonomyProblems } from './taxonomy.js';
 import { decideTopics } from './topics.js';
 import { DEFAULT_TUNING, type ClassifierTuning } from './tuning.js';
 import { findVictims } from './victims.js';
-import { findPressMarks } from './wire.js';
+import { findPressMarks, securityWire } from './wire.js';
+import { asksReaders } from './sense.js';
 
 export { DEFAULT_TAXONOMY, taxonomyProblems } from './taxonomy.js';
 export { taxonomyFromSettings, tuningFromSettings } from './configured.js';
@@ -66,9 +67,10 @@ export function createClassifier({ model, taxonomy = DEFAULT_TAXONOMY, tuning = 
       const topicModel = model.score('topic', features);
       const sectionModel = model.score('section', features);
 
+      const marks = findPressMarks(title, summary);
       const section = decideSection({
         feedKind: input.feedKind,
-        marks: findPressMarks(title, summary),
+        marks,
         model: sectionModel.scores.get('press-release') ?? 0,
         modelTerms: sectionModel.scores.get('press-release')! >= 0.5 ? explain(sectionModel.topTerms) : [],
       }, tuning.section);
@@ -87,6 +89,8 @@ export function createClassifier({ model, taxonomy = DEFAULT_TAXONOMY, tuning = 
         feedKind: input.feedKind,
         english,
         title,
+        securityWire: securityWire(marks),
+        asksReaders: asksReaders(summary),
       }, tuning.relevance);
 
       const modelWinner = [...topicModel.scores].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -101,6 +105,8 @@ export function createClassifier({ model, taxonomy = DEFAULT_TAXONOMY, tuning = 
         cves,
         gangs,
         english,
+        // Only a release by its marks (or a wire feed): the model alone also files some vendor research there.
+        pressRelease: section.section === 'press-release' && (input.feedKind === 'press' || marks.strong.length > 0 || marks.medium.length > 0),
       }, tuning.topic);
       const best = decision.primary;
       const topicEvidence = [...decision.evidence];

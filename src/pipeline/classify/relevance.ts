@@ -13,6 +13,10 @@ export interface RelevanceSignals {
   feedKind: FeedKind | undefined;
   english: boolean;
   title: string;
+  /** A wire that carries only security companies' releases credits the text (wire.ts), or undefined. */
+  securityWire?: string | undefined;
+  /** The text opens like a forum post asking its readers for help (sense.ts `shape:ask`). */
+  asksReaders?: boolean;
 }
 
 export interface RelevanceDecision {
@@ -44,8 +48,9 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 /**
  * A probability that an editor would consider the item: the model's, moved by the feed kind's
  * prior odds and calibrated (tuning.ts), raised by security terms an editor added in settings
- * (the model never saw those), then two precise rules: a CVE id or a ransomware gang makes an item
- * relevant; a promotion or job ad in the headline makes it irrelevant.
+ * (the model never saw those), lowered for a forum post asking its readers for help, then precise
+ * rules: a CVE id, a ransomware gang or a security-only wire's credit makes an item relevant; a
+ * promotion or job ad in the headline makes it irrelevant.
  */
 export function decideRelevance(s: RelevanceSignals, tuning: ClassifierTuning['relevance']): RelevanceDecision {
   const prior = tuning.feedKindPrior[s.feedKind ?? 'news'];
@@ -57,10 +62,18 @@ export function decideRelevance(s: RelevanceSignals, tuning: ClassifierTuning['r
     score = 1 - (1 - score) * (1 - tuning.addedTermWeight * (1 - Math.exp(-s.addedTerms / tuning.securityScale)));
     evidence.push(`security terms: ${s.addedExamples.slice(0, 3).join(', ')}`);
   }
+  if (s.asksReaders === true) {
+    // "Hi all, … any recommendations?": a reader's question, whatever security words it uses
+    // (issue 16: forum questions are not newsletter material). The model weighs the shape too, but
+    // one feature among a question's many security words; a disclosure posted with a greeting
+    // still passes when the rest of its evidence is strong.
+    score = sigmoid(logit(score) - tuning.askPenalty);
+    evidence.push(`forum question: asks readers for help (-${tuning.askPenalty} log-odds)`);
+  }
   const promotion = PROMOTIONS.find((p) => p.pattern.test(s.title));
-  if (s.cves.length > 0 || s.gangs.length > 0) {
+  if (s.cves.length > 0 || s.gangs.length > 0 || s.securityWire !== undefined) {
     score = Math.max(score, 0.9);
-    evidence.push(s.cves.length > 0 ? `rule: names ${s.cves[0]}` : `rule: names ransomware gang ${s.gangs[0]}`);
+    evidence.push(s.cves.length > 0 ? `rule: names ${s.cves[0]}` : s.gangs.length > 0 ? `rule: names ransomware gang ${s.gangs[0]}` : `rule: ${s.securityWire} (a wire for security companies only)`);
   } else if (promotion !== undefined) {
     score = Math.min(score, 0.2);
     evidence.push(`promotion: ${promotion.name} in title`);

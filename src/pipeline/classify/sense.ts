@@ -66,7 +66,10 @@ trading traders dip dca token tokens treasury treasuries`.split(/\s+/);
 /**
  * Security's own vocabulary, words that are about security in every sense they have. How many of
  * them an item uses (`sec:`, `tsec:` for the headline) generalises where single words cannot: an
- * item about ETFs or a game patch uses none, whatever new words it brings.
+ * item about ETFs or a game patch uses none, whatever new words it brings. Also the names of
+ * security roles, product categories and compliance frameworks (CISO, MDR, CMMC…): a vendor's
+ * ranking or a compliance guide uses no threat word. Left out because a stem has an everyday
+ * sense: "carding" (card), "SOAR" (prices soar), "post-quantum" (post).
  */
 const SECURITY = `malware ransomware phishing phish vulnerability vulnerabilities cve cveid zero-day 0-day exploit exploited
 exploits hacker hackers hacked hacking cyberattack cyberattacks cybersecurity cyber infosec infostealer stealer botnet
@@ -78,7 +81,11 @@ privacy deepfake extortion sanctions sanctioned forensic forensics dfir detectio
 vulnerable insecure secure security cryptojacking typosquatting supply-chain injection xss rce csrf ssrf
 deserialization privilege escalation sandbox jailbreak prompt-injection honeypot ioc iocs ttps mitre
 hardening hardened mitigation mitigations aslr kaslr fuzzing fuzzer use-after-free reverse-engineering
-stalkerware doxxing deanonymize deanonymise impersonation skimmer skimming biometric biometrics`.split(/\s+/);
+stalkerware doxxing deanonymize deanonymise impersonation skimmer skimming biometric biometrics
+adware keylogger wiper malvertising smishing vishing spoofing spoofed sextortion clickjacking cybercrime
+cybercriminal cybercriminals cyberespionage hacktivist hacktivists antivirus drainer drainers opsec osint
+ciso cisos vciso mdr ndr itdr cnapp cspm dspm ztna sase casb dlp waf mssp mssps tprm grc pki passkey passkeys
+nist cmmc fedramp hipaa gdpr ccpa nis2 ferpa coppa cryptography cryptographic`.split(/\s+/);
 
 /** What the lexicons say of one stem. */
 interface StemSense {
@@ -157,7 +164,13 @@ export function senseFeatures(title: readonly string[], summary: readonly string
 
 const QUESTION_START = /^(?:how|what|why|which|where|who|when|is|are|can|could|should|would|does|do|did|any|anyone|has|have|need|looking for|help)\b/i;
 const FIRST_PERSON = /(?:^|[^\p{L}])(?:i|i'm|i’m|i've|i’ve|my|me|we're|we’re)(?=$|[^\p{L}])/iu;
-const EPISODE = /(?:\bep(?:isode)?\.?\s*#?\d+|#\d{2,}\b|\bno\.\s*\d+\b|\bs\d{1,2}e\d{1,2}\b)/i;
+const EPISODE = /(?:\bep(?:isode)?\.?\s*#?\d+|\bs\d{1,2}e\d{1,2}\b)/i;
+/**
+ * A bare issue number ("No. 508", "Issue 88", "Vol. 3", "#412"): newsletters number their issues
+ * as shows number episodes, so it is its own feature, weighed by the words around it, rather than
+ * a podcast's mark (a newsletter of security news is relevant, a show is not).
+ */
+const ISSUE = /\bno\.\s*\d+\b|\bissue\s*#?\d+\b|\bvol(?:ume)?\.?\s*\d+\b|#\d{2,}\b/i;
 const REDDIT = /\bsubmitted by\s+\/u\//i;
 /** The footer Reddit's feeds add to every post, and the bare link a link post may carry before it. */
 const REDDIT_FOOTER = /\s*submitted by\s+\/u\/[\w-]+\s*(?:\[link\])?\s*(?:\[comments\])?\s*$/i;
@@ -191,9 +204,15 @@ const ASK_WINDOW = 400;
  */
 const ROUNDUP = /\b(?:week|month|year)\s+in\s+(?:security|review|cyber\w*|infosec|privacy|scams|threats?)\b|\b(?:weekly|monthly|daily)\s+(?:news|round-?up|digest|recap|briefing|update|brief)\b|\bmonthly news\b|\bnewsletter\b|\bround-?up\b|\bthis week in\b|\bin other news\b|\bweek \d{1,2}\b/i;
 
+/** Whether the summary opens like a forum post asking its readers for help (`shape:ask`). */
+export function asksReaders(summary: string): boolean {
+  const opening = summary.slice(0, ASK_WINDOW);
+  return ASK_OPENING.test(opening) || ASK.test(opening);
+}
+
 /**
  * What kind of item the text is, from its form alone: `shape:question`, `shape:first-person`,
- * `shape:episode`, `shape:reddit` (a forum post with a body), `shape:link-post` (a forum post that
+ * `shape:episode`, `shape:issue` (an issue number), `shape:reddit` (a forum post with a body), `shape:link-post` (a forum post that
  * is only a link), `shape:brand-suffix` ("… | Vendor"), `shape:money`,
  * `shape:lower-case`, `shape:no-summary`, `shape:ask` (a forum post asking for help),
  * `shape:roundup` (a roundup or newsletter issue).
@@ -204,6 +223,7 @@ export function shapeFeatures(title: string, summary: string): string[] {
   if (t.endsWith('?') || QUESTION_START.test(t)) out.push('shape:question');
   if (FIRST_PERSON.test(t)) out.push('shape:first-person');
   if (EPISODE.test(t)) out.push('shape:episode');
+  if (ISSUE.test(t)) out.push('shape:issue');
   if (REDDIT.test(summary)) {
     // A link post (nothing but the footer, perhaps the link) is judged by its headline, like a
     // news item; a post with a body of its own is a forum post (a question, a project…).
@@ -216,10 +236,7 @@ export function shapeFeatures(title: string, summary: string): string[] {
   // All lower case: forum posts. (Not Title Case: wires use it, and so do many news outlets.)
   if (long.length >= 3 && !long.some((w) => /^\p{Lu}/u.test(w))) out.push('shape:lower-case');
   if (summary.trim() === '') out.push('shape:no-summary');
-  else {
-    const opening = summary.slice(0, ASK_WINDOW);
-    if (ASK_OPENING.test(opening) || ASK.test(opening)) out.push('shape:ask');
-  }
+  else if (asksReaders(summary)) out.push('shape:ask');
   if (ROUNDUP.test(t)) out.push('shape:roundup');
   return out;
 }

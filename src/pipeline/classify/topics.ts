@@ -16,6 +16,8 @@ export interface TopicSignals {
   cves: readonly string[];
   gangs: readonly string[];
   english: boolean;
+  /** The section decision found a press release (section.ts). */
+  pressRelease?: boolean;
 }
 
 export interface TopicDecision {
@@ -56,6 +58,13 @@ export function decideTopics(signals: TopicSignals, tuning: ClassifierTuning['to
   scored.sort((a, b) => b.score - a.score || b.priority - a.priority);
   const best = scored[0];
   const fallback = scored.find((t) => t.id === signals.fallback);
+  // A company's own release that is about nothing the other topics cover is about the company: a
+  // launch, a ranking, a deal (the labelling rules' `industry`). Every relevant release in the
+  // labelled sets lists it; the others are breach notices and gang claims, which have their topic.
+  const release = signals.pressRelease === true && signals.english ? scored.find((t) => t.id === tuning.releaseTopic) : undefined;
+  if (release !== undefined && fallback !== undefined && (best === fallback || (best !== undefined && best.score < tuning.minScore))) {
+    return { topics: scored.map(({ id, score }) => ({ id, score })), primary: release.id, evidence: [`press release about no other topic: ${release.id}`] };
+  }
   if (signals.english && best !== undefined && fallback !== undefined && best !== fallback && best.score < tuning.minScore) {
     return { topics: scored.map(({ id, score }) => ({ id, score })), primary: fallback.id, evidence: [`no topic scores ${tuning.minScore} or more (best: ${best.id} ${best.score})`] };
   }

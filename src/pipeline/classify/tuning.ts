@@ -15,6 +15,8 @@ export interface ClassifierTuning {
     ruleWeight: number;
     /** Below this best score no topic has made its case, and the item is filed under the fallback. */
     minScore: number;
+    /** Topic of a press release that no other topic claims (topics.ts), when the taxonomy has it. */
+    releaseTopic: string;
   };
   relevance: {
     /**
@@ -38,6 +40,8 @@ export interface ClassifierTuning {
     addedTermWeight: number;
     /** Added-term weight at which that evidence reaches ~63 %. */
     securityScale: number;
+    /** Log-odds taken off an item that opens like a forum post asking readers for help (`shape:ask`). */
+    askPenalty: number;
   };
   section: {
     /** Added to the model's press-release probability per medium mark ("announced today"). */
@@ -50,13 +54,14 @@ export interface ClassifierTuning {
 }
 
 export const DEFAULT_TUNING: ClassifierTuning = {
-  topic: { modelWeight: 0.6, keywordScale: 3, ruleWeight: 4, minScore: 0.12 },
+  topic: { modelWeight: 0.6, keywordScale: 3, ruleWeight: 4, minScore: 0.12, releaseTopic: 'industry' },
   relevance: {
     threshold: 0.6,
     feedKindPrior: { vendor: 1, government: 1, news: 0, press: 0 },
     calibration: { scale: 0.58, shift: -0.3 },
     addedTermWeight: 0.5,
     securityScale: 3,
+    askPenalty: 1.5,
   },
   // Vendors post research and product news side by side, and `analyze` files every item without a
   // configured feed as `news`: the model and the voice marks decide on both. Government feeds

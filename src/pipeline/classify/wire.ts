@@ -24,6 +24,17 @@ interface Mark {
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
 
+/**
+ * Wires that distribute only cybersecurity companies' releases: their credit says the text is
+ * security-industry news, whatever its words (an award or a ranking names no threat).
+ */
+const SECURITY_WIRES: ReadonlySet<string> = new Set(['wire credit CyberNewswire']);
+
+/** The strong mark of a security-only wire among `marks`, or undefined. */
+export function securityWire(marks: PressMarks): string | undefined {
+  return marks.strong.find((mark) => SECURITY_WIRES.has(mark));
+}
+
 const STRONG: readonly Mark[] = [
   { name: 'wire dateline /PRNewswire/', pattern: /\/\s*PRNewswire(?:-[A-Za-z]+)?\s*\//i, hints: ['prnewswire'] },
   { name: 'wire credit (GLOBE NEWSWIRE)', pattern: /\(\s*GLOBE NEWSWIRE\s*\)/i, hints: ['globe newswire'] },
@@ -61,7 +72,17 @@ const MEDIUM: readonly Mark[] = [
       /\bin this (?:post|blog|article),? we (?:introduce|announce|share|are excited)|\bwe(?:’|')?(?:ve| have) made it (?:easier|simpler|faster)\b|\b(?:this|last) (?:week|month),? we (?:launched|released|shipped|announced|introduced)\b|\bwe(?:’|')?re sharing new\b|\blearn how (?:you can|to) [^.]{3,80}\bwith (?:our|the new)\b|\b(?:is|are) (?:now )?generally available\b|\bnow in (?:public |private )?preview\b|\bour (?:new|latest) (?:product|release|feature|platform|integration|connector|version|capabilit)/i,
     hints: ['in this ', 'made it', ' we ', 'sharing new', 'learn how', 'generally available', 'preview', 'our new', 'our latest'],
   },
-  // A vendor's own blog announcing its product: "Introducing X", "Announcing X", "What's new in X".
+  // A vendor pitching its own product to the reader: "Learn how Acme Shield helps …", "See why
+  // Acme's platform is essential", "how Acme can help you". The product's capitalised name is what
+  // tells it from an evergreen guide ("Learn how to prevent whaling attacks"), which stays news.
+  {
+    name: 'vendor pitch ("learn how <Product> helps")',
+    pattern: /\b(?:[Ll]earn|[Ss]ee|[Dd]iscover|[Ff]ind out) (?:how|why) (?:the new )?\p{Lu}[\p{L}\d&.-]*(?:['’]s?)?(?: \p{Lu}[\p{L}\d&.-]*(?:['’]s)?){0,4} (?:(?:AI|platform|product|agent) )?(?:can |will )?(?:help|helps|enable|enables|brings|gives|makes|is essential|protects|simplifies)\b|\bJoin \p{Lu}[\p{L}\d&.-]*(?: \p{Lu}[\p{L}\d&.-]*){0,3} for an? (?:hands-on|live|guided|deep-dive|in-depth) (?:walkthrough|demo|session|tour|look)\b/u,
+    hints: ['learn how', 'learn why', 'see how', 'see why', 'discover how', 'discover why', 'find out how', 'find out why', 'join '],
+  },
+  // A vendor's own blog announcing its product: "Introducing X", "Announcing X", "What's new in X",
+  // in its headline or as the first word of its text.
+  { name: 'product announcement (summary)', pattern: /\n\s*(?:Introducing|Announcing) (?:a |an |the )?(?:new |our )/, hints: ['introducing', 'announcing'] },
   { name: 'product announcement headline', pattern: /^\s*(?:introducing|announcing|meet|unveiling)\b|^\s*what['’]s new (?:in|with)\b/i },
   // "<Product> v9 is now available", "It's here! <Product> is now GA": a vendor's release note. A
   // reporter writes "<Product> now available with …" or "<Vendor> releases …", not "is now GA".
