@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../config/defaults.js';
 import type { Item } from '../../model/index.js';
 import type { Model } from '../classify/index.js';
-import { ensureFeed, getItemClassification, openDatabase, sqliteStorage, storeItems } from '../../storage/index.js';
+import { ensureFeed, getItemClassification, openDatabase, sqliteStorage, storeItems, storyIdOfItem } from '../../storage/index.js';
 import { classifyItems, readyClassifier, type ClassifiableItem, type ReadyClassifier } from './classifier.js';
-import { startClassifierThread } from './classify-thread.js';
+import { prepareItem } from '../dedupe/index.js';
+import { PREPARE_CHUNK } from './analysis-thread-protocol.js';
+import { startAnalysisThread } from './analysis-thread.js';
 import { analyzePending } from './index.js';
 
 const NOW = new Date('2026-11-21T12:00:00.000Z');
@@ -29,10 +31,28 @@ function pendingDatabase() {
   return db;
 }
 
-describe('the classifier thread', () => {
+describe('the analysis thread', () => {
+  it('prepares texts for the clusterer exactly as in process, a chunk at a time', async () => {
+    const ready = await readyClassifier(undefined, DEFAULT_SETTINGS.classify);
+    const thread = await startAnalysisThread(ready);
+    try {
+      // More than two chunks, each text different.
+      const texts = Array.from({ length: 2 * PREPARE_CHUNK + 7 }, (_, i) => ({ title: `${TEXTS[i % TEXTS.length]![0]} (${i})`, summary: `${TEXTS[i % TEXTS.length]![1]} Case ${i * 7}.` }));
+      const prepared = thread.prepareTexts(texts);
+      for (const i of [0, PREPARE_CHUNK - 1, PREPARE_CHUNK, 2 * PREPARE_CHUNK + 6]) {
+        const got = await prepared(i);
+        const want = prepareItem(texts[i]!.title, texts[i]!.summary);
+        expect(got).toEqual(want);
+        expect([...got.features.weights.keys()]).toEqual([...want.features.weights.keys()]);
+      }
+    } finally {
+      await thread.close();
+    }
+  });
+
   it('labels items exactly as the classifier does in process', async () => {
     const ready = await readyClassifier(undefined, DEFAULT_SETTINGS.classify);
-    const thread = await startClassifierThread(ready);
+    const thread = await startAnalysisThread(ready);
     try {
       const labels = await thread.classify(ITEMS);
       expect(labels.failures).toEqual([]);
@@ -44,17 +64,17 @@ describe('the classifier thread', () => {
     await expect(thread.classify(ITEMS)).rejects.toThrow(/closed/);
   });
 
-  it('analyzePending stores the same labels with and without the thread', async () => {
+  it('analyzePending stores the same labels and stories with and without the thread', async () => {
     const ready = await readyClassifier(undefined, DEFAULT_SETTINGS.classify);
-    const labelsWith = async (classifierThread: boolean) => {
+    const labelsWith = async (thread: boolean) => {
       const db = pendingDatabase();
       const warnings: string[] = [];
-      await analyzePending({ store: sqliteStorage(db).analysis, settings: DEFAULT_SETTINGS, classifier: async () => ready, now: () => NOW, batchSize: 2, classifierThread, onWarning: (m) => warnings.push(m) });
+      await analyzePending({ store: sqliteStorage(db).analysis, settings: DEFAULT_SETTINGS, classifier: async () => ready, now: () => NOW, batchSize: 2, thread, onWarning: (m) => warnings.push(m) });
       expect(warnings).toEqual([]);
-      return ITEMS.map((it) => getItemClassification(db, it.id));
+      return ITEMS.map((it) => ({ label: getItemClassification(db, it.id), story: storyIdOfItem(db, it.id) }));
     };
     const threaded = await labelsWith(true);
-    expect(threaded.every((label) => label !== undefined)).toBe(true);
+    expect(threaded.every(({ label, story }) => label !== undefined && story !== undefined)).toBe(true);
     expect(threaded).toEqual(await labelsWith(false));
   });
 
@@ -63,9 +83,9 @@ describe('the classifier thread', () => {
     const broken: ReadyClassifier = { ...ready, source: { model: { serialize: () => ({ format: 'not-a-model' }) } as unknown as Model, settings: DEFAULT_SETTINGS.classify } };
     const db = pendingDatabase();
     const warnings: string[] = [];
-    const summary = await analyzePending({ store: sqliteStorage(db).analysis, settings: DEFAULT_SETTINGS, classifier: async () => broken, now: () => NOW, batchSize: 2, classifierThread: true, onWarning: (m) => warnings.push(m) });
+    const summary = await analyzePending({ store: sqliteStorage(db).analysis, settings: DEFAULT_SETTINGS, classifier: async () => broken, now: () => NOW, batchSize: 2, thread: true, onWarning: (m) => warnings.push(m) });
     expect(summary).toMatchObject({ items: 5, pending: 0 });
-    expect(warnings).toEqual([expect.stringMatching(/^classifying on the main thread: the classifier thread did not start \(not a secdigest classifier model\)/)]);
+    expect(warnings).toEqual([expect.stringMatching(/^analysing on the main thread: the analysis thread did not start \(not a secdigest classifier model\)/)]);
     expect(getItemClassification(db, 'id-0')).toMatchObject({ topic: 'ransomware' });
   });
 });

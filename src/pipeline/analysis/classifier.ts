@@ -22,7 +22,7 @@ export interface ReadyClassifier {
   modelId: number | null;
   /** Why a stored model was not used (it could not be read: e.g. made by another version). */
   warning?: string;
-  /** What it was built from, so a classifier thread can build the same one (classify-thread.ts). */
+  /** What it was built from, so the analysis thread can build the same one (analysis-thread.ts). */
   source?: { model: Model; settings: ClassifySettings };
 }
 

@@ -2,8 +2,9 @@ import { setImmediate } from 'node:timers/promises';
 import type { Classification, Settings } from '../../model/index.js';
 import type { AnalysisRepository } from '../../storage/index.js';
 import { applyCorrections } from '../classify/index.js';
+import { prepareItem, type PreparedItem } from '../dedupe/index.js';
 import { classifyItems, type ClassifiableItem, type ReadyClassifier } from './classifier.js';
-import { startClassifierThread, wantsClassifierThread, type ClassifierThread } from './classify-thread.js';
+import { startAnalysisThread, wantsAnalysisThread, type AnalysisThread } from './analysis-thread.js';
 import { StoryFiler } from './stories.js';
 
 export interface AnalysisDeps {
@@ -21,10 +22,11 @@ export interface AnalysisDeps {
   /** Called after each committed batch with the items analysed so far and those pending at the start. */
   onProgress?: (done: number, total: number) => void;
   /**
-   * Classify on a second thread while the main one files stories: by default when more than one
-   * batch is pending and the machine has a second core.
+   * Prepare items for the clusterer and classify them on a second thread while the main one files
+   * stories (analysis-thread.ts): by default when more than one batch is pending and the machine
+   * has a second core.
    */
-  classifierThread?: boolean;
+  thread?: boolean;
 }
 
 /** What one pass of the analysis stage did. */
@@ -54,7 +56,7 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
   if (total === 0) return summary;
   const ready = await deps.classifier();
   const batchSize = deps.batchSize ?? BATCH;
-  const labeller = await labellerFor(ready, deps.classifierThread ?? wantsClassifierThread(total, batchSize), deps.onWarning);
+  const helper = await helperFor(ready, deps.thread ?? wantsAnalysisThread(total, batchSize), deps.onWarning);
   // One clusterer for the whole pass: each batch loads only the stored window it has not seen.
   const filer = new StoryFiler(store, settings.dedupe);
   try {
@@ -63,9 +65,11 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
       const batch = await store.pending(batchSize);
       if (batch.length === 0) break;
       const corrections = await store.correctedLabels(batch.map(({ item }) => item.id));
-      // Classification (on the thread, when there is one) and story filing run at the same time.
-      const labelling = labeller.classify(batch.map(({ item, feedKind }) => ({ ...item, feedKind })));
-      const { filings, results } = await filer.file(batch);
+      // With a thread, it prepares the items' text and then classifies them while this thread files
+      // the items in stories, each as soon as its text is prepared.
+      const prepared = helper.prepareTexts(filer.filingOrder(batch).map(({ item }) => item));
+      const labelling = helper.classify(batch.map(({ item, feedKind }) => ({ ...item, feedKind })));
+      const { filings, results } = await filer.file(batch, prepared);
       const labels = await labelling;
       for (const { itemId, message } of labels.failures) {
         deps.onWarning?.(`the classifier failed on item ${itemId} (left unclassified, retried next run): ${message}`);
@@ -79,41 +83,51 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
       await setImmediate();
     }
   } finally {
-    await labeller.close();
+    await helper.close();
   }
   summary.pending = await store.countPending();
   summary.durationMs = deps.now().getTime() - started;
   return summary;
 }
 
-/** Classifies a batch without corrections: on a thread when asked and it starts, else in process. */
-interface Labeller {
+/**
+ * The analysis thread's work with a fallback: on the thread when asked and it starts, else (or
+ * once it fails) in this thread. Labels come without the editors' corrections.
+ */
+interface AnalysisHelper {
+  prepareTexts(texts: readonly { title: string; summary: string }[]): ((index: number) => Promise<PreparedItem>) | undefined;
   classify(items: readonly ClassifiableItem[]): Promise<{ byItem: ReadonlyMap<string, Classification>; failures: { itemId: string; message: string }[] }>;
   close(): Promise<void>;
 }
 
-async function labellerFor(ready: ReadyClassifier, threaded: boolean, onWarning?: (message: string) => void): Promise<Labeller> {
+async function helperFor(ready: ReadyClassifier, threaded: boolean, onWarning?: (message: string) => void): Promise<AnalysisHelper> {
   const inProcess = (items: readonly ClassifiableItem[]) => {
     const failures: { itemId: string; message: string }[] = [];
     const { byItem } = classifyItems(ready, new Map(), items, (itemId, error) => failures.push({ itemId, message: error.message }));
     return { byItem, failures };
   };
-  let thread: ClassifierThread | undefined;
+  let thread: AnalysisThread | undefined;
   if (threaded && ready.source) {
     try {
-      thread = await startClassifierThread(ready);
+      thread = await startAnalysisThread(ready);
     } catch (error) {
-      onWarning?.(`classifying on the main thread: the classifier thread did not start (${(error as Error).message})`);
+      onWarning?.(`analysing on the main thread: the analysis thread did not start (${(error as Error).message})`);
     }
   }
   return {
+    prepareTexts(texts) {
+      if (!thread) return undefined;
+      const fromThread = thread.prepareTexts(texts);
+      // A thread that failed mid-batch: the rest is prepared here (classify reports the failure).
+      return (index) => fromThread(index).catch(() => prepareItem(texts[index]!.title, texts[index]!.summary));
+    },
     async classify(items) {
       if (!thread) return inProcess(items);
       try {
         return await thread.classify(items);
       } catch (error) {
         // The thread died (a bug, or out of memory): this pass finishes on the main thread.
-        onWarning?.(`classifying on the main thread: the classifier thread failed (${(error as Error).message})`);
+        onWarning?.(`analysing on the main thread: the analysis thread failed (${(error as Error).message})`);
         const dead = thread;
         thread = undefined;
         await dead.close();

@@ -1,6 +1,6 @@
 import type { DedupeItem, DedupeSettings, Item } from '../../model/index.js';
 import type { AnalysisRepository, ItemFiling, PendingItem } from '../../storage/index.js';
-import { copyKeyOf, inPublicationOrder, StoryClusterer, type Filing } from '../dedupe/index.js';
+import { copyKeyOf, inPublicationOrder, StoryClusterer, type Filing, type PreparedItem } from '../dedupe/index.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -43,23 +43,35 @@ export class StoryFiler {
   }
 
   /**
-   * Files the batch's new items (those without a story), earliest published first, ties in the
-   * order given (pending items come ordered by id within a second). Returns the filings in that order.
+   * The batch's new items (those without a story) in the order `file` files them: earliest
+   * published first, ties in the order given (pending items come ordered by id within a second).
    */
-  async file(batch: readonly PendingItem[]): Promise<{ filings: ItemFiling[]; results: Filing[] }> {
+  filingOrder(batch: readonly PendingItem[]): PendingItem[] {
     const fresh = batch.filter((p) => p.storyId === null);
-    if (fresh.length === 0) return { filings: [], results: [] };
-    const order = inPublicationOrder(fresh, (p) => p.item.publishedAt);
-    const first = Date.parse(fresh[order[0]!]!.item.publishedAt);
-    const last = Date.parse(fresh[order[order.length - 1]!]!.item.publishedAt);
+    return inPublicationOrder(fresh, (p) => p.item.publishedAt).map((i) => fresh[i]!);
+  }
+
+  /**
+   * Files the batch's new items in `filingOrder`. Returns the filings in that order. `prepared(i)`,
+   * if given, is the i-th item's text prepared elsewhere (the analysis stage's second thread).
+   */
+  async file(batch: readonly PendingItem[], prepared?: (index: number) => Promise<PreparedItem>): Promise<{ filings: ItemFiling[]; results: Filing[] }> {
+    const ordered = this.filingOrder(batch);
+    if (ordered.length === 0) return { filings: [], results: [] };
+    const first = Date.parse(ordered[0]!.item.publishedAt);
+    const last = Date.parse(ordered[ordered.length - 1]!.item.publishedAt);
     await this.load(first - this.reach.back, last + this.reach.ahead);
     const byKey = await this.store.storiesByKey({
-      urlHashes: [...new Set(fresh.flatMap((p) => (p.item.urlHash ? [p.item.urlHash] : [])))],
-      copyKeys: [...new Set(fresh.flatMap((p) => copyKeyOf(p.item.title, p.item.summary) ?? []))],
+      urlHashes: [...new Set(ordered.flatMap((p) => (p.item.urlHash ? [p.item.urlHash] : [])))],
+      copyKeys: [...new Set(ordered.flatMap((p) => copyKeyOf(p.item.title, p.item.summary) ?? []))],
     });
     this.clusterer.seed([], byKey);
     this.clusterer.evictBefore(first - this.reach.back);
-    const results = order.map((i) => this.clusterer.file(toDedupeItem(fresh[i]!.item, fresh[i]!.feedWeight)));
+    const results: Filing[] = [];
+    for (const [i, p] of ordered.entries()) {
+      const item = toDedupeItem(p.item, p.feedWeight);
+      results.push(prepared ? this.clusterer.file(item, await prepared(i)) : this.clusterer.file(item));
+    }
     const filings = results.map((r) => ({
       itemId: r.itemId,
       storyId: r.storyId,

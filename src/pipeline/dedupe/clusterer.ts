@@ -1,7 +1,7 @@
 import type { DedupeItem, DedupeSettings, StoryContextMember, StoryMatch, StoryRef } from '../../model/index.js';
 import { isSiteRoot } from './site-root.js';
 import { extractFeatures, type Features } from './features.js';
-import { copyKeyOf } from './copy-key.js';
+import { prepareItem, type PreparedItem } from './prepared.js';
 import { differentEvents, eventKinds, type EventKind } from './event-kind.js';
 import { NEAR_COPY, similarity, verify, type VerifyContext } from './verify.js';
 import { centroidSimilarity, EventStory, searchSimilarity, type StoryMemberFeatures } from './event-story.js';
@@ -140,11 +140,10 @@ export class StoryClusterer {
     this.index.add(story, member.features);
   }
 
-  /** Files one item (call in publication order). */
-  file(item: DedupeItem): Filing {
-    const features = extractFeatures(item.title, item.summary);
+  /** Files one item (call in publication order); `prepared` if its text was prepared already. */
+  file(item: DedupeItem, prepared: PreparedItem = prepareItem(item.title, item.summary)): Filing {
+    const { features, copyKey, events } = prepared;
     const at = Date.parse(item.publishedAt);
-    const copyKey = copyKeyOf(item.title, item.summary);
     const joinKnown = (storyId: number, rule: 'url' | 'copy'): Filing => {
       const story = this.stories.get(storyId);
       const threadId = story?.threadId ?? this.threadOf.get(storyId) ?? storyId;
@@ -156,7 +155,7 @@ export class StoryClusterer {
         sharedNames: [],
         gapHours: story ? round((at - story.firstAt) / HOUR_MS) : 0,
       };
-      return this.join(item, features, eventKinds(item.title), at, storyId, threadId, rule === 'url' ? 'url' : 'near', 1, null, copyKey, evidence);
+      return this.join(item, features, events, at, storyId, threadId, rule === 'url' ? 'url' : 'near', 1, null, copyKey, evidence);
     };
     if (item.urlHash && item.canonicalUrl && !isSiteRoot(item.canonicalUrl)) {
       const storyId = this.byUrl.get(item.urlHash);
@@ -167,7 +166,6 @@ export class StoryClusterer {
       if (storyId !== undefined) return joinKnown(storyId, 'copy');
     }
     const context: VerifyContext = { isCommon: (name) => this.isCommon(name, at) };
-    const events = eventKinds(item.title);
     const event = this.bestEvent(item.feedId, features, events, at, context);
     if (event) {
       return this.join(item, features, events, at, event.story.id, event.story.threadId, 'near', event.evidence.memberSimilarity, event.evidence.matchedItemId, copyKey, event.evidence);

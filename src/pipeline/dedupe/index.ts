@@ -14,6 +14,7 @@ import { StoryClusterer, type Filing } from './clusterer.js';
 
 export { StoryClusterer, type Filing, type JoinEvidence } from './clusterer.js';
 export { copyKeyOf } from './copy-key.js';
+export { fromWire, prepareItem, toWire, type PreparedItem, type PreparedWire } from './prepared.js';
 export { isSiteRoot } from './site-root.js';
 export { extractFeatures } from './features.js';
 export { verify } from './verify.js';
