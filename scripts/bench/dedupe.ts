@@ -42,8 +42,12 @@ export interface DedupeFigures {
   growth: { stored: number; match: number };
 }
 
+// The clusterer holds the loaded window in memory (~7 KB an item): a 1M-item window needs more than
+// V8's default heap, so the benchmark's processes may use most of the machine's memory.
+const HEAP_MB = Math.floor((os.totalmem() / 2 ** 20) * 0.75);
+
 function worker(args: string[]): Promise<Record<string, number>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench/dedupe-worker.ts'), ...args], {
+  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', path.join(root, 'scripts/bench/dedupe-worker.ts'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
