@@ -19,9 +19,16 @@ const prepCode = (p: number) => -100 - p;
 
 type Entry = { kind: 'word' | 'title' | 'phrase' | 'pair' | 'object'; a: number; p: number; b: number } | { kind: 'special'; name: string };
 
-interface Coded {
-  words: Int32Array;
-  stream: Int32Array;
+/**
+ * A text's words and stream as stem ids (the stream with BREAK and prepCode), in buffers reused by
+ * every call: coding is done once per text per item, and allocating two arrays a text was a
+ * measurable share of the garbage classifying made.
+ */
+class Coded {
+  words = new Int32Array(64);
+  stream = new Int32Array(128);
+  wordCount = 0;
+  streamCount = 0;
 }
 
 export class FeatureIndex {
@@ -40,7 +47,8 @@ export class FeatureIndex {
   /** The call in which each vocabulary index was last added: dedupe without clearing. */
   readonly #seen: Uint32Array;
   #call = 0;
-  readonly #coded = new WeakMap<Analysis, Coded>();
+  readonly #titleCodes = new Coded();
+  readonly #summaryCodes = new Coded();
 
   constructor(vocabulary: readonly string[], stem: Stem, options: FeatureOptions) {
     this.#stem = stem;
@@ -82,22 +90,24 @@ export class FeatureIndex {
     return { kind: 'word', a: this.#id(feature), p: 0, b: 0 };
   }
 
-  #codes(analysis: Analysis): Coded {
-    let coded = this.#coded.get(analysis);
-    if (coded === undefined) {
-      // The stream holds every content word in order: each stem is looked up once, for both.
-      const words = new Int32Array(analysis.words.length);
-      const stream = new Int32Array(analysis.stream.length);
-      let w = 0;
-      for (let i = 0; i < stream.length; i++) {
-        const t = analysis.stream[i]!;
-        if (t === null) stream[i] = BREAK;
-        else if (t.charCodeAt(0) === 62) stream[i] = prepCode(PREP_CODE.get(t)!);
-        else stream[i] = words[w++] = this.#ids.get(t) ?? UNKNOWN;
-      }
-      this.#coded.set(analysis, (coded = { words, stream }));
+  /** Codes `analysis` into `into` (its buffers grown as needed). */
+  #codes(analysis: Analysis, into: Coded): Coded {
+    const { words, stream } = analysis;
+    if (into.words.length < words.length) into.words = new Int32Array(words.length * 2);
+    if (into.stream.length < stream.length) into.stream = new Int32Array(stream.length * 2);
+    // The stream holds every content word in order: each stem is looked up once, for both.
+    const codedWords = into.words;
+    const codedStream = into.stream;
+    let w = 0;
+    for (let i = 0; i < stream.length; i++) {
+      const t = stream[i]!;
+      if (t === null) codedStream[i] = BREAK;
+      else if (t.charCodeAt(0) === 62) codedStream[i] = prepCode(PREP_CODE.get(t)!);
+      else codedStream[i] = codedWords[w++] = this.#ids.get(t) ?? UNKNOWN;
     }
-    return coded;
+    into.wordCount = w;
+    into.streamCount = stream.length;
+    return into;
   }
 
   /** The indices found so far in this call, and how many (a buffer reused across calls). */
@@ -120,19 +130,21 @@ export class FeatureIndex {
     this.#call++;
     this.#count = 0;
     for (const feature of specialFeatures(title, summary, this.#stem, this.#options)) this.#add(this.#special.get(feature));
-    const t = this.#codes(analyse(title, this.#stem));
-    const s = this.#codes(analyse(forumBody(summary), this.#stem));
-    if (this.#options.titleFeatures) for (const a of t.words) if (a >= 0) this.#add(this.#title[a]);
-    this.#words(t.words);
-    if (this.#options.phrases) this.#phrasesOf(t.stream);
-    this.#words(s.words);
-    if (this.#options.phrases) this.#phrasesOf(s.stream);
+    const t = this.#codes(analyse(title, this.#stem), this.#titleCodes);
+    const s = this.#codes(analyse(forumBody(summary), this.#stem), this.#summaryCodes);
+    if (this.#options.titleFeatures) {
+      for (let i = 0; i < t.wordCount; i++) if (t.words[i]! >= 0) this.#add(this.#title[t.words[i]!]);
+    }
+    this.#words(t.words, t.wordCount);
+    if (this.#options.phrases) this.#phrasesOf(t.stream, t.streamCount);
+    this.#words(s.words, s.wordCount);
+    if (this.#options.phrases) this.#phrasesOf(s.stream, s.streamCount);
     return this.#out.slice(0, this.#count);
   }
 
-  #words(words: Int32Array): void {
+  #words(words: Int32Array, count: number): void {
     const bigrams = this.#options.bigrams;
-    for (let i = 0; i < words.length; i++) {
+    for (let i = 0; i < count; i++) {
       const a = words[i]!;
       if (a >= 0) this.#add(this.#word[a]);
       if (bigrams && i > 0) {
@@ -142,15 +154,15 @@ export class FeatureIndex {
     }
   }
 
-  #phrasesOf(stream: Int32Array): void {
-    for (let i = 0; i + 1 < stream.length; i++) {
+  #phrasesOf(stream: Int32Array, length: number): void {
+    for (let i = 0; i + 1 < length; i++) {
       const word = stream[i]!;
       const prep = stream[i + 1]!;
       if (word < 0 || prep > -100) continue;
       const p = -100 - prep;
       this.#add(this.#phrases.get(word * PREPS + p));
       // The object: the next content word, past at most one dropped stopword (features.ts).
-      const next = i + 2 < stream.length && stream[i + 2] !== BREAK ? stream[i + 2]! : i + 3 < stream.length ? stream[i + 3]! : BREAK;
+      const next = i + 2 < length && stream[i + 2] !== BREAK ? stream[i + 2]! : i + 3 < length ? stream[i + 3]! : BREAK;
       if (next >= 0) this.#add(this.#objects.get((word * PREPS + p) * this.#stems + next));
     }
   }

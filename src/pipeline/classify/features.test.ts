@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FeatureIndex } from './feature-index.js';
-import { cachedStem, contentWords, DEFAULT_FEATURE_OPTIONS, describeFeatures, itemFeatures } from './features.js';
+import { analyse, cachedStem, contentWords, DEFAULT_FEATURE_OPTIONS, describeFeatures, itemFeatures } from './features.js';
 import { STOPWORDS } from './stopwords.js';
 
 /** contentWords as it was written before the CVE prefilter: the reference it must equal. */
@@ -42,6 +42,15 @@ describe('contentWords', () => {
         expect(contentWords(text, stem, surface)).toEqual(reference(text, toyStem, expectedSurface));
         expect([...surface]).toEqual([...expectedSurface]);
       }
+    }
+  });
+
+  it('gives each stem the same written form by surfaceOf as by the surface map', () => {
+    const stem = cachedStem(toyStem);
+    for (const text of ['', 'Hacked hackers hack; HACKING hacked', 'Zürich’s banks’ servers — ünïcödé 😀 words', 'word '.repeat(400) + 'tail']) {
+      const analysis = analyse(text, stem);
+      for (const word of analysis.words) expect(analysis.surfaceOf(word)).toBe(analysis.surface.get(word));
+      expect(analysis.surfaceOf('not-a-stem-here')).toBeUndefined();
     }
   });
 });
@@ -93,7 +102,9 @@ describe('features', () => {
     // Half the vocabulary, so features outside it are skipped as the model skips them.
     const kept = vocabulary.filter((_, i) => i % 2 === 0);
     const index = new FeatureIndex(kept, stem, DEFAULT_FEATURE_OPTIONS);
-    for (const [title, summary] of [...texts, ['Unrelated words only', 'Nothing here matches anything.']]) {
+    // A long text before short ones (the index reuses its buffers), an empty one, and other scripts.
+    const long = `${texts[1][1]} `.repeat(40);
+    for (const [title, summary] of [[long, long], ...texts, ['', ''], ['Unrelated words only', 'Nothing here matches anything.'], ['Hackers hacked ünïcödé servers', 'Привет 😀 hacked into the network']]) {
       const byName = itemFeatures(title, summary, stem, DEFAULT_FEATURE_OPTIONS).filter((f) => kept.includes(f));
       expect(Array.from(index.indices(title, summary), (i) => kept[i])).toEqual(byName);
     }

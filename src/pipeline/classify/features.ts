@@ -56,7 +56,10 @@ export function contentWords(text: string, stem: Stem, surface?: Map<string, str
 /** A text's words in order: content words stemmed, kept prepositions as written, others dropped (null). */
 export interface Analysis {
   words: string[];
-  surface: Map<string, string>;
+  /** Each stem's first word as written (built on first read: only tests need them all). */
+  readonly surface: Map<string, string>;
+  /** A stem's first word as written, or undefined: what evidence reads, for a few stems an item. */
+  surfaceOf(stem: string): string | undefined;
   /** Content stems and prepositions in text order; other stopwords as null (a break between phrases). */
   stream: (string | null)[];
 }
@@ -140,7 +143,8 @@ function analyseText(text: string, stem: Stem): Analysis {
   const info = wordInfoFor(stem);
   const words: string[] = [];
   const stream: (string | null)[] = [];
-  const surface = new Map<string, string>();
+  // Each word as written, beside its stem in `words`: the surface map is built from them when read.
+  const written: string[] = [];
   const sample = text.slice(0, MAX_TEXT_CHARS);
   const lowered = (MAY_NAME_CVE.test(sample) ? sample.replace(CVE_ID, ' cveid ') : sample).toLowerCase();
   eachWord(lowered, (token, sawDigit) => {
@@ -157,10 +161,25 @@ function analyseText(text: string, stem: Stem): Analysis {
     const stemmed = sawDigit ? word : known.stem;
     words.push(stemmed);
     stream.push(stemmed);
-    if (!surface.has(stemmed)) surface.set(stemmed, word);
+    written.push(word);
     return true;
   });
-  return { words, surface, stream };
+  let surface: Map<string, string> | undefined;
+  return {
+    words,
+    stream,
+    get surface() {
+      if (surface === undefined) {
+        surface = new Map();
+        for (let i = 0; i < words.length; i++) if (!surface.has(words[i]!)) surface.set(words[i]!, written[i]!);
+      }
+      return surface;
+    },
+    surfaceOf(stem) {
+      const i = words.indexOf(stem);
+      return i < 0 ? undefined : written[i];
+    },
+  };
 }
 
 export function analyse(text: string, stem: Stem): Analysis {
@@ -250,9 +269,9 @@ const SHAPES: Record<string, string> = {
 export function describeFeatures(features: readonly string[], title: string, summary: string, stem: Stem): string[] {
   if (features.length === 0) return [];
   // The title's word for a stem first, as if both were read into one map.
-  const inTitle = analyse(title, stem).surface;
-  const inSummary = analyse(forumBody(summary), stem).surface;
-  const word = (part: string) => (part === 'cveid' ? 'CVE id' : (inTitle.get(part) ?? inSummary.get(part) ?? part));
+  const inTitle = analyse(title, stem);
+  const inSummary = analyse(forumBody(summary), stem);
+  const word = (part: string) => (part === 'cveid' ? 'CVE id' : (inTitle.surfaceOf(part) ?? inSummary.surfaceOf(part) ?? part));
   const words = features.map((feature) => {
     if (SHAPES[feature] !== undefined) return SHAPES[feature];
     const sense = /^sense:(\w+)\|(it|none|off)$/.exec(feature);

@@ -1,5 +1,5 @@
 import type { Taxonomy, TopicId } from '../../model/index.js';
-import { compileLexicon, scanLexicon, type Lexicon } from './lexicon.js';
+import { compileLexicon, scanLexicon, tokensOf, type Lexicon, type Tokens } from './lexicon.js';
 
 /** A list of keywords compiled for one pass over the text instead of one per keyword. */
 export interface KeywordSet {
@@ -59,38 +59,57 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTopic[] {
   return taxonomy.topics.map((topic) => ({ id: topic.id, ...compileKeywords(topic.keywords) }));
 }
 
-/** Keyword → the text it matched first, lower-cased. */
-function matched(set: KeywordSet, text: string, into: Map<string, string>): void {
-  if (set.pattern === undefined || text === '') return;
+/**
+ * Keyword → the text it matched first, lower-cased; undefined when nothing matched. Most texts
+ * match few of a topic's keywords: the map is made only for a first match (the classifier scans
+ * each text with every topic's set, and two empty maps a set were most of its garbage).
+ */
+function matched(set: KeywordSet, scanned: Scanned): Map<string, string> | undefined {
+  const text = scanned.text;
+  if (set.pattern === undefined || text === '') return undefined;
+  let into: Map<string, string> | undefined;
   if (set.lexicon !== undefined) {
-    scanLexicon(set.lexicon, text, (index, start, end) => {
+    scanLexicon(set.lexicon, (scanned.tokens ??= tokensOf(text)), (index, start, end) => {
       const keyword = set.keywords[index]!;
+      into ??= new Map();
       if (!into.has(keyword)) into.set(keyword, text.slice(start, end).toLowerCase().replace(/\s+/g, ' '));
     });
-    return;
+    return into;
   }
   for (const match of text.matchAll(set.pattern)) {
     const group = match.findIndex((value, i) => i > 0 && value !== undefined);
     const keyword = set.keywords[group - 1];
+    into ??= new Map();
     if (keyword !== undefined && !into.has(keyword)) into.set(keyword, match[0].toLowerCase().replace(/\s+/g, ' '));
   }
+  return into;
+}
+
+/** A text and, once a lexicon has read it, its tokens: every topic's set scans the same ones. */
+interface Scanned {
+  text: string;
+  tokens?: Tokens;
 }
 
 /** Distinct keywords of a set found in the title or the summary, title hits first. */
 export function findKeywordSet(set: KeywordSet, title: string, summary: string): KeywordHit[] {
-  const inTitle = new Map<string, string>();
-  const inSummary = new Map<string, string>();
-  matched(set, title, inTitle);
-  matched(set, summary, inSummary);
-  return [
-    ...[...inTitle].map(([keyword, text]) => ({ keyword, text, inTitle: true })),
-    ...[...inSummary].filter(([keyword]) => !inTitle.has(keyword)).map(([keyword, text]) => ({ keyword, text, inTitle: false })),
-  ];
+  return hitsOf(set, { text: title }, { text: summary });
+}
+
+function hitsOf(set: KeywordSet, title: Scanned, summary: Scanned): KeywordHit[] {
+  const inTitle = matched(set, title);
+  const inSummary = matched(set, summary);
+  const hits: KeywordHit[] = [];
+  if (inTitle !== undefined) for (const [keyword, text] of inTitle) hits.push({ keyword, text, inTitle: true });
+  if (inSummary !== undefined) for (const [keyword, text] of inSummary) if (inTitle === undefined || !inTitle.has(keyword)) hits.push({ keyword, text, inTitle: false });
+  return hits;
 }
 
 /** Each topic's keyword hits. */
 export function findKeywords(topics: readonly CompiledTopic[], title: string, summary: string): Map<TopicId, KeywordHit[]> {
-  return new Map(topics.map((topic) => [topic.id, findKeywordSet(topic, title, summary)]));
+  const t: Scanned = { text: title };
+  const s: Scanned = { text: summary };
+  return new Map(topics.map((topic) => [topic.id, hitsOf(topic, t, s)]));
 }
 
 /** Weight of a topic's keyword hits: a title hit counts twice, a summary hit once. */

@@ -33,15 +33,21 @@ export function isProbablyEnglish(text: string): boolean {
     if (i < lower.length && kindOf(point) & LETTER) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      const word = lower.slice(start, i);
-      if (ENGLISH_FUNCTION_WORDS.has(word)) english++;
-      else if (FOREIGN_FUNCTION_WORDS.has(word)) foreign++;
+      // A word longer than every function word is in neither set: not sliced nor looked up.
+      if (i - start <= LONGEST_FUNCTION_WORD) {
+        const word = lower.slice(start, i);
+        if (ENGLISH_FUNCTION_WORDS.has(word)) english++;
+        else if (FOREIGN_FUNCTION_WORDS.has(word)) foreign++;
+      }
       start = -1;
     }
     i += point > 0xffff ? 2 : 1;
   }
   return foreign < 2 || english >= foreign;
 }
+
+/** Code units of the longest function word of either list. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_FUNCTION_WORDS, ...FOREIGN_FUNCTION_WORDS].map((word) => word.length));
 
 /** Bits of a code point's kind: a letter (`\p{L}`), in the Latin script (`\p{Script=Latin}`, e.g. also Ⅻ). */
 const LETTER = 1;

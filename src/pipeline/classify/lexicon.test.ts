@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileKeywords, findKeywordSet } from './keywords.js';
+import { compileKeywords, compileTaxonomy, findKeywords, findKeywordSet } from './keywords.js';
 import { DEFAULT_TAXONOMY } from './taxonomy.js';
 
 /** The lexicon must find exactly what the keyword pattern finds (keywords.ts keeps it as the reference). */
@@ -24,7 +24,7 @@ describe('keyword lexicon', () => {
   it('matches like the pattern on generated texts from the default taxonomy', () => {
     const keywords = [...DEFAULT_TAXONOMY.topics.flatMap((topic) => topic.keywords), ...(DEFAULT_TAXONOMY.securityTerms ?? [])];
     const words = keywords.map((k) => k.replace('*', ''));
-    const glue = [' ', '  ', '-', '\u2010', '\u2014', '\n', '\u00a0', '.', ', ', 'ſ', 'ing ', "'s ", '_', '😀'];
+    const glue = [' ', '  ', '-', '\u2010', '\u2014', '\n', '\u00a0', '.', ', ', 'ſ', 'ing ', "'s ", '_', '😀', '\t', ' - ', '\u3000', '\u2013', '\u00a0-\u2028', ' é', '\u212A'];
     let seed = 1;
     const next = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
     for (let i = 0; i < 2000; i++) {
@@ -46,6 +46,19 @@ describe('keyword lexicon', () => {
     const { lexicon, pattern } = both(['zarbex stealer', 'quindl*'], title, summary);
     expect(lexicon.map((hit) => hit.keyword)).toEqual(['quindl*', 'zarbex stealer']);
     expect(lexicon).toEqual(pattern);
+  });
+
+  it('finds every topic\'s keywords from tokens shared by the topics as each pattern does alone', () => {
+    const topics = compileTaxonomy(DEFAULT_TAXONOMY);
+    for (const [title, summary] of [
+      ['', ''],
+      ['Zero-day exploit hits ransomware gang', 'A phishing kit, a data breach and a supply-chain attack.\nCategory. Vulnerabilities'],
+      ['Éxploit ſupply chain \u212Ait', 'exploitation — zero\u3000day; cloud\tsecurity - DDoS'],
+      ['x'.repeat(5000), `${'Ransomware attack on the network. '.repeat(200)}`],
+    ]) {
+      const shared = findKeywords(topics, title!, summary!);
+      for (const topic of topics) expect(shared.get(topic.id)).toEqual(findKeywordSet({ ...topic, lexicon: undefined }, title!, summary!));
+    }
   });
 
   it('leaves sets with other keywords to the pattern', () => {

@@ -81,7 +81,7 @@ export function compileLexicon(keywords: readonly KeywordParts[]): Lexicon | und
 }
 
 /** A text's maximal runs of letters and digits, folded, with where each starts and ends. */
-interface Tokens {
+export interface Tokens {
   folded: string[];
   /** The first HEAD characters of each folded token as one number (headKey), -1 when shorter. */
   heads: number[];
@@ -97,8 +97,17 @@ interface Tokens {
   registrySize: number;
 }
 
+/**
+ * The first HEAD characters as one small integer, or -1 when shorter or not all ASCII: keyword
+ * heads are always ASCII (compileLexicon), so a token whose head is not can start no prefix
+ * keyword. Small enough to stay an unboxed integer (a wider key was boxed at every look-up).
+ */
 function headKey(word: string): number {
-  return word.length < HEAD ? -1 : word.charCodeAt(0) * 2 ** 32 + word.charCodeAt(1) * 2 ** 16 + word.charCodeAt(2);
+  if (word.length < HEAD) return -1;
+  const a = word.charCodeAt(0);
+  const b = word.charCodeAt(1);
+  const c = word.charCodeAt(2);
+  return a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : -1;
 }
 
 function fold(word: string): string {
@@ -113,6 +122,21 @@ function isWordChar(text: string, i: number): number {
   const point = text.codePointAt(i)!;
   const width = point > 0xffff ? 2 : 1;
   return WORD_CHAR.test(text.slice(i, i + width)) ? width : 0;
+}
+
+/**
+ * Whether `text` from `from` to `to` (not empty) is all SEPARATORS: ASCII decided by code (space,
+ * tab…CR, hyphen; any other ASCII character is not one), the rest by the pattern. Most gaps are
+ * ", " or ". ", which the pattern took a sliced string and a Unicode match to refuse.
+ */
+function onlySeparators(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 45 || (c >= 9 && c <= 13)) continue;
+    if (c < 128) return false;
+    return SEPARATORS.test(text.slice(from, to));
+  }
+  return true;
 }
 
 function tokenize(text: string): Tokens {
@@ -133,22 +157,31 @@ function tokenize(text: string): Tokens {
     const previous = tokens.ends.length - 1;
     if (previous >= 0) {
       const gapStart = tokens.ends[previous]!;
-      tokens.joined.push((start - gapStart === 1 && text.charCodeAt(gapStart) === 32) || SEPARATORS.test(text.slice(gapStart, start)));
+      tokens.joined.push(onlySeparators(text, gapStart, start));
     }
+    const head = headKey(folded);
+    // The ids as of now, in the same pass (a lexicon compiled later makes withIds read them again).
+    const wordId = FIRST_WORD_IDS.get(folded) ?? -1;
+    const headId = head >= 0 ? (HEAD_IDS.get(head) ?? -1) : -1;
+    if (wordId >= 0 || headId >= 0) tokens.candidates.push(tokens.folded.length);
     tokens.folded.push(folded);
-    tokens.heads.push(headKey(folded));
+    tokens.heads.push(head);
     tokens.starts.push(start);
     tokens.ends.push(i);
+    tokens.wordIds.push(wordId);
+    tokens.headIds.push(headId);
   }
   tokens.joined.push(false);
+  tokens.registrySize = FIRST_WORD_IDS.size + HEAD_IDS.size;
   return tokens;
 }
 
 /**
- * The classifier scans the same title and summary with every topic's lexicon: tokenized once.
- * A few recent texts are enough (the cache is dropped whole when full).
+ * The classifier scans the same title and summary with every topic's lexicon: tokenized once
+ * (keywords.ts passes the tokens to each scan). A few recent texts are enough (the cache is
+ * dropped whole when full).
  */
-const tokensOf = boundedMemo(8, tokenize);
+export const tokensOf = boundedMemo(8, tokenize);
 
 /** The last token of keyword `index` matched from token `at`, or -1. */
 function matchAt(lexicon: Lexicon, index: number, tokens: Tokens, at: number): number {
@@ -196,11 +229,17 @@ function withIds(tokens: Tokens): Tokens {
   return tokens;
 }
 
-/** Calls `found(keyword index, start, end)` for each match, in text order, as `matchAll` would. */
-export function scanLexicon(lexicon: Lexicon, text: string, found: (index: number, start: number, end: number) => void): void {
-  const tokens = withIds(tokensOf(text));
+/** firstMatch's answer, [keyword index, last token]: one array reused (read before `found` is called). */
+const BEST = [Infinity, -1];
+
+/**
+ * Calls `found(keyword index, start, end)` for each match, in text order, as `matchAll` would.
+ * `text` may be given as its tokens (tokensOf), when many lexicons scan it.
+ */
+export function scanLexicon(lexicon: Lexicon, text: string | Tokens, found: (index: number, start: number, end: number) => void): void {
+  const tokens = withIds(typeof text === 'string' ? tokensOf(text) : text);
   const count = tokens.folded.length;
-  const best = [Infinity, -1];
+  const best = BEST;
   // Without short prefix keywords (tried everywhere), a keyword can start only at a candidate token:
   // the others are skipped, as the scan below would skip them one by one.
   const everywhere = lexicon.short.length > 0;

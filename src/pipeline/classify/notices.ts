@@ -6,6 +6,8 @@
  * here is anchored on words that end the name, and a name made only of common nouns ("Hospital
  * Chain Confirms Data Breach") is no name.
  */
+import { anyOf } from './prefilter.js';
+
 const INCIDENT =
   '(?:(?:a|an|the)\\s+)?(?:recent\\s+)?(?:data\\s+(?:security\\s+|privacy\\s+)?(?:incident|event|breach)|cyber(?:security)?\\s+(?:security\\s+)?incident|' +
   '(?:network\\s+)?security\\s+incident|privacy\\s+incident|ransomware\\s+attack|cyber-?\\s?attack|data\\s+theft)';
@@ -35,7 +37,8 @@ const SHAPES: readonly { pattern: RegExp; words: readonly string[] }[] = [
 ];
 
 /** Every shape names an incident or an attack with one of these words. */
-const INCIDENT_WORDS = ['incident', 'event', 'breach', 'attack', 'theft', 'ransomware', 'hack', 'ddos'];
+const INCIDENT_WORDS = anyOf(['incident', 'event', 'breach', 'attack', 'theft', 'ransomware', 'hack', 'ddos']);
+const SHAPE_CHECKS = SHAPES.map((shape) => ({ ...shape, mayMatch: anyOf(shape.words) }));
 
 /** Title Case words that describe an organisation without naming one. */
 const COMMON = new Set(
@@ -70,9 +73,9 @@ function nameOf(raw: string): string | undefined {
 /** The victim a headline names in the first of the shapes above it matches, if any. */
 export function findNoticeVictims(title: string): string[] {
   const lower = title.toLowerCase();
-  if (!INCIDENT_WORDS.some((word) => lower.includes(word))) return [];
-  for (const shape of SHAPES) {
-    if (!shape.words.some((word) => lower.includes(word))) continue;
+  if (!INCIDENT_WORDS.test(lower)) return [];
+  for (const shape of SHAPE_CHECKS) {
+    if (!shape.mayMatch.test(lower)) continue;
     const match = shape.pattern.exec(title);
     if (match === null) continue;
     const name = nameOf(match.groups?.org ?? '');

@@ -6,6 +6,7 @@
  */
 
 import { findNoticeVictims, isCommonName } from './notices.js';
+import { anyOf } from './prefilter.js';
 
 // A name: capitalised words (or digits), joined by "of", "and", "&", "for", "de" ("Bank of America").
 const WORD = "[\\p{Lu}\\d][\\p{L}\\d&.'’-]*";
@@ -129,9 +130,9 @@ const SHAPES: readonly Shape[] = [
     required: ['attack', 'hack', 'breach', 'incident'],
   },
 ];
-const ANY_REQUIRED = [...new Set(SHAPES.flatMap((shape) => shape.required))];
-
-const mayMatch = (sentence: string, words: readonly string[]) => words.some((word) => sentence.includes(word));
+/** Each shape's required words as one pre-check (prefilter.ts), and all of them as another. */
+const SHAPE_CHECKS = SHAPES.map((shape) => ({ ...shape, mayMatch: anyOf(shape.required) }));
+const ANY_REQUIRED = anyOf([...new Set(SHAPES.flatMap((shape) => shape.required))]);
 
 /** Words a name cannot start with: they begin sentences, not organisations. Stripped from the front. */
 const LEADING_NOISE = new Set(
@@ -179,13 +180,13 @@ export function findVictims(title: string, summary: string): string[] {
     if (cleaned !== undefined) victims.add(cleaned);
   }
   const text = `${title}.\n${summary.slice(0, 4000)}`;
-  if (!mayMatch(text, ANY_REQUIRED)) return [...victims];
+  if (!ANY_REQUIRED.test(text)) return [...victims];
   // A sentence ends at . ! ? before a capital, but not after an initial ("J.P. Morgan Chase says …").
   const sentences = text.split(/(?<=[.!?])(?<!(?:^|[\s.])\p{Lu}\.)\s+(?=[\p{Lu}\d"“])|\n+/u);
   for (const sentence of sentences) {
-    if (!mayMatch(sentence, ANY_REQUIRED) || isTitleCase(sentence)) continue;
-    for (const { pattern, required } of SHAPES) {
-      if (!mayMatch(sentence, required)) continue;
+    if (!ANY_REQUIRED.test(sentence) || isTitleCase(sentence)) continue;
+    for (const { pattern, mayMatch } of SHAPE_CHECKS) {
+      if (!mayMatch.test(sentence)) continue;
       for (const match of sentence.matchAll(pattern)) {
         const name = clean(match.groups?.org ?? match.groups?.org2 ?? '');
         if (name !== undefined) victims.add(name);

@@ -1,3 +1,5 @@
+import { anyOf } from './prefilter.js';
+
 /**
  * Marks of a press release, wherever it was posted. Strong marks (a wire credit, a dateline, a
  * ticker, the "About <Company>" paragraph, forward-looking statements, a media-contact block) are
@@ -97,10 +99,16 @@ const REPORTED: readonly Mark[] = [
   { name: 'attribution ("according to")', pattern: /\baccording to (?:the company|a (?:filing|memo|statement|report)|people familiar|sources)\b/i },
 ];
 
-function found(marks: readonly Mark[], text: string, lower: string): string[] {
+/** Marks with their hints as one pre-check each (prefilter.ts). */
+const withChecks = (marks: readonly Mark[]) => marks.map((mark) => ({ ...mark, mayMatch: mark.hints === undefined ? undefined : anyOf(mark.hints) }));
+const STRONG_CHECKS = withChecks(STRONG);
+const MEDIUM_CHECKS = withChecks(MEDIUM);
+const REPORTED_CHECKS = withChecks(REPORTED);
+
+function found(marks: readonly (Mark & { mayMatch: RegExp | undefined })[], text: string, lower: string): string[] {
   const names: string[] = [];
   for (const mark of marks) {
-    if (mark.hints !== undefined && !mark.hints.some((hint) => lower.includes(hint))) continue;
+    if (mark.mayMatch !== undefined && !mark.mayMatch.test(lower)) continue;
     if (mark.pattern.test(text)) names.push(mark.name);
   }
   return names;
@@ -111,5 +119,5 @@ export function findPressMarks(title: string, summary: string): PressMarks {
   const both = `${title}\n${text}`;
   const lower = both.toLowerCase();
   // `lower` holds the title too: a hint found only there lets a summary pattern run, which is harmless.
-  return { strong: found(STRONG, text, lower), medium: found(MEDIUM, both, lower), reported: found(REPORTED, text, lower) };
+  return { strong: found(STRONG_CHECKS, text, lower), medium: found(MEDIUM_CHECKS, both, lower), reported: found(REPORTED_CHECKS, text, lower) };
 }
