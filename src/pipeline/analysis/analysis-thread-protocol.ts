@@ -9,15 +9,26 @@ export interface ThreadSetup {
   settings: ClassifySettings;
 }
 
-export type ThreadRequest =
-  | { kind: 'classify'; seq: number; items: ClassifiableItem[] }
-  | { kind: 'prepare'; seq: number; texts: [title: string, summary: string][] };
+/** One batch: classify `items`; prepare the chunks of `texts` (filing order) the main thread leaves. */
+export interface ThreadRequest {
+  seq: number;
+  items: ClassifiableItem[];
+  texts: [title: string, summary: string][];
+  claims: Int32Array;
+}
 
 export type ThreadReply =
   | { kind: 'ready' }
   | { kind: 'classified'; seq: number; byItem: ReadonlyMap<string, Classification>; failures: { itemId: string; message: string }[] }
   | { kind: 'prepared'; seq: number; chunk: number; items: PreparedWire[] };
 
-/** Items per `prepared` reply: the main thread waits for the first chunk only. */
+/** Texts per chunk: the unit the two threads share out (CLAIM), and items the thread classifies between two chunks. */
 export const PREPARE_CHUNK = 100;
 
+/**
+ * Who prepares a chunk, one Int32 per chunk in memory both threads share: whoever swaps `free` for
+ * its own mark first (Atomics.compareExchange). The main thread takes chunks from the front as it
+ * files them; the thread takes them from the back between slices of classification, so the two
+ * share the work whatever their speeds.
+ */
+export const CLAIM = { free: 0, thread: 1, main: 2 } as const;

@@ -32,36 +32,29 @@ function pendingDatabase() {
 }
 
 describe('the analysis thread', () => {
-  it('prepares texts for the clusterer exactly as in process, a chunk at a time', async () => {
+  it('labels and prepares a batch exactly as in process, whichever thread takes each chunk', async () => {
     const ready = await readyClassifier(undefined, DEFAULT_SETTINGS.classify);
     const thread = await startAnalysisThread(ready);
     try {
       // More than two chunks, each text different.
-      const texts = Array.from({ length: 2 * PREPARE_CHUNK + 7 }, (_, i) => ({ title: `${TEXTS[i % TEXTS.length]![0]} (${i})`, summary: `${TEXTS[i % TEXTS.length]![1]} Case ${i * 7}.` }));
-      const prepared = thread.prepareTexts(texts);
-      for (const i of [0, PREPARE_CHUNK - 1, PREPARE_CHUNK, 2 * PREPARE_CHUNK + 6]) {
-        const got = await prepared(i);
-        const want = prepareItem(texts[i]!.title, texts[i]!.summary);
+      const items: ClassifiableItem[] = Array.from({ length: 2 * PREPARE_CHUNK + 7 }, (_, i) => ({ ...ITEMS[i % ITEMS.length]!, id: `i${i}`, title: `${ITEMS[i % ITEMS.length]!.title} (${i})` }));
+      const { labels, prepared } = thread.batch(items, items);
+      // The first chunk asked for at once (the main thread usually takes it), the others once the
+      // thread has classified the batch (it has taken them by then).
+      const first = await prepared(0);
+      const { byItem, failures } = await labels;
+      expect(failures).toEqual([]);
+      expect(byItem).toEqual(classifyItems(ready, new Map(), items).byItem);
+      expect(byItem.get('i0')!.topic).toBe('ransomware');
+      for (const [i, got] of [[0, first], [PREPARE_CHUNK - 1, await prepared(PREPARE_CHUNK - 1)], [PREPARE_CHUNK, await prepared(PREPARE_CHUNK)], [2 * PREPARE_CHUNK + 6, await prepared(2 * PREPARE_CHUNK + 6)]] as const) {
+        const want = prepareItem(items[i]!.title, items[i]!.summary);
         expect(got).toEqual(want);
         expect([...got.features.weights.keys()]).toEqual([...want.features.weights.keys()]);
       }
     } finally {
       await thread.close();
     }
-  });
-
-  it('labels items exactly as the classifier does in process', async () => {
-    const ready = await readyClassifier(undefined, DEFAULT_SETTINGS.classify);
-    const thread = await startAnalysisThread(ready);
-    try {
-      const labels = await thread.classify(ITEMS);
-      expect(labels.failures).toEqual([]);
-      expect(labels.byItem).toEqual(classifyItems(ready, new Map(), ITEMS).byItem);
-      expect(labels.byItem.get('id-0')!.topic).toBe('ransomware');
-    } finally {
-      await thread.close();
-    }
-    await expect(thread.classify(ITEMS)).rejects.toThrow(/closed/);
+    await expect(thread.batch(ITEMS, ITEMS).labels).rejects.toThrow(/closed/);
   });
 
   it('analyzePending stores the same labels and stories with and without the thread', async () => {

@@ -2,9 +2,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Classification } from '../../model/index.js';
 import { serializeModel } from '../classify/index.js';
-import { fromWire, type PreparedItem, type PreparedWire } from '../dedupe/index.js';
+import { fromWire, prepareItem, type PreparedItem, type PreparedWire } from '../dedupe/index.js';
 import type { ClassifiableItem, ReadyClassifier } from './classifier.js';
-import { PREPARE_CHUNK, type ThreadReply, type ThreadRequest, type ThreadSetup } from './analysis-thread-protocol.js';
+import { CLAIM, PREPARE_CHUNK, type ThreadReply, type ThreadRequest, type ThreadSetup } from './analysis-thread-protocol.js';
 
 /** What the thread returns for a batch: labels, and the items it failed on (left unclassified). */
 export interface ThreadLabels {
@@ -13,15 +13,19 @@ export interface ThreadLabels {
 }
 
 /**
- * The analysis stage's second core. For each batch it prepares the items' text for the clusterer
- * (features, copy keys: a third of filing an item) a chunk at a time, then classifies the batch,
- * while the main thread files the items in stories as their chunks arrive. Filing is the longer
- * job, so a large pass takes about as long as the main thread's filing alone.
+ * The analysis stage's second core. For each batch it classifies the items and, between slices of
+ * that, prepares their text for the clusterer (features, copy keys: a third of filing an item)
+ * from the last chunk back, while the main thread files the items in stories from the first,
+ * preparing each chunk the thread has not taken (CLAIM). The two threads so share a batch's work
+ * whatever their speeds.
  */
 export interface AnalysisThread {
-  /** The i-th text prepared, in the order given; each chunk's promise rejects if the thread fails. */
-  prepareTexts(texts: readonly { title: string; summary: string }[]): (index: number) => Promise<PreparedItem>;
-  classify(items: readonly ClassifiableItem[]): Promise<ThreadLabels>;
+  /**
+   * Hands the thread a batch: its items to classify, and their texts in filing order to prepare.
+   * `prepared(i)` is the i-th text prepared: here, when the thread has not taken its chunk yet, else
+   * the thread's (rejecting if the thread fails, as `labels` does).
+   */
+  batch(items: readonly ClassifiableItem[], texts: readonly { title: string; summary: string }[]): { labels: Promise<ThreadLabels>; prepared: (index: number) => Promise<PreparedItem> };
   close(): Promise<void>;
 }
 
@@ -83,9 +87,7 @@ export async function startAnalysisThread(ready: ReadyClassifier): Promise<Analy
   worker.on('message', (reply: ThreadReply) => {
     if (reply.kind === 'ready') return started();
     if (reply.kind === 'prepared') {
-      const request = chunks.get(reply.seq);
-      request?.[reply.chunk]?.resolve(reply.items);
-      if (request && reply.chunk === request.length - 1) chunks.delete(reply.seq);
+      chunks.get(reply.seq)?.[reply.chunk]?.resolve(reply.items);
       return;
     }
     labels.get(reply.seq)?.resolve({ byItem: reply.byItem, failures: reply.failures });
@@ -96,23 +98,39 @@ export async function startAnalysisThread(ready: ReadyClassifier): Promise<Analy
   await ready$;
 
   let seq = 0;
-  const send = (request: ThreadRequest) => worker.postMessage(request);
   return {
-    prepareTexts(texts) {
-      const request = Array.from({ length: Math.ceil(texts.length / PREPARE_CHUNK) }, () => deferred<PreparedWire[]>());
-      if (failed) for (const chunk of request) chunk.reject(failed);
-      else if (request.length > 0) {
-        chunks.set(++seq, request);
-        send({ kind: 'prepare', seq, texts: texts.map(({ title, summary }) => [title, summary]) });
-      }
-      return async (index) => fromWire((await request[Math.floor(index / PREPARE_CHUNK)]!.promise)[index % PREPARE_CHUNK]!);
-    },
-    classify(items) {
-      if (failed) return Promise.reject(failed);
+    batch(items, texts) {
+      const count = Math.ceil(texts.length / PREPARE_CHUNK);
+      const claims = new Int32Array(new SharedArrayBuffer(Math.max(1, count) * Int32Array.BYTES_PER_ELEMENT));
       const request = deferred<ThreadLabels>();
-      labels.set(++seq, request);
-      send({ kind: 'classify', seq, items: items.map(({ id, title, summary, categories, feedKind }) => ({ id, title, summary, ...(categories ? { categories } : {}), ...(feedKind ? { feedKind } : {}) })) });
-      return request.promise;
+      const fromThread = Array.from({ length: count }, () => deferred<PreparedWire[]>());
+      // One batch at a time: replies to an earlier one are dropped.
+      labels.clear();
+      chunks.clear();
+      if (failed) {
+        request.reject(failed);
+        for (const chunk of fromThread) chunk.reject(failed);
+      } else {
+        labels.set(++seq, request);
+        chunks.set(seq, fromThread);
+        worker.postMessage({
+          seq,
+          items: items.map(({ id, title, summary, categories, feedKind }) => ({ id, title, summary, ...(categories ? { categories } : {}), ...(feedKind ? { feedKind } : {}) })),
+          texts: texts.map(({ title, summary }) => [title, summary]),
+          claims,
+        } satisfies ThreadRequest);
+      }
+      const here = new Map<number, PreparedItem[]>();
+      const prepared = async (index: number) => {
+        const chunk = Math.floor(index / PREPARE_CHUNK);
+        let mine = here.get(chunk);
+        if (mine === undefined && Atomics.compareExchange(claims, chunk, CLAIM.free, CLAIM.main) === CLAIM.free) {
+          const start = chunk * PREPARE_CHUNK;
+          here.set(chunk, (mine = texts.slice(start, start + PREPARE_CHUNK).map(({ title, summary }) => prepareItem(title, summary))));
+        }
+        return mine ? mine[index % PREPARE_CHUNK]! : fromWire((await fromThread[chunk]!.promise)[index % PREPARE_CHUNK]!);
+      };
+      return { labels: request.promise, prepared };
     },
     async close() {
       failed ??= new Error('the analysis thread was closed');

@@ -65,12 +65,11 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
       const batch = await store.pending(batchSize);
       if (batch.length === 0) break;
       const corrections = await store.correctedLabels(batch.map(({ item }) => item.id));
-      // With a thread, it prepares the items' text and then classifies them while this thread files
-      // the items in stories, each as soon as its text is prepared.
-      const prepared = helper.prepareTexts(filer.filingOrder(batch).map(({ item }) => item));
-      const labelling = helper.classify(batch.map(({ item, feedKind }) => ({ ...item, feedKind })));
-      const { filings, results } = await filer.file(batch, prepared);
-      const labels = await labelling;
+      // With a thread, it classifies the batch and prepares the items' text from the last chunk
+      // back, while this thread files them from the first, preparing what it gets to first.
+      const work = helper.batch(batch.map(({ item, feedKind }) => ({ ...item, feedKind })), filer.filingOrder(batch).map(({ item }) => item));
+      const { filings, results } = await filer.file(batch, work.prepared);
+      const labels = await work.labels;
       for (const { itemId, message } of labels.failures) {
         deps.onWarning?.(`the classifier failed on item ${itemId} (left unclassified, retried next run): ${message}`);
       }
@@ -95,8 +94,11 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
  * once it fails) in this thread. Labels come without the editors' corrections.
  */
 interface AnalysisHelper {
-  prepareTexts(texts: readonly { title: string; summary: string }[]): ((index: number) => Promise<PreparedItem>) | undefined;
-  classify(items: readonly ClassifiableItem[]): Promise<{ byItem: ReadonlyMap<string, Classification>; failures: { itemId: string; message: string }[] }>;
+  batch(items: readonly ClassifiableItem[], texts: readonly { title: string; summary: string }[]): {
+    labels: Promise<{ byItem: ReadonlyMap<string, Classification>; failures: { itemId: string; message: string }[] }>;
+    /** Absent without a thread: the clusterer prepares each item itself. */
+    prepared?: (index: number) => Promise<PreparedItem>;
+  };
   close(): Promise<void>;
 }
 
@@ -115,24 +117,21 @@ async function helperFor(ready: ReadyClassifier, threaded: boolean, onWarning?: 
     }
   }
   return {
-    prepareTexts(texts) {
-      if (!thread) return undefined;
-      const fromThread = thread.prepareTexts(texts);
-      // A thread that failed mid-batch: the rest is prepared here (classify reports the failure).
-      return (index) => fromThread(index).catch(() => prepareItem(texts[index]!.title, texts[index]!.summary));
-    },
-    async classify(items) {
-      if (!thread) return inProcess(items);
-      try {
-        return await thread.classify(items);
-      } catch (error) {
-        // The thread died (a bug, or out of memory): this pass finishes on the main thread.
-        onWarning?.(`analysing on the main thread: the analysis thread failed (${(error as Error).message})`);
-        const dead = thread;
-        thread = undefined;
-        await dead.close();
-        return inProcess(items);
-      }
+    batch(items, texts) {
+      // Labels are only read once the batch is filed: classifying here first changes nothing.
+      if (!thread) return { labels: Promise.resolve(inProcess(items)) };
+      const onThread = thread.batch(items, texts);
+      return {
+        // A thread that failed mid-batch: the rest is prepared here, and the batch classified here.
+        prepared: (index) => onThread.prepared(index).catch(() => prepareItem(texts[index]!.title, texts[index]!.summary)),
+        labels: onThread.labels.catch(async (error: unknown) => {
+          onWarning?.(`analysing on the main thread: the analysis thread failed (${(error as Error).message})`);
+          const dead = thread;
+          thread = undefined;
+          await dead?.close();
+          return inProcess(items);
+        }),
+      };
     },
     close: async () => thread?.close(),
   };
