@@ -8,6 +8,8 @@
  */
 import { DEFAULT_SETTINGS } from '../../src/config/defaults.js';
 import type { Item } from '../../src/model/index.js';
+import { startAnalysisThread, wantsAnalysisThread } from '../../src/pipeline/analysis/analysis-thread.js';
+import { readyClassifier } from '../../src/pipeline/analysis/classifier.js';
 import { StoryFiler } from '../../src/pipeline/analysis/stories.js';
 import { openDatabase, sqliteStorage, storeItems, type Db } from '../../src/storage/index.js';
 import { nearCopy, random, randomText, word, zipf, type SyntheticText } from './synthetic-items.js';
@@ -88,21 +90,24 @@ async function match(db: Db): Promise<Record<string, number>> {
   void read;
   // The whole of it, as the analysis stage does it: store, load the window, cluster, write; rolled back.
   const store = sqliteStorage(db).analysis;
+  // As the analysis stage does on a machine with a second core: the thread prepares texts too.
+  const thread = wantsAnalysisThread(2 * NEW_ITEMS, NEW_ITEMS) ? await startAnalysisThread(await readyClassifier(undefined, DEFAULT_SETTINGS.classify)) : undefined;
   db.exec('BEGIN');
   const started = performance.now();
   storeItems(db, fresh, new Date(NOW).toISOString());
   const batch = await store.pending(NEW_ITEMS);
   const loadStarted = performance.now();
-  const filer = new StoryFiler(store, settings);
-  const { filings, results } = await filer.file(batch);
+  const filer = new StoryFiler(store, settings, thread && ((texts) => thread.prepareTexts(texts)));
+  const { filings, results } = await filer.file(batch, thread?.prepareTexts(filer.filingOrder(batch).map(({ item }) => item)));
   const clusterMs = performance.now() - loadStarted;
+  await thread?.close();
   const ids = await store.writeBatch({ items: batch, labels: new Map(), modelId: null, filings });
   const matchMs = performance.now() - started;
   db.exec('ROLLBACK');
   void ids;
   const found = results.filter((r) => planted.get(r.itemId) === r.storyId).length;
   const merged = results.filter((r) => r.match !== 'new').length;
-  return { matchMs, clusterMs, retellings: RETELLINGS, retellingsFound: found, merged };
+  return { matchMs, clusterMs, retellings: RETELLINGS, retellingsFound: found, merged, thread: thread ? 1 : 0 };
 }
 
 /** Stored words back to vocabulary numbers (the inverse of word()). */

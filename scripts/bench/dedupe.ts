@@ -23,6 +23,8 @@ interface Match {
   /** Loading the window and clustering (the rest is storing and writing). */
   clusterMs: number;
   candidatesPerItem: number;
+  /** 1 when the analysis thread shared the preparation of texts (a second core), else 0. */
+  thread: number;
   retellings: number;
   retellingsFound: number;
   merged: number;
@@ -85,7 +87,7 @@ export function formatDedupe(d: DedupeFigures): string {
   const lines = [`dedupe: file ${d.newItems} new items (1,000 of them retellings of stored items) in stories against stored items, all inside the window`];
   for (const s of d.sizes) {
     lines.push(
-      `  ${s.stored.toLocaleString('en-US')} stored: ${(s.match.matchMs / 1000).toFixed(2)} s (window load + clustering ${(s.match.clusterMs / 1000).toFixed(2)} s), ` +
+      `  ${s.stored.toLocaleString('en-US')} stored: ${(s.match.matchMs / 1000).toFixed(2)} s (window load + clustering ${(s.match.clusterMs / 1000).toFixed(2)} s${s.match.thread ? ', with the analysis thread' : ''}), ` +
         `peak RSS ${s.match.peakRssMb.toFixed(0)} MB, ${s.match.retellingsFound}/${s.match.retellings} retellings found, ${s.match.merged - s.match.retellingsFound} other merges ` +
         `[built in ${(s.build.buildMs / 1000).toFixed(0)} s]`,
     );

@@ -3,7 +3,7 @@
  * the serialized model and settings it is sent, then works through each batch it receives,
  * alternating a slice of classification with one chunk of the clusterer's preparation (taken from
  * the last chunk back, while the main thread has not taken it), and sends each prepared chunk as
- * it is done and the labels at the end. Messages are plain data; a failure on one item is reported
+ * it is done and the labels at the end. A `prepare` request (a stored window) is preparation only. Messages are plain data; a failure on one item is reported
  * with the item, as classifyItems does in process.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -18,7 +18,8 @@ const ready = classifierOf(await loadModel(setup.model), setup.modelId, setup.se
 const port = parentPort!;
 const reply = (message: ThreadReply) => port.postMessage(message);
 
-port.on('message', ({ seq, items, texts, claims }: ThreadRequest) => {
+port.on('message', (request: ThreadRequest) => {
+  const { seq, texts, claims } = request;
   let back = claims.length - 1;
   /** Prepares the last chunk nobody has taken; false once the main thread has reached the back. */
   const prepareOne = (): boolean => {
@@ -27,6 +28,11 @@ port.on('message', ({ seq, items, texts, claims }: ThreadRequest) => {
     reply({ kind: 'prepared', seq, chunk: back--, items: texts.slice(start, start + PREPARE_CHUNK).map(([title, summary]) => toWire(prepareItem(title, summary))) });
     return true;
   };
+  if (request.kind === 'prepare') {
+    while (prepareOne());
+    return;
+  }
+  const { items } = request;
   const byItem = new Map<string, Classification>();
   const failures: { itemId: string; message: string }[] = [];
   let preparing = true;

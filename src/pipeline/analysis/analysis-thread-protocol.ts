@@ -9,13 +9,13 @@ export interface ThreadSetup {
   settings: ClassifySettings;
 }
 
-/** One batch: classify `items`; prepare the chunks of `texts` (filing order) the main thread leaves. */
-export interface ThreadRequest {
-  seq: number;
-  items: ClassifiableItem[];
-  texts: [title: string, summary: string][];
-  claims: Int32Array;
-}
+/**
+ * `batch`: classify `items` and prepare the chunks of `texts` (filing order) the main thread
+ * leaves; `prepare`: only that (a stored window being loaded).
+ */
+export type ThreadRequest =
+  | { kind: 'batch'; seq: number; items: ClassifiableItem[]; texts: [title: string, summary: string][]; claims: Int32Array }
+  | { kind: 'prepare'; seq: number; texts: [title: string, summary: string][]; claims: Int32Array };
 
 export type ThreadReply =
   | { kind: 'ready' }

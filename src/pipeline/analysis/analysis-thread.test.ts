@@ -57,6 +57,46 @@ describe('the analysis thread', () => {
     await expect(thread.batch(ITEMS, ITEMS).labels).rejects.toThrow(/closed/);
   });
 
+  it('keeps overlapping requests apart: a batch, then a stored window asked for before the batch is done', async () => {
+    const ready = await readyClassifier(undefined, DEFAULT_SETTINGS.classify);
+    const thread = await startAnalysisThread(ready);
+    try {
+      const texts = (tag: string) => Array.from({ length: PREPARE_CHUNK + 30 }, (_, i) => ({ ...ITEMS[i % ITEMS.length]!, id: `${tag}${i}`, title: `${ITEMS[i % ITEMS.length]!.title} (${tag} ${i})` }));
+      const batchTexts = texts('b');
+      const windowTexts = texts('w');
+      const { labels, prepared } = thread.batch(batchTexts, batchTexts);
+      const window = thread.prepareTexts(windowTexts);
+      for (const i of [0, PREPARE_CHUNK + 29]) expect(await window(i)).toEqual(prepareItem(windowTexts[i]!.title, windowTexts[i]!.summary));
+      for (const i of [0, PREPARE_CHUNK + 29]) expect(await prepared(i)).toEqual(prepareItem(batchTexts[i]!.title, batchTexts[i]!.summary));
+      expect((await labels).byItem.size).toBe(batchTexts.length);
+      // A batch of updated items only (nothing to prepare) still gets its labels.
+      expect((await thread.batch(ITEMS, []).labels).byItem.size).toBe(ITEMS.length);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('analyzePending with the thread files new items against a stored window as without it', async () => {
+    const ready = await readyClassifier(undefined, DEFAULT_SETTINGS.classify);
+    const storiesWith = async (thread: boolean) => {
+      const db = pendingDatabase();
+      const run = () => analyzePending({ store: sqliteStorage(db).analysis, settings: DEFAULT_SETTINGS, classifier: async () => ready, now: () => NOW, batchSize: 2, thread });
+      await run();
+      // Retellings of the stored items, from another feed, pending against the stored window.
+      ensureFeed(db, { id: 'g', name: 'G', url: 'https://g.example/feed', kind: 'news', weight: 1 }, NOW.toISOString());
+      storeItems(db, ITEMS.map((it, i): Item => ({
+        id: `r-${i}`, feedId: 'g', guid: `r${i}`, url: `https://g.example/${i}`, canonicalUrl: `https://g.example/${i}`, urlHash: `r${i}`,
+        title: it.title, summary: it.summary, author: null, categories: [],
+        publishedAt: new Date(NOW.getTime() + i * 60_000).toISOString(), fetchedAt: NOW.toISOString(), contentHash: `r${i}`,
+      })), NOW.toISOString());
+      await run();
+      return ITEMS.map((it, i) => [storyIdOfItem(db, it.id), storyIdOfItem(db, `r-${i}`)]);
+    };
+    const threaded = await storiesWith(true);
+    expect(threaded.some(([a, b]) => a === b)).toBe(true);
+    expect(threaded).toEqual(await storiesWith(false));
+  });
+
   it('analyzePending stores the same labels and stories with and without the thread', async () => {
     const ready = await readyClassifier(undefined, DEFAULT_SETTINGS.classify);
     const labelsWith = async (thread: boolean) => {

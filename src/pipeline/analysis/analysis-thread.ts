@@ -26,6 +26,8 @@ export interface AnalysisThread {
    * the thread's (rejecting if the thread fails, as `labels` does).
    */
   batch(items: readonly ClassifiableItem[], texts: readonly { title: string; summary: string }[]): { labels: Promise<ThreadLabels>; prepared: (index: number) => Promise<PreparedItem> };
+  /** The same sharing of `texts` without classification (a stored window being loaded). */
+  prepareTexts(texts: readonly { title: string; summary: string }[]): (index: number) => Promise<PreparedItem>;
   close(): Promise<void>;
 }
 
@@ -69,12 +71,13 @@ export async function startAnalysisThread(ready: ReadyClassifier): Promise<Analy
     : new Worker(entry, { workerData: setup });
 
   const labels = new Map<number, Deferred<ThreadLabels>>();
-  const chunks = new Map<number, Deferred<PreparedWire[]>[]>();
+  /** The chunks each request still waits for from the thread (by request, then by chunk). */
+  const chunks = new Map<number, Map<number, Deferred<PreparedWire[]>>>();
   let failed: Error | undefined;
   const fail = (error: Error) => {
     failed ??= error;
     for (const request of labels.values()) request.reject(failed);
-    for (const request of chunks.values()) for (const chunk of request) chunk.reject(failed);
+    for (const request of chunks.values()) for (const chunk of request.values()) chunk.reject(failed);
     labels.clear();
     chunks.clear();
   };
@@ -87,7 +90,10 @@ export async function startAnalysisThread(ready: ReadyClassifier): Promise<Analy
   worker.on('message', (reply: ThreadReply) => {
     if (reply.kind === 'ready') return started();
     if (reply.kind === 'prepared') {
-      chunks.get(reply.seq)?.[reply.chunk]?.resolve(reply.items);
+      const request = chunks.get(reply.seq);
+      request?.get(reply.chunk)?.resolve(reply.items);
+      request?.delete(reply.chunk);
+      if (request?.size === 0) chunks.delete(reply.seq);
       return;
     }
     labels.get(reply.seq)?.resolve({ byItem: reply.byItem, failures: reply.failures });
@@ -98,39 +104,55 @@ export async function startAnalysisThread(ready: ReadyClassifier): Promise<Analy
   await ready$;
 
   let seq = 0;
+  /**
+   * Shares `texts` out in chunks with the thread (`send` posts the request with its claims): the
+   * returned function prepares here a chunk the thread has not claimed, else awaits the thread's.
+   */
+  const share = (texts: readonly { title: string; summary: string }[], send: (seq: number, claims: Int32Array) => void) => {
+    const count = Math.ceil(texts.length / PREPARE_CHUNK);
+    const claims = new Int32Array(new SharedArrayBuffer(count * Int32Array.BYTES_PER_ELEMENT));
+    const fromThread = Array.from({ length: count }, () => deferred<PreparedWire[]>());
+    const waiting = new Map(fromThread.map((chunk, i) => [i, chunk]));
+    // Requests may overlap (a batch's, then the stored window its filing loads): each has its own.
+    const at = ++seq;
+    if (failed) for (const chunk of fromThread) chunk.reject(failed);
+    else {
+      if (count > 0) chunks.set(at, waiting);
+      send(at, claims);
+    }
+    const here = new Map<number, PreparedItem[]>();
+    return async (index: number): Promise<PreparedItem> => {
+      const chunk = Math.floor(index / PREPARE_CHUNK);
+      let mine = here.get(chunk);
+      if (mine === undefined && Atomics.compareExchange(claims, chunk, CLAIM.free, CLAIM.main) === CLAIM.free) {
+        // The thread will not send this chunk.
+        waiting.delete(chunk);
+        if (waiting.size === 0) chunks.delete(at);
+        const start = chunk * PREPARE_CHUNK;
+        here.set(chunk, (mine = texts.slice(start, start + PREPARE_CHUNK).map(({ title, summary }) => prepareItem(title, summary))));
+      }
+      return mine ? mine[index % PREPARE_CHUNK]! : fromWire((await fromThread[chunk]!.promise)[index % PREPARE_CHUNK]!);
+    };
+  };
+  const pairs = (texts: readonly { title: string; summary: string }[]): [string, string][] => texts.map(({ title, summary }) => [title, summary]);
   return {
     batch(items, texts) {
-      const count = Math.ceil(texts.length / PREPARE_CHUNK);
-      const claims = new Int32Array(new SharedArrayBuffer(Math.max(1, count) * Int32Array.BYTES_PER_ELEMENT));
       const request = deferred<ThreadLabels>();
-      const fromThread = Array.from({ length: count }, () => deferred<PreparedWire[]>());
-      // One batch at a time: replies to an earlier one are dropped.
-      labels.clear();
-      chunks.clear();
-      if (failed) {
-        request.reject(failed);
-        for (const chunk of fromThread) chunk.reject(failed);
-      } else {
-        labels.set(++seq, request);
-        chunks.set(seq, fromThread);
+      const prepared = share(texts, (at, claims) => {
+        labels.set(at, request);
         worker.postMessage({
-          seq,
+          kind: 'batch',
+          seq: at,
           items: items.map(({ id, title, summary, categories, feedKind }) => ({ id, title, summary, ...(categories ? { categories } : {}), ...(feedKind ? { feedKind } : {}) })),
-          texts: texts.map(({ title, summary }) => [title, summary]),
+          texts: pairs(texts),
           claims,
         } satisfies ThreadRequest);
-      }
-      const here = new Map<number, PreparedItem[]>();
-      const prepared = async (index: number) => {
-        const chunk = Math.floor(index / PREPARE_CHUNK);
-        let mine = here.get(chunk);
-        if (mine === undefined && Atomics.compareExchange(claims, chunk, CLAIM.free, CLAIM.main) === CLAIM.free) {
-          const start = chunk * PREPARE_CHUNK;
-          here.set(chunk, (mine = texts.slice(start, start + PREPARE_CHUNK).map(({ title, summary }) => prepareItem(title, summary))));
-        }
-        return mine ? mine[index % PREPARE_CHUNK]! : fromWire((await fromThread[chunk]!.promise)[index % PREPARE_CHUNK]!);
-      };
+      });
+      if (failed) request.reject(failed);
       return { labels: request.promise, prepared };
+    },
+    prepareTexts(texts) {
+      return share(texts, (at, claims) => worker.postMessage({ kind: 'prepare', seq: at, texts: pairs(texts), claims } satisfies ThreadRequest));
     },
     async close() {
       failed ??= new Error('the analysis thread was closed');

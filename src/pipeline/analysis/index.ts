@@ -5,7 +5,7 @@ import { applyCorrections } from '../classify/index.js';
 import { prepareItem, type PreparedItem } from '../dedupe/index.js';
 import { classifyItems, type ClassifiableItem, type ReadyClassifier } from './classifier.js';
 import { startAnalysisThread, wantsAnalysisThread, type AnalysisThread } from './analysis-thread.js';
-import { StoryFiler } from './stories.js';
+import { StoryFiler, type Preparer } from './stories.js';
 
 export interface AnalysisDeps {
   store: AnalysisRepository;
@@ -58,15 +58,17 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
   const batchSize = deps.batchSize ?? BATCH;
   const helper = await helperFor(ready, deps.thread ?? wantsAnalysisThread(total, batchSize), deps.onWarning);
   // One clusterer for the whole pass: each batch loads only the stored window it has not seen.
-  const filer = new StoryFiler(store, settings.dedupe);
+  const filer = new StoryFiler(store, settings.dedupe, helper.prepareTexts);
   try {
     for (;;) {
       if (deps.signal?.aborted) break;
       const batch = await store.pending(batchSize);
       if (batch.length === 0) break;
       const corrections = await store.correctedLabels(batch.map(({ item }) => item.id));
-      // With a thread, it classifies the batch and prepares the items' text from the last chunk
-      // back, while this thread files them from the first, preparing what it gets to first.
+      // With a thread, the stored window is prepared first, then the thread classifies the batch and
+      // prepares the items' text from the last chunk back, while this thread files them from the
+      // first, preparing what it gets to first.
+      await filer.loadWindow(batch);
       const work = helper.batch(batch.map(({ item, feedKind }) => ({ ...item, feedKind })), filer.filingOrder(batch).map(({ item }) => item));
       const { filings, results } = await filer.file(batch, work.prepared);
       const labels = await work.labels;
@@ -99,6 +101,8 @@ interface AnalysisHelper {
     /** Absent without a thread: the clusterer prepares each item itself. */
     prepared?: (index: number) => Promise<PreparedItem>;
   };
+  /** A stored window's texts shared with the thread; undefined without one. */
+  prepareTexts: Preparer;
   close(): Promise<void>;
 }
 
@@ -132,6 +136,11 @@ async function helperFor(ready: ReadyClassifier, threaded: boolean, onWarning?: 
           return inProcess(items);
         }),
       };
+    },
+    prepareTexts(texts) {
+      if (!thread) return undefined;
+      const onThread = thread.prepareTexts(texts);
+      return (index) => onThread(index).catch(() => prepareItem(texts[index]!.title, texts[index]!.summary));
     },
     close: async () => thread?.close(),
   };

@@ -5,6 +5,9 @@ import { copyKeyOf, inPublicationOrder, StoryClusterer, type Filing, type Prepar
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
+/** Texts prepared elsewhere: `(i) =>` the i-th text prepared, or undefined to prepare them here. */
+export type Preparer = (texts: readonly { title: string; summary: string }[]) => ((index: number) => Promise<PreparedItem>) | undefined;
+
 export function toDedupeItem(item: Item, weight: number): DedupeItem {
   return {
     id: item.id,
@@ -32,6 +35,8 @@ export class StoryFiler {
   constructor(
     private readonly store: Pick<AnalysisRepository, 'storyMembers' | 'storiesByKey'>,
     private readonly settings: DedupeSettings,
+    /** Prepares a loaded window's texts elsewhere (the analysis thread), or undefined to do it here. */
+    private readonly prepareTexts?: Preparer,
   ) {
     this.clusterer = new StoryClusterer(settings, () => --this.nextTemporaryId);
   }
@@ -58,14 +63,13 @@ export class StoryFiler {
   async file(batch: readonly PendingItem[], prepared?: (index: number) => Promise<PreparedItem>): Promise<{ filings: ItemFiling[]; results: Filing[] }> {
     const ordered = this.filingOrder(batch);
     if (ordered.length === 0) return { filings: [], results: [] };
+    await this.loadWindow(batch);
     const first = Date.parse(ordered[0]!.item.publishedAt);
-    const last = Date.parse(ordered[ordered.length - 1]!.item.publishedAt);
-    await this.load(first - this.reach.back, last + this.reach.ahead);
     const byKey = await this.store.storiesByKey({
       urlHashes: [...new Set(ordered.flatMap((p) => (p.item.urlHash ? [p.item.urlHash] : [])))],
       copyKeys: [...new Set(ordered.flatMap((p) => copyKeyOf(p.item.title, p.item.summary) ?? []))],
     });
-    this.clusterer.seed([], byKey);
+    this.clusterer.seedCopies(byKey);
     this.clusterer.evictBefore(first - this.reach.back);
     const results: Filing[] = [];
     for (const [i, p] of ordered.entries()) {
@@ -82,6 +86,18 @@ export class StoryFiler {
     return { filings, results };
   }
 
+  /**
+   * Loads the stored window the batch's new items can touch (`file` does it too; the analysis
+   * stage calls it first, so the stored window is prepared before the batch's own texts).
+   */
+  async loadWindow(batch: readonly PendingItem[]): Promise<void> {
+    const ordered = this.filingOrder(batch);
+    if (ordered.length === 0) return;
+    const first = Date.parse(ordered[0]!.item.publishedAt);
+    const last = Date.parse(ordered[ordered.length - 1]!.item.publishedAt);
+    await this.load(first - this.reach.back, last + this.reach.ahead);
+  }
+
   /** New stories of the last batch got their stored ids. */
   stored(ids: ReadonlyMap<number, number>): void {
     this.clusterer.rename(ids);
@@ -96,7 +112,12 @@ export class StoryFiler {
       if (until > this.loaded.until) ranges.push([this.loaded.until, until]);
     }
     for (const [from, to] of ranges) {
-      this.clusterer.seed(await this.store.storyMembers({ since: new Date(from).toISOString(), until: new Date(to).toISOString() }));
+      const members = this.clusterer.unseen(await this.store.storyMembers({ since: new Date(from).toISOString(), until: new Date(to).toISOString() }));
+      const prepared = members.length > 0 ? this.prepareTexts?.(members) : undefined;
+      for (const [i, member] of members.entries()) {
+        if (prepared) this.clusterer.seedMember(member, await prepared(i));
+        else this.clusterer.seedMember(member);
+      }
     }
     this.loaded = { since: Math.min(since, this.loaded?.since ?? since), until: Math.max(until, this.loaded?.until ?? until) };
   }

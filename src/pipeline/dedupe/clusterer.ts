@@ -1,8 +1,8 @@
 import type { DedupeItem, DedupeSettings, StoryContextMember, StoryMatch, StoryRef } from '../../model/index.js';
 import { isSiteRoot } from './site-root.js';
-import { extractFeatures, type Features } from './features.js';
+import type { Features } from './features.js';
 import { prepareItem, type PreparedItem } from './prepared.js';
-import { differentEvents, eventKinds, type EventKind } from './event-kind.js';
+import { differentEvents, type EventKind } from './event-kind.js';
 import { NEAR_COPY, similarity, verify, type VerifyContext } from './verify.js';
 import { centroidSimilarity, EventStory, searchSimilarity, type StoryMemberFeatures } from './event-story.js';
 import { near, TokenIndex, topCandidates } from './token-index.js';
@@ -58,6 +58,12 @@ export interface Filing {
   evidence: JoinEvidence | null;
 }
 
+/** Stored stories found by URL hash and copy key (storage's `storiesByKey`). */
+export interface StoryCopies {
+  byUrlHash?: ReadonlyMap<string, StoryRef>;
+  byCopyKey?: ReadonlyMap<string, StoryRef>;
+}
+
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** Stories scored per item, those sharing the most weight first. */
@@ -89,15 +95,27 @@ export class StoryClusterer {
    * overlapping window can be loaded again) and the stories storage found for a batch's URLs and
    * copy keys at any age.
    */
-  seed(members: readonly StoryContextMember[], copies: { byUrlHash?: ReadonlyMap<string, StoryRef>; byCopyKey?: ReadonlyMap<string, StoryRef> } = {}): void {
+  seed(members: readonly StoryContextMember[], copies: StoryCopies = {}): void {
+    for (const m of this.unseen(members)) this.seedMember(m);
+    this.seedCopies(copies);
+  }
+
+  /** The members not seeded yet, in the order to seed them: published first, ties by id. */
+  unseen(members: readonly StoryContextMember[]): StoryContextMember[] {
     const fresh = members.filter((m) => !this.known.has(m.id));
-    fresh.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.id < b.id ? -1 : 1));
-    for (const m of fresh) {
-      const story = this.storyFor(m.storyId, m.threadId);
-      story.anchor(Date.parse(m.storyFirstSeen));
-      this.add(story, { id: m.id, feedId: m.feedId, at: Date.parse(m.publishedAt), features: extractFeatures(m.title, m.summary), events: eventKinds(m.title) });
-      if (m.urlHash && !this.byUrl.has(m.urlHash)) this.byUrl.set(m.urlHash, m.storyId);
-    }
+    return fresh.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.id < b.id ? -1 : 1));
+  }
+
+  /** Seeds one stored member (in `unseen`'s order); `prepared` if its text was prepared already. */
+  seedMember(m: StoryContextMember, prepared: PreparedItem = prepareItem(m.title, m.summary)): void {
+    const story = this.storyFor(m.storyId, m.threadId);
+    story.anchor(Date.parse(m.storyFirstSeen));
+    this.add(story, { id: m.id, feedId: m.feedId, at: Date.parse(m.publishedAt), features: prepared.features, events: prepared.events });
+    if (m.urlHash && !this.byUrl.has(m.urlHash)) this.byUrl.set(m.urlHash, m.storyId);
+  }
+
+  /** The stories storage found for a batch's URLs and copy keys (at any age). */
+  seedCopies(copies: StoryCopies): void {
     for (const [map, refs] of [[this.byUrl, copies.byUrlHash], [this.byCopy, copies.byCopyKey]] as const) {
       for (const [k, ref] of refs ?? []) {
         if (map.has(k)) continue;
