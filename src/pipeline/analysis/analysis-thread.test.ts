@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../config/defaults.js';
 import type { Item } from '../../model/index.js';
@@ -109,6 +110,36 @@ describe('the analysis thread', () => {
     const threaded = await labelsWith(true);
     expect(threaded.every(({ label, story }) => label !== undefined && story !== undefined)).toBe(true);
     expect(threaded).toEqual(await labelsWith(false));
+  });
+
+  // The thread is started for a large stored window only on a machine with a second core.
+  it.skipIf(availableParallelism() < 2)('starts the thread for a large stored window when the batch alone is small, with the same stories', async () => {
+    const ready = await readyClassifier(undefined, DEFAULT_SETTINGS.classify);
+    const broken: ReadyClassifier = { ...ready, source: { model: { serialize: () => ({ format: 'not-a-model' }) } as unknown as Model, settings: DEFAULT_SETTINGS.classify } };
+    const storiesWith = async (classifier: ReadyClassifier, thread: boolean | undefined) => {
+      const db = pendingDatabase();
+      await analyzePending({ store: sqliteStorage(db).analysis, settings: DEFAULT_SETTINGS, classifier: async () => classifier, now: () => NOW, thread: false });
+      ensureFeed(db, { id: 'g', name: 'G', url: 'https://g.example/feed', kind: 'news', weight: 1 }, NOW.toISOString());
+      storeItems(db, [{
+        id: 'r-0', feedId: 'g', guid: 'r0', url: 'https://g.example/0', canonicalUrl: 'https://g.example/0', urlHash: 'r0',
+        title: ITEMS[0]!.title, summary: ITEMS[0]!.summary, author: null, categories: [],
+        publishedAt: NOW.toISOString(), fetchedAt: NOW.toISOString(), contentHash: 'r0',
+      }], NOW.toISOString());
+      const warnings: string[] = [];
+      // One pending item, a stored window of five: worth the thread at windowForThread 3.
+      await analyzePending({ store: sqliteStorage(db).analysis, settings: DEFAULT_SETTINGS, classifier: async () => classifier, now: () => NOW, windowForThread: 3, onWarning: (m) => warnings.push(m), ...(thread === undefined ? {} : { thread }) });
+      return { warnings, stories: [...ITEMS.map((it) => storyIdOfItem(db, it.id)), storyIdOfItem(db, 'r-0')], label: getItemClassification(db, 'r-0') };
+    };
+    const without = await storiesWith(ready, false);
+    expect(without.stories.at(-1)).toBe(without.stories[0]);
+    // The start is attempted for the window: a model the thread cannot load says so.
+    const failed = await storiesWith(broken, undefined);
+    expect(failed.warnings).toEqual([expect.stringMatching(/^analysing on the main thread: the analysis thread did not start/)]);
+    expect(failed.stories).toEqual(without.stories);
+    const started = await storiesWith(ready, undefined);
+    expect(started.warnings).toEqual([]);
+    expect(started.stories).toEqual(without.stories);
+    expect(started.label).toEqual(without.label);
   });
 
   it('a thread that cannot start leaves classification to the main thread, with a warning', async () => {

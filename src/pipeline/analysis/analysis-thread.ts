@@ -31,6 +31,12 @@ export interface AnalysisThread {
   close(): Promise<void>;
 }
 
+/**
+ * Stored members of a window worth starting the thread for when the batch alone is not: featurizing
+ * them takes ~0.4 s or more on one core, the thread ~0.1 s to start.
+ */
+export const WINDOW_FOR_THREAD = 5_000;
+
 /** Whether a pass of `pending` items in batches of `batchSize` is worth a thread (~0.1 s to start). */
 export function wantsAnalysisThread(pending: number, batchSize: number): boolean {
   return pending > batchSize && availableParallelism() > 1;

@@ -1,10 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
 import type { Classification, Settings } from '../../model/index.js';
 import type { AnalysisRepository } from '../../storage/index.js';
 import { applyCorrections } from '../classify/index.js';
 import { prepareItem, type PreparedItem } from '../dedupe/index.js';
 import { classifyItems, type ClassifiableItem, type ReadyClassifier } from './classifier.js';
-import { startAnalysisThread, wantsAnalysisThread, type AnalysisThread } from './analysis-thread.js';
+import { startAnalysisThread, wantsAnalysisThread, WINDOW_FOR_THREAD, type AnalysisThread } from './analysis-thread.js';
 import { StoryFiler, type Preparer } from './stories.js';
 
 export interface AnalysisDeps {
@@ -23,10 +24,13 @@ export interface AnalysisDeps {
   onProgress?: (done: number, total: number) => void;
   /**
    * Prepare items for the clusterer and classify them on a second thread while the main one files
-   * stories (analysis-thread.ts): by default when more than one batch is pending and the machine
-   * has a second core.
+   * stories (analysis-thread.ts). By default, on a machine with a second core, from the start when
+   * more than one batch is pending, else once a stored window of `windowForThread` members is to be
+   * loaded (an hourly run with a month of stored stories); `false` never, `true` from the start.
    */
   thread?: boolean;
+  /** Stored members of a window worth starting the thread for (default WINDOW_FOR_THREAD). */
+  windowForThread?: number;
 }
 
 /** What one pass of the analysis stage did. */
@@ -56,7 +60,10 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
   if (total === 0) return summary;
   const ready = await deps.classifier();
   const batchSize = deps.batchSize ?? BATCH;
-  const helper = await helperFor(ready, deps.thread ?? wantsAnalysisThread(total, batchSize), deps.onWarning);
+  const helper = await helperFor(ready, {
+    now: deps.thread ?? wantsAnalysisThread(total, batchSize),
+    forWindow: deps.thread === false || availableParallelism() < 2 ? Infinity : (deps.windowForThread ?? WINDOW_FOR_THREAD),
+  }, deps.onWarning);
   // One clusterer for the whole pass: each batch loads only the stored window it has not seen.
   const filer = new StoryFiler(store, settings.dedupe, helper.prepareTexts);
   try {
@@ -106,20 +113,30 @@ interface AnalysisHelper {
   close(): Promise<void>;
 }
 
-async function helperFor(ready: ReadyClassifier, threaded: boolean, onWarning?: (message: string) => void): Promise<AnalysisHelper> {
+/**
+ * `now`: start the thread at once; `forWindow`: else start it when a stored window of this many
+ * members is to be prepared (Infinity: never).
+ */
+async function helperFor(ready: ReadyClassifier, when: { now: boolean; forWindow: number }, onWarning?: (message: string) => void): Promise<AnalysisHelper> {
   const inProcess = (items: readonly ClassifiableItem[]) => {
     const failures: { itemId: string; message: string }[] = [];
     const { byItem } = classifyItems(ready, new Map(), items, (itemId, error) => failures.push({ itemId, message: error.message }));
     return { byItem, failures };
   };
   let thread: AnalysisThread | undefined;
-  if (threaded && ready.source) {
-    try {
-      thread = await startAnalysisThread(ready);
-    } catch (error) {
-      onWarning?.(`analysing on the main thread: the analysis thread did not start (${(error as Error).message})`);
-    }
-  }
+  let starting: Promise<AnalysisThread | undefined> | undefined;
+  const start = () =>
+    (starting ??= (async () => {
+      if (!ready.source) return undefined;
+      try {
+        thread = await startAnalysisThread(ready);
+      } catch (error) {
+        onWarning?.(`analysing on the main thread: the analysis thread did not start (${(error as Error).message})`);
+      }
+      return thread;
+    })());
+  if (when.now) await start();
+  const here = (texts: readonly { title: string; summary: string }[], index: number) => prepareItem(texts[index]!.title, texts[index]!.summary);
   return {
     batch(items, texts) {
       // Labels are only read once the batch is filed: classifying here first changes nothing.
@@ -127,7 +144,7 @@ async function helperFor(ready: ReadyClassifier, threaded: boolean, onWarning?: 
       const onThread = thread.batch(items, texts);
       return {
         // A thread that failed mid-batch: the rest is prepared here, and the batch classified here.
-        prepared: (index) => onThread.prepared(index).catch(() => prepareItem(texts[index]!.title, texts[index]!.summary)),
+        prepared: (index) => onThread.prepared(index).catch(() => here(texts, index)),
         labels: onThread.labels.catch(async (error: unknown) => {
           onWarning?.(`analysing on the main thread: the analysis thread failed (${(error as Error).message})`);
           const dead = thread;
@@ -138,10 +155,14 @@ async function helperFor(ready: ReadyClassifier, threaded: boolean, onWarning?: 
       };
     },
     prepareTexts(texts) {
-      if (!thread) return undefined;
-      const onThread = thread.prepareTexts(texts);
-      return (index) => onThread(index).catch(() => prepareItem(texts[index]!.title, texts[index]!.summary));
+      if (!thread && (starting !== undefined || texts.length < when.forWindow)) return undefined;
+      // Started here for a large stored window (~0.1 s): it then serves the rest of the pass.
+      const sharing = (thread ? Promise.resolve(thread) : start()).then((started) => started?.prepareTexts(texts));
+      return async (index) => {
+        const share = await sharing;
+        return share ? share(index).catch(() => here(texts, index)) : here(texts, index);
+      };
     },
-    close: async () => thread?.close(),
+    close: async () => (await starting)?.close(),
   };
 }
