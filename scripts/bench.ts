@@ -121,6 +121,7 @@ if (json) {
   const k = report.classify as Awaited<ReturnType<typeof benchClassify>> | undefined;
   if (k) {
     console.log(`classify: model load ${k.importMs} ms import + ${k.trainMs} ms training on ${k.trainedOn} shipped examples (or ${k.loadMs} ms from a ${k.modelKb} KB serialized model)`);
+    console.log(`  the shipped model as commands load it (data/model, ${k.shippedFrom}): ${k.shippedMs} ms`);
     console.log(`  ${k.items} items in ${k.classifyMs} ms: ${k.itemsPerSec} items/s`);
   }
   if (report.hostile) console.log(formatHostile(report.hostile as Awaited<ReturnType<typeof benchHostile>>));

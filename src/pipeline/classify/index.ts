@@ -23,6 +23,7 @@ export { findGangs } from './gangs.js';
 export { findVictims } from './victims.js';
 export { DEFAULT_MODEL_OPTIONS, Model, loadModel, scoreTopics, serializeModel, trainModel, type ModelOptions, type SerializedModel } from './model.js';
 export { loadTrainingSet, parseTrainingExample, SHIPPED_TRAINING_DIR, trainFromShippedSet } from './training.js';
+export { SHIPPED_MODEL_FILE, shippedModel, trainingDigest, writeShippedModel } from './shipped-model.js';
 export type { Classification, ClassifyInput, Taxonomy, TrainingExample } from '../../model/index.js';
 
 export interface Classifier {
