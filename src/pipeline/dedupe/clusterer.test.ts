@@ -155,8 +155,8 @@ describe('StoryClusterer with stored stories', () => {
   it('measures a stored story\'s span from its first report, even when it lies before the loaded window', () => {
     const clusterer = new StoryClusterer(settings, () => -1);
     const [a, b] = RETOLD.items;
-    clusterer.seed([{ id: 'old', feedId: 'x', title: a!.title, summary: a!.summary, publishedAt: a!.publishedAt, urlHash: null, storyId: 7, threadId: 7,
-      storyFirstSeen: new Date(Date.parse(a!.publishedAt) - 10 * 86_400_000).toISOString() }]);
+    clusterer.seedMember({ id: 'old', feedId: 'x', title: a!.title, summary: a!.summary, publishedAt: a!.publishedAt, urlHash: null, storyId: 7, threadId: 7,
+      storyFirstSeen: new Date(Date.parse(a!.publishedAt) - 10 * 86_400_000).toISOString() });
     const filing = clusterer.file({ ...b!, id: 'new' });
     expect(filing.storyId).toBe(-1);
     expect(filing.threadId).toBe(7);

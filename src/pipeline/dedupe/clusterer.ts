@@ -91,16 +91,9 @@ export class StoryClusterer {
   ) {}
 
   /**
-   * Seeds stored stories: their members (any order; members already known are skipped, so an
-   * overlapping window can be loaded again) and the stories storage found for a batch's URLs and
-   * copy keys at any age.
+   * Stored members not seeded yet, in the order to seed them (published first, ties by id): an
+   * overlapping window can be loaded again, its known members are skipped.
    */
-  seed(members: readonly StoryContextMember[], copies: StoryCopies = {}): void {
-    for (const m of this.unseen(members)) this.seedMember(m);
-    this.seedCopies(copies);
-  }
-
-  /** The members not seeded yet, in the order to seed them: published first, ties by id. */
   unseen(members: readonly StoryContextMember[]): StoryContextMember[] {
     const fresh = members.filter((m) => !this.known.has(m.id));
     return fresh.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.id < b.id ? -1 : 1));
