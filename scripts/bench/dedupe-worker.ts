@@ -8,7 +8,8 @@
  */
 import { DEFAULT_SETTINGS } from '../../src/config/defaults.js';
 import type { Item } from '../../src/model/index.js';
-import { startAnalysisThread, wantsAnalysisThread } from '../../src/pipeline/analysis/analysis-thread.js';
+import { threadPlan } from '../../src/pipeline/analysis/analysis-helper.js';
+import { startAnalysisThread } from '../../src/pipeline/analysis/analysis-thread.js';
 import { readyClassifier } from '../../src/pipeline/analysis/classifier.js';
 import { StoryFiler } from '../../src/pipeline/analysis/stories.js';
 import { openDatabase, sqliteStorage, storeItems, type Db } from '../../src/storage/index.js';
@@ -91,7 +92,7 @@ async function match(db: Db): Promise<Record<string, number>> {
   // The whole of it, as the analysis stage does it: store, load the window, cluster, write; rolled back.
   const store = sqliteStorage(db).analysis;
   // As the analysis stage does on a machine with a second core: the thread prepares texts too.
-  const thread = wantsAnalysisThread(2 * NEW_ITEMS, NEW_ITEMS) ? await startAnalysisThread(await readyClassifier(undefined, DEFAULT_SETTINGS.classify)) : undefined;
+  const thread = threadPlan(2 * NEW_ITEMS, NEW_ITEMS).now ? await startAnalysisThread(await readyClassifier(undefined, DEFAULT_SETTINGS.classify)) : undefined;
   db.exec('BEGIN');
   const started = performance.now();
   storeItems(db, fresh, new Date(NOW).toISOString());

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Classification } from '../../model/index.js';
 import { serializeModel } from '../classify/index.js';
@@ -29,17 +28,6 @@ export interface AnalysisThread {
   /** The same sharing of `texts` without classification (a stored window being loaded). */
   prepareTexts(texts: readonly { title: string; summary: string }[]): (index: number) => Promise<PreparedItem>;
   close(): Promise<void>;
-}
-
-/**
- * Stored members of a window worth starting the thread for when the batch alone is not: featurizing
- * them takes ~0.4 s or more on one core, the thread ~0.1 s to start.
- */
-export const WINDOW_FOR_THREAD = 5_000;
-
-/** Whether a pass of `pending` items in batches of `batchSize` is worth a thread (~0.1 s to start). */
-export function wantsAnalysisThread(pending: number, batchSize: number): boolean {
-  return pending > batchSize && availableParallelism() > 1;
 }
 
 interface Deferred<T> {

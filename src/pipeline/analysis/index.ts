@@ -1,12 +1,10 @@
-import { availableParallelism } from 'node:os';
 import { setImmediate } from 'node:timers/promises';
-import type { Classification, Settings } from '../../model/index.js';
+import type { Settings } from '../../model/index.js';
 import type { AnalysisRepository } from '../../storage/index.js';
 import { applyCorrections } from '../classify/index.js';
-import { prepareItem, type PreparedItem } from '../dedupe/index.js';
-import { classifyItems, type ClassifiableItem, type ReadyClassifier } from './classifier.js';
-import { startAnalysisThread, wantsAnalysisThread, WINDOW_FOR_THREAD, type AnalysisThread } from './analysis-thread.js';
-import { StoryFiler, type Preparer } from './stories.js';
+import { startAnalysisHelper, threadPlan } from './analysis-helper.js';
+import type { ReadyClassifier } from './classifier.js';
+import { StoryFiler } from './stories.js';
 
 export interface AnalysisDeps {
   store: AnalysisRepository;
@@ -29,7 +27,7 @@ export interface AnalysisDeps {
    * loaded (an hourly run with a month of stored stories); `false` never, `true` from the start.
    */
   thread?: boolean;
-  /** Stored members of a window worth starting the thread for (default WINDOW_FOR_THREAD). */
+  /** Stored members of a window worth starting the thread for (default: analysis-helper.ts WINDOW_FOR_THREAD). */
   windowForThread?: number;
 }
 
@@ -60,10 +58,7 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
   if (total === 0) return summary;
   const ready = await deps.classifier();
   const batchSize = deps.batchSize ?? BATCH;
-  const helper = await helperFor(ready, {
-    now: deps.thread ?? wantsAnalysisThread(total, batchSize),
-    forWindow: deps.thread === false || availableParallelism() < 2 ? Infinity : (deps.windowForThread ?? WINDOW_FOR_THREAD),
-  }, deps.onWarning);
+  const helper = await startAnalysisHelper(ready, threadPlan(total, batchSize, deps), deps.onWarning);
   // One clusterer for the whole pass: each batch loads only the stored window it has not seen.
   const filer = new StoryFiler(store, settings.dedupe, helper.prepareTexts);
   try {
@@ -96,73 +91,4 @@ export async function analyzePending(deps: AnalysisDeps): Promise<AnalysisSummar
   summary.pending = await store.countPending();
   summary.durationMs = deps.now().getTime() - started;
   return summary;
-}
-
-/**
- * The analysis thread's work with a fallback: on the thread when asked and it starts, else (or
- * once it fails) in this thread. Labels come without the editors' corrections.
- */
-interface AnalysisHelper {
-  batch(items: readonly ClassifiableItem[], texts: readonly { title: string; summary: string }[]): {
-    labels: Promise<{ byItem: ReadonlyMap<string, Classification>; failures: { itemId: string; message: string }[] }>;
-    /** Absent without a thread: the clusterer prepares each item itself. */
-    prepared?: (index: number) => Promise<PreparedItem>;
-  };
-  /** A stored window's texts shared with the thread; undefined without one. */
-  prepareTexts: Preparer;
-  close(): Promise<void>;
-}
-
-/**
- * `now`: start the thread at once; `forWindow`: else start it when a stored window of this many
- * members is to be prepared (Infinity: never).
- */
-async function helperFor(ready: ReadyClassifier, when: { now: boolean; forWindow: number }, onWarning?: (message: string) => void): Promise<AnalysisHelper> {
-  const inProcess = (items: readonly ClassifiableItem[]) => {
-    const failures: { itemId: string; message: string }[] = [];
-    const { byItem } = classifyItems(ready, new Map(), items, (itemId, error) => failures.push({ itemId, message: error.message }));
-    return { byItem, failures };
-  };
-  let thread: AnalysisThread | undefined;
-  let starting: Promise<AnalysisThread | undefined> | undefined;
-  const start = () =>
-    (starting ??= (async () => {
-      if (!ready.source) return undefined;
-      try {
-        thread = await startAnalysisThread(ready);
-      } catch (error) {
-        onWarning?.(`analysing on the main thread: the analysis thread did not start (${(error as Error).message})`);
-      }
-      return thread;
-    })());
-  if (when.now) await start();
-  const here = (texts: readonly { title: string; summary: string }[], index: number) => prepareItem(texts[index]!.title, texts[index]!.summary);
-  return {
-    batch(items, texts) {
-      // Labels are only read once the batch is filed: classifying here first changes nothing.
-      if (!thread) return { labels: Promise.resolve(inProcess(items)) };
-      const onThread = thread.batch(items, texts);
-      return {
-        // A thread that failed mid-batch: the rest is prepared here, and the batch classified here.
-        prepared: (index) => onThread.prepared(index).catch(() => here(texts, index)),
-        labels: onThread.labels.catch(async (error: unknown) => {
-          onWarning?.(`analysing on the main thread: the analysis thread failed (${(error as Error).message})`);
-          const dead = thread;
-          thread = undefined;
-          await dead?.close();
-          return inProcess(items);
-        }),
-      };
-    },
-    prepareTexts(texts) {
-      if (!thread && (starting !== undefined || texts.length < when.forWindow)) return undefined;
-      // Started here for a large stored window (~0.1 s): it then serves the rest of the pass.
-      const sharing = (thread ? Promise.resolve(thread) : start()).then((started) => started?.prepareTexts(texts));
-      return async (index) => {
-        const share = await sharing;
-        return share ? share(index).catch(() => here(texts, index)) : here(texts, index);
-      };
-    },
-    close: async () => (await starting)?.close(),
-  };
 }
