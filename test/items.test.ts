@@ -4,6 +4,7 @@ import { openDatabase } from '../src/storage/index.js';
 import { cli, tempDir, writeConfig } from './support/cli.js';
 import { seedFeeds, seedStory } from './support/stories.js';
 
+/** `items --json` as documented (a public contract): written out here, not imported, so a change to ItemListing fails this test. */
 interface ItemJson {
   id: string;
   feedId: string;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { App } from '../app.js';
 import { deleteDraft, fillSlot, markSent } from '../commands/draft-lifecycle.js';
 import { DRAFT_SLOTS } from '../model/index.js';
 import type { CliContext, CommonFlags } from './context.js';
@@ -23,14 +24,20 @@ Example: secdigest draft fill 3 commentary --file commentary.md`;
 
 /** `secdigest drafts`, `secdigest draft delete|sent|fill`. */
 export function registerLifecycleCommands(program: Command, draft: Command, ctx: CliContext): void {
+  // Each of these works on drafts already stored: never creates a database, and exits 0 when done.
+  const onDrafts = (flags: CommonFlags, run: (app: App) => Promise<void>) =>
+    ctx.withApp(flags, async (app) => {
+      await run(app);
+      return EXIT.ok;
+    }, { existingDatabase: true });
+
   withCommonOptions(program.command('drafts').description('List the stored drafts and sent issues, newest first.'))
     .addHelpText('after', '\n--json prints a list of {number, date, since, until, createdAt, sentAt, entries}.')
     .action(async (flags: CommonFlags) => {
-      await ctx.withApp(flags, async (app) => {
+      await onDrafts(flags, async (app) => {
         const drafts = await app.storage.drafts.list();
         ctx.out(flags.json ? JSON.stringify(drafts, null, 2) : renderDraftList(drafts));
-        return EXIT.ok;
-      }, { existingDatabase: true });
+      });
     });
 
   withCommonOptions(
@@ -43,11 +50,10 @@ export function registerLifecycleCommands(program: Command, draft: Command, ctx:
     .addHelpText('after', '\nA sent issue is refused without --force (exit 2). --json prints {"number", "deleted"}.')
     .action(async (number: string, _flags: unknown, command: Command) => {
       const flags = globalFlags<{ force?: boolean }>(command);
-      await ctx.withApp(flags, async (app) => {
+      await onDrafts(flags, async (app) => {
         const result = await deleteDraft(app, number, { force: flags.force === true });
         ctx.out(flags.json ? JSON.stringify(result) : `Deleted draft #${result.number}`);
-        return EXIT.ok;
-      }, { existingDatabase: true });
+      });
     });
 
   withCommonOptions(
@@ -60,13 +66,12 @@ export function registerLifecycleCommands(program: Command, draft: Command, ctx:
     .addHelpText('after', SENT_HELP)
     .action(async (number: string, _flags: unknown, command: Command) => {
       const flags = globalFlags<{ undo?: boolean }>(command);
-      await ctx.withApp(flags, async (app) => {
+      await onDrafts(flags, async (app) => {
         const result = await markSent(app, number, { undo: flags.undo === true });
         if (flags.json) ctx.out(JSON.stringify(result));
         else if (result.sentAt === null) ctx.out(result.unchanged ? `Issue #${result.number} was not marked sent` : `Issue #${result.number} is a draft again`);
         else ctx.out(`Issue #${result.number} ${result.unchanged ? 'was already' : 'is'} marked sent (${result.sentAt}); publish the archive with: secdigest publish`);
-        return EXIT.ok;
-      }, { existingDatabase: true });
+      });
     });
 
   withCommonOptions(
@@ -82,11 +87,10 @@ export function registerLifecycleCommands(program: Command, draft: Command, ctx:
     .addHelpText('after', FILL_HELP)
     .action(async (number: string, part: string, _flags: unknown, command: Command) => {
       const flags = globalFlags<{ file?: string; text?: string; clear?: boolean }>(command);
-      await ctx.withApp(flags, async (app) => {
+      await onDrafts(flags, async (app) => {
         const result = await fillSlot(app, number, part, { file: flags.file, text: flags.text, clear: flags.clear });
         ctx.out(flags.json ? JSON.stringify(result) : result.chars === 0 ? `Cleared ${result.slot} of draft #${result.number}` : `Filled ${result.slot} of draft #${result.number} (${result.chars} characters)`);
-        return EXIT.ok;
-      }, { existingDatabase: true });
+      });
     });
 }
 
