@@ -26,6 +26,9 @@ describe('the stored model of the shipped set', () => {
       expect(serializeModel(stored.model)).toEqual(JSON.parse(fs.readFileSync(file, 'utf8')).model);
       fs.appendFileSync(path.join(training, 'part-a.jsonl'), '{"title": "Quorvex patches a gateway flaw", "topics": ["vulnerability"], "section": "news", "relevant": true}\n');
       expect((await shippedModel(file, training)).from).toBe('trained');
+      // A damaged file is an error naming it, not a silent retrain.
+      fs.writeFileSync(file, '{"trainingDigest": "abc", "model": ');
+      await expect(shippedModel(file, training)).rejects.toThrow(`${file} is not valid JSON`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../../files/atomic-file.js';
+import { ClassifierModelError } from '../../model/index.js';
 import { DEFAULT_MODEL_OPTIONS, loadModel, serializeModel, type Model, type SerializedModel } from './model.js';
 import { SHIPPED_TRAINING_DIR, trainFromShippedSet } from './training.js';
 
@@ -44,7 +45,12 @@ export async function shippedModel(file = SHIPPED_MODEL_FILE, dir = SHIPPED_TRAI
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   if (text !== undefined) {
-    const stored = JSON.parse(text) as StoredShippedModel;
+    let stored: StoredShippedModel;
+    try {
+      stored = JSON.parse(text) as StoredShippedModel;
+    } catch (error) {
+      throw new ClassifierModelError(`${file} is not valid JSON (${(error as Error).message}): run npm run model:shipped`, { cause: error });
+    }
     if (stored.trainingDigest === (await trainingDigest(dir))) return { model: await loadModel(stored.model), from: 'stored' };
   }
   return { model: await trainFromShippedSet([], { dir }), from: 'trained' };
