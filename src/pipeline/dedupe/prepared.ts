@@ -22,7 +22,7 @@ export function prepareItem(title: string, summary: string): PreparedItem {
  * costs more than rebuilding them from arrays. `fromWire(toWire(p))` equals `p`, in the same order.
  */
 export interface PreparedWire {
-  tokens: string[];
+  tokens: readonly string[];
   weights: Float64Array;
   mass: number;
   cves: string[];
@@ -37,7 +37,7 @@ export interface PreparedWire {
 
 export function toWire({ features: f, copyKey, events }: PreparedItem): PreparedWire {
   return {
-    tokens: [...f.tokenList],
+    tokens: f.tokenList,
     weights: f.weightList,
     mass: f.mass,
     cves: [...f.cves],
