@@ -77,7 +77,9 @@ describe('stories as events (issue 15)', () => {
     const stories = new Map<number, number[]>();
     assignments.forEach((a, d) => stories.set(a.storyId, [...(stories.get(a.storyId) ?? []), d]));
     expect(stories.size).toBeGreaterThanOrEqual(6);
-    for (const days of stories.values()) expect(Math.max(...days) - Math.min(...days)).toBeLessThanOrEqual(settings.eventHours / 24);
+    // A development covered for days may stay one story (a late join, anchored at its first
+    // report), but no story spans more than five days.
+    for (const days of stories.values()) expect(Math.max(...days) - Math.min(...days)).toBeLessThanOrEqual(5);
     expect(new Set(assignments.map((a) => a.threadId)).size).toBe(1);
     const linked = assignments.find((a) => a.match === 'new' && a.threadId !== a.storyId)!;
     expect(linked.evidence).toMatchObject({ rule: 'thread', sharedNames: expect.arrayContaining(['brenholt']) });
@@ -123,6 +125,39 @@ describe('stories as events (issue 15)', () => {
     const { assignments } = findStories(items, settings);
     expect(assignments[1]).toMatchObject({ storyId: assignments[0]!.storyId, evidence: { rule: 'signature', sharedNames: ['tanakura'] } });
     expect(assignments[3]!.storyId).not.toBe(assignments[2]!.storyId);
+  });
+
+  it('takes a rare headline word for the subject where Title Case hides the name', () => {
+    // Every word of a Title Case headline is capitalized, so "Quellmix" is no name to the features.
+    const items = [
+      fixtureItem({ id: 'police', publishedAt: day(7, 9), title: 'European Police Disrupt Quellmix Crypto Laundering Service, Seize $29 Million',
+        summary: 'Officers took the laundering service offline and seized servers and bitcoin worth millions, prosecutors said.' }),
+      fixtureItem({ id: 'shutdown', publishedAt: day(7, 15), title: 'Authorities Take Down Quellmix After Years of Crypto Laundering for Ransomware Gangs',
+        summary: 'The service, used to launder ransom payments, is offline after a joint operation by several countries.' }),
+    ];
+    const { assignments } = findStories(items, settings);
+    expect(assignments[1]).toMatchObject({ storyId: assignments[0]!.storyId, evidence: { rule: 'signature' } });
+  });
+
+  it('lets clear coverage of one event join it for a few days after the first report, never longer', () => {
+    const report = (id: string, d: number, hour: number, title: string, summary: string) =>
+      fixtureItem({ id, feedId: `outlet-${id}`, publishedAt: day(d, hour), title, summary });
+    const items = [
+      report('first', 0, 8, 'New Brindlecap Android banking trojan takes over phones and drains accounts',
+        'Researchers found the Brindlecap trojan taking over Android phones to drain bank accounts; criminals rent it for 650 dollars a month.'),
+      report('second', 0, 14, 'Brindlecap Android trojan rented to criminals drains bank accounts',
+        'For 650 dollars a month criminals can rent Brindlecap, which takes full control of Android phones and empties bank accounts.'),
+      report('third', 1, 9, 'Brindlecap banking trojan for Android takes over phones, researchers warn',
+        'Brindlecap gives its renters remote control of Android phones so they can drain bank accounts, the researchers warn.'),
+      report('late', 4, 10, 'Brindlecap Android banking trojan drains accounts and takes over phones',
+        'The Android trojan Brindlecap, rented to criminals, takes over phones and drains bank accounts, researchers said this week.'),
+      report('too-late', 6, 10, 'Brindlecap banking trojan still takes over Android phones, security firms say',
+        'Security firms still see Brindlecap stealing banking logins from Android owners, who should avoid installing apps from unknown stores.'),
+    ];
+    const { assignments } = findStories(items, settings);
+    expect(assignments[3]).toMatchObject({ storyId: assignments[0]!.storyId, evidence: { rule: 'event' } });
+    expect(assignments[3]!.evidence!.gapHours).toBeGreaterThan(settings.eventHours);
+    expect(assignments[4]).toMatchObject({ match: 'new', threadId: assignments[0]!.threadId });
   });
 
   it('joins a re-post of the same headline and text at any age, and the same URL whatever the text', () => {

@@ -71,6 +71,25 @@ const MAX_CANDIDATES = 24;
 /** The event signature (bestEvent): how close in time, and how rare the shared name (similarity: settings.signatureSimilarity). */
 const SIGNATURE_HOURS = 36;
 const RARE_NAME_STORIES = 2;
+/**
+ * A Title Case headline capitalizes every word, so its names go unseen ("European Authorities
+ * Disrupt Cryptomixer"): a headline word of this many letters that at most RARE_WORD_STORIES stories
+ * of the window use is the subject all the same. Tuning part: story recall 0.540 → 0.560, precision
+ * unchanged (2 stories: 0.555).
+ */
+const RARE_WORD_LETTERS = 4;
+const RARE_WORD_STORIES = 3;
+/**
+ * Coverage of one event that goes on past `eventHours` still joins it when it is clearly the same
+ * event: this similar to the story as a whole, verified by this many members from other feeds, none
+ * contradicting it, no other kind of development, and within LATE_DAYS of the FIRST report (the
+ * anchor does not move, so a story spans five days at most: a week let a story of one development
+ * take in the next one's first report). Tuning part, with the rare headline word: story precision
+ * 0.631 → 0.645, recall 0.560 → 0.574 (0.579 with seven days).
+ */
+const LATE_SIMILARITY = 0.45;
+const LATE_SUPPORTS = 2;
+const LATE_DAYS = 5;
 /** Below this similarity to a story of several members no member is verified (bestEvent). */
 const CENTROID_FLOOR = 0.1;
 /** A feed's re-post of its own item: nearly the same text (a daily series shares its boilerplate at 0.9). */
@@ -253,6 +272,7 @@ export class StoryClusterer {
   private bestEvent(feedId: string, features: Features, events: ReadonlySet<EventKind>, at: number, context: VerifyContext): { story: EventStory; evidence: JoinEvidence } | undefined {
     const { settings } = this;
     const eventMs = settings.eventHours * HOUR_MS;
+    const lateMs = Math.max(LATE_DAYS * DAY_MS, eventMs);
     let best: { story: EventStory; evidence: JoinEvidence; score: number } | undefined;
     const lowest = Math.min(settings.storySimilarity, settings.signatureSimilarity);
     for (const story of this.candidates(features, at, Math.max(settings.windowDays, settings.eventHours / 24))) {
@@ -280,14 +300,17 @@ export class StoryClusterer {
           matched = member.id;
         }
       }
-      const inTime = Math.abs(at - story.firstAt) <= eventMs;
+      const gap = Math.abs(at - story.firstAt);
+      const inTime = gap <= eventMs ||
+        (gap <= lateMs && supports >= LATE_SUPPORTS && conflicts === 0 && !hardVeto && storySimilarity >= LATE_SIMILARITY && !story.reportsOtherEvents(events));
       // The event signature: same-days coverage worded differently still names the same rare
       // subject in its headline (a victim, a product, a malware family) and reports no other kind
       // of development, and no member's headline names something it never mentions (templated
       // releases share rare words such as "Series" and differ in their subjects).
-      const signature = !nearCopy && inTime && !hardVeto && conflicts === 0 && Math.abs(at - story.firstAt) <= SIGNATURE_HOURS * HOUR_MS &&
+      const signature = !nearCopy && inTime && !hardVeto && conflicts === 0 && gap <= SIGNATURE_HOURS * HOUR_MS &&
         storySimilarity >= settings.signatureSimilarity && !story.reportsOtherEvents(events) && !story.onlyFrom(feedId) &&
-        story.sharedNames(features, (name) => this.isRare(name, at), true).length > 0;
+        (story.sharedNames(features, (name) => this.isRare(name, at), true).length > 0 ||
+          story.sharedTitleWords(features, (word) => word.length >= RARE_WORD_LETTERS && this.isRareWord(word, at)).length > 0);
       if (!nearCopy && !signature && (!inTime || hardVeto || supports === 0 || conflicts >= supports)) continue;
       if (!nearCopy && !signature && storySimilarity < settings.storySimilarity) continue;
       const score = nearCopy ? 2 + memberBest : storySimilarity + memberBest;
@@ -346,6 +369,11 @@ export class StoryClusterer {
   /** A name at most RARE_NAME_STORIES stories around `at` mention: what one event is about. */
   private isRare(name: string, at: number): boolean {
     return this.index.storiesNaming(name, at, this.settings.windowDays * DAY_MS, RARE_NAME_STORIES + 1) <= RARE_NAME_STORIES;
+  }
+
+  /** A headline word at most RARE_WORD_STORIES stories around `at` use. */
+  private isRareWord(word: string, at: number): boolean {
+    return this.index.storiesUsing(word, at, this.settings.windowDays * DAY_MS, RARE_WORD_STORIES + 1) <= RARE_WORD_STORIES;
   }
 
   /** A name that `commonNameStories` or more stories around `at` mention: a setting, not a subject. */

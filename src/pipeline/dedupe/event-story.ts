@@ -99,6 +99,15 @@ export class EventStory {
     return out;
   }
 
+  /**
+   * Words the item's headline shares with a member's headline, kept by `keep`. Asked only of the
+   * few stories that pass every other test of the event signature, so it walks the members rather
+   * than keeping a map per story.
+   */
+  sharedTitleWords(f: Features, keep: (word: string) => boolean): string[] {
+    return f.titleWords.filter((word) => this.members.some((m) => m.features.titleWords.includes(word)) && keep(word));
+  }
+
   /** Token → sum of its weight over the members. */
   get centroid(): ReadonlyMap<string, number> {
     return this.sum ?? this.members[0]?.features.weights ?? EMPTY;

@@ -30,6 +30,11 @@ export interface Features {
    * announcement they are the slot that changes from one release to the next.
    */
   titleCodes: ReadonlySet<string>;
+  /**
+   * The headline's words, names and numbers of weight ≥ 1, once each: what the event signature
+   * compares by their rarity in the window (an array: a set per stored item cost ~100 MB per 100,000).
+   */
+  titleWords: readonly string[];
   /** The headline's first name: usually what it is about. */
   subject: string | undefined;
   kind: ItemKind;
@@ -144,5 +149,6 @@ export function extractFeatures(title: string, summary: string): Features {
   const titleNames = headlineNames(titleTokens, weights, WEIGHTS.name);
   const subject = titleTokens.find((t) => titleNames.has(t.text) && t.kind === 'word')?.text;
   const titleCodes = isShouting(cleanTitle) ? new Set<string>() : new Set(titleTokens.filter((t) => t.acronym && weights.has(t.text)).map((t) => t.text));
-  return { weights, mass, tokenList, weightList, cves, titleNames, titleCodes, names, subject, kind: itemKind(title) };
+  const titleWords = [...new Set(titleTokens.filter((t) => t.kind !== 'year' && (weights.get(t.text) ?? 0) >= 1).map((t) => t.text))];
+  return { weights, mass, tokenList, weightList, cves, titleNames, titleWords, titleCodes, names, subject, kind: itemKind(title) };
 }

@@ -27,6 +27,7 @@ export interface PreparedWire {
   mass: number;
   cves: string[];
   titleNames: string[];
+  titleWords: readonly string[];
   names: string[];
   titleCodes: string[];
   subject: string | undefined;
@@ -42,6 +43,7 @@ export function toWire({ features: f, copyKey, events }: PreparedItem): Prepared
     mass: f.mass,
     cves: [...f.cves],
     titleNames: [...f.titleNames],
+    titleWords: f.titleWords,
     names: [...f.names],
     titleCodes: [...f.titleCodes],
     subject: f.subject,
@@ -62,6 +64,7 @@ export function fromWire(w: PreparedWire): PreparedItem {
       weightList: w.weights,
       cves: new Set(w.cves),
       titleNames: new Set(w.titleNames),
+      titleWords: w.titleWords,
       names: new Set(w.names),
       titleCodes: new Set(w.titleCodes),
       subject: w.subject,

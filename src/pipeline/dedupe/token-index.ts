@@ -65,6 +65,15 @@ export class TokenIndex {
     return found;
   }
 
+  /** How many stories within `horizonMs` of `at` use `token` (weight ≥ 1), counted up to `limit`. */
+  storiesUsing(token: string, at: number, horizonMs: number, limit: number): number {
+    const set = this.byToken.get(token);
+    if (!set) return 0;
+    let n = 0;
+    for (const story of set) if (near(story, at, horizonMs) && ++n >= limit) break;
+    return n;
+  }
+
   /** How many stories within `horizonMs` of `at` name `name`, counted up to `limit` (then it stops). */
   storiesNaming(name: string, at: number, horizonMs: number, limit: number): number {
     const set = this.byToken.get(name);
