@@ -24,27 +24,27 @@ describe('dedupe evaluation', () => {
 
   it.skipIf(!haveReal)('does not fall below the figures recorded on the labelled real items', () => {
     // The real corpus (mostly world news told in one-sentence summaries) does not reach the issue's
-    // targets (0.944 / 0.718 when recorded: the time anchor of issue 15 costs retellings published
+    // targets (0.945 / 0.732 when recorded: the time anchor of issue 15 costs retellings published
     // days apart, the event signature adds a few and one false merge); docs/ARCHITECTURE.md
     // ("Dedupe") records why. This guards the recorded figures.
     const set = loadLabelledSet('real', realLabels, corpusDir);
     expect(set.unmatched).toEqual([]);
     const report = evaluateSet(set, DEFAULT_SETTINGS.dedupe);
     expect(report.precision).toBeGreaterThanOrEqual(0.94);
-    expect(report.recall).toBeGreaterThanOrEqual(0.7);
+    expect(report.recall).toBeGreaterThanOrEqual(0.72);
   });
 
   const s33rDir = path.resolve(root, '..', 'shared', 'devsets', 's33r');
   const haveS33r = fs.existsSync(s33rDir);
   it.skipIf(!haveS33r)('does not fall below the figures recorded on the S33R tuning part (issue 15)', () => {
-    // Recorded 0.645 / 0.574 (threads 0.669 / 0.492: late joins moved React2Shell coverage between
+    // Recorded 0.647 / 0.584 (threads 0.669 / 0.492: late joins moved React2Shell coverage between
     // the threads it is split into); the issue's targets (0.95 / 0.85) are not met
     // (docs/ARCHITECTURE.md, "Dedupe"). The test part is held out: only `npm run eval:dedupe` runs it.
     const [report] = evaluateS33r(root, ['tune'], DEFAULT_SETTINGS.dedupe);
     expect(report!.figures.items).toBeGreaterThan(4_000);
     expect(report!.figures.mismatchedLabels).toBe(0);
     expect(report!.figures.stories.precision).toBeGreaterThanOrEqual(0.64);
-    expect(report!.figures.stories.recall).toBeGreaterThanOrEqual(0.57);
+    expect(report!.figures.stories.recall).toBeGreaterThanOrEqual(0.58);
     expect(report!.figures.threads.precision).toBeGreaterThanOrEqual(0.66);
     expect(report!.figures.threads.recall).toBeGreaterThanOrEqual(0.48);
   });

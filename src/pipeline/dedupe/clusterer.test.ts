@@ -139,6 +139,22 @@ describe('stories as events (issue 15)', () => {
     expect(assignments[1]).toMatchObject({ storyId: assignments[0]!.storyId, evidence: { rule: 'signature' } });
   });
 
+  it('joins by the event signature where one member contradicts the item but as many vouch for it', () => {
+    // "Kris Mayes" is in no other headline (a conflict with one member), yet the rare subject
+    // Quellmart and the lawsuit are the same that morning.
+    const items = [
+      fixtureItem({ id: 'a', publishedAt: day(2, 8), title: 'Arizona attorney general sues Quellmart over shopping app that harvests user data',
+        summary: 'The lawsuit says the Quellmart app collected location and contact data from Arizona shoppers without consent.' }),
+      fixtureItem({ id: 'b', publishedAt: day(2, 11), title: 'Arizona sues Quellmart, calling its shopping app malware in disguise',
+        summary: 'Arizona says the Quellmart shopping app harvests user data without consent, in a lawsuit filed on Monday.' }),
+      fixtureItem({ id: 'c', publishedAt: day(2, 15), title: 'Kris Mayes takes Quellmart to court over app data grab',
+        summary: 'The Quellmart app grabbed location and contact data of shoppers, the Arizona lawsuit says.' }),
+    ];
+    const { assignments } = findStories(items, settings);
+    expect(assignments[1]!.storyId).toBe(assignments[0]!.storyId);
+    expect(assignments[2]).toMatchObject({ storyId: assignments[0]!.storyId, evidence: { rule: 'signature', sharedNames: expect.arrayContaining(['quellmart']) } });
+  });
+
   it('lets clear coverage of one event join it for a few days after the first report, never longer', () => {
     const report = (id: string, d: number, hour: number, title: string, summary: string) =>
       fixtureItem({ id, feedId: `outlet-${id}`, publishedAt: day(d, hour), title, summary });

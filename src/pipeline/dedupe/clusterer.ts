@@ -305,9 +305,12 @@ export class StoryClusterer {
         (gap <= lateMs && supports >= LATE_SUPPORTS && conflicts === 0 && !hardVeto && storySimilarity >= LATE_SIMILARITY && !story.reportsOtherEvents(events));
       // The event signature: same-days coverage worded differently still names the same rare
       // subject in its headline (a victim, a product, a malware family) and reports no other kind
-      // of development, and no member's headline names something it never mentions (templated
-      // releases share rare words such as "Series" and differ in their subjects).
-      const signature = !nearCopy && inTime && !hardVeto && conflicts === 0 && gap <= SIGNATURE_HOURS * HOUR_MS &&
+      // of development, and no more members' headlines name something it never mentions than
+      // vouch for it (templated releases share rare words such as "Series" and differ in their
+      // subjects; "Arizona AG Sues Temu" is the story of "Arizona Attorney General Sues … Temu"
+      // even where one member's headline names something else too). Tuning part, "none" → "no
+      // more than vouch": story recall 0.574 → 0.584, precision 0.645 → 0.647.
+      const signature = !nearCopy && inTime && !hardVeto && conflicts <= supports && gap <= SIGNATURE_HOURS * HOUR_MS &&
         storySimilarity >= settings.signatureSimilarity && !story.reportsOtherEvents(events) && !story.onlyFrom(feedId) &&
         (story.sharedNames(features, (name) => this.isRare(name, at), true).length > 0 ||
           story.sharedTitleWords(features, (word) => word.length >= RARE_WORD_LETTERS && this.isRareWord(word, at)).length > 0);
