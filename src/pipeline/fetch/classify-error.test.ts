@@ -43,8 +43,8 @@ describe('classifyError', () => {
     const aborted = AbortSignal.abort(new Error('shutdown'));
     const fresh = new AbortController().signal;
     const error = new DOMException('This operation was aborted', 'AbortError');
-    expect(classifyError(error, { ...context, callerSignal: aborted, timeoutSignal: aborted }).code).toBe('aborted');
-    const timedOut = classifyError(error, { ...context, callerSignal: fresh, timeoutSignal: aborted });
+    expect(classifyError(error, { ...context, callerSignal: aborted, attemptSignal: aborted }).code).toBe('aborted');
+    const timedOut = classifyError(error, { ...context, callerSignal: fresh, attemptSignal: aborted });
     expect([timedOut.code, timedOut.message]).toEqual(['timeout', 'timed out after 20s']);
     expect(classifyError(new DOMException('t', 'TimeoutError'), context).code).toBe('timeout');
   });

@@ -5,8 +5,11 @@ import { formatDuration } from './messages.js';
 export interface ErrorContext {
   /** The caller's signal (run shutdown). */
   callerSignal?: AbortSignal;
-  /** The per-attempt total timeout. */
-  timeoutSignal?: AbortSignal;
+  /**
+   * The attempt's own signal: aborted by its total timeout or by the caller, so when the caller's
+   * has not fired it was the timeout.
+   */
+  attemptSignal?: AbortSignal;
   timeoutMs: number;
   /** The URL being fetched, for messages when the error does not name the peer. */
   url: URL;
@@ -68,7 +71,7 @@ export function isTransient(code: FeedErrorCode): boolean {
 export function classifyError(error: unknown, context: ErrorContext): FeedError {
   const options = { cause: error };
   if (context.callerSignal?.aborted) return abortedError(error);
-  if (context.timeoutSignal?.aborted || errorName(error) === 'TimeoutError') {
+  if (context.attemptSignal?.aborted || errorName(error) === 'TimeoutError') {
     return new FeedError('timeout', `timed out after ${formatDuration(context.timeoutMs)}`, options);
   }
   if (errorName(error) === 'AbortError') return new FeedError('aborted', 'fetch cancelled', options);
