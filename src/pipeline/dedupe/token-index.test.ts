@@ -23,13 +23,13 @@ describe('TokenIndex', () => {
     expect(topCandidates(pool, 2, (s) => s.id !== 1).map((s) => s.id)).toEqual([2]);
   });
 
-  it('finds no candidates through a token more than 50 stories use, and forgets removed stories', () => {
+  it('finds no candidates through a token more than 25 stories use, and forgets removed stories', () => {
     const index = new TokenIndex();
-    const many = Array.from({ length: 51 }, (_, i) => story(i + 1, 0, `Quorvex report number ${i + 1000}`));
+    const many = Array.from({ length: 26 }, (_, i) => story(i + 1, 0, `Quorvex report number ${i + 1000}`));
     for (const s of many) index.add(s, s.members[0]!.features);
     expect(index.pool(extractFeatures('Quorvex', ''), 0, DAY)).toHaveLength(0);
     index.remove(many[0]!);
-    expect(index.pool(extractFeatures('Quorvex', ''), 0, DAY)).toHaveLength(50);
+    expect(index.pool(extractFeatures('Quorvex', ''), 0, DAY)).toHaveLength(25);
   });
 
   it('counts the stories naming a name around a time, stopping at the limit', () => {
