@@ -85,6 +85,17 @@ describe('stories as events (issue 15)', () => {
     expect(linked.evidence).toMatchObject({ rule: 'thread', sharedNames: expect.arrayContaining(['brenholt']) });
   });
 
+  it('threads a later development to the earlier story by a CVE id both texts give, whatever their headlines', () => {
+    const items = [
+      fixtureItem({ id: 'patch', publishedAt: day(1), title: 'Harrowgate fixes critical flaw in its VPN gateways',
+        summary: 'CVE-2027-31337 lets an unauthenticated attacker run code on Harrowgate VPN gateways; the vendor urges customers to update.' }),
+      fixtureItem({ id: 'exploited', publishedAt: day(5), title: 'Attackers now hitting unpatched VPN gateways, researchers warn',
+        summary: 'Honeypots saw the first exploitation of CVE-2027-31337 against Harrowgate VPN gateways that have not been updated.' }),
+    ];
+    const { assignments } = findStories(items, settings);
+    expect(assignments[1]).toMatchObject({ match: 'new', threadId: assignments[0]!.storyId, evidence: { rule: 'thread', sharedNames: ['CVE-2027-31337'] } });
+  });
+
   it('keeps two victims of one campaign on the same day two stories', () => {
     const campaign = 'in the Ravenfrost ransomware campaign exploiting a file-transfer flaw, the gang said on its leak site.';
     const items = [

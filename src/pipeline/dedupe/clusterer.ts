@@ -344,7 +344,11 @@ export class StoryClusterer {
     let best: { story: EventStory; evidence: JoinEvidence; score: number } | undefined;
     for (const story of this.candidates(features, at, settings.threadDays)) {
       if (story.firstAt > at) continue;
-      const names = story.sharedNames(features, (name) => !context.isCommon(name), true);
+      // What the incident is about: a name both headlines give, or else a CVE id both texts give
+      // (a vulnerability's exploitation report names it in its text, its KEV entry in its
+      // headline; tuning part threads 0.676 / 0.492 → 0.688 / 0.520).
+      let names = story.sharedNames(features, (name) => !context.isCommon(name), true);
+      if (names.length === 0) names = story.sharedNames(features, () => false);
       if (names.length === 0) continue;
       const storySimilarity = searchSimilarity(features, story, this.pool(features, at).mark);
       if (storySimilarity < settings.threadSimilarity) continue;
