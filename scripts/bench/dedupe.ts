@@ -49,7 +49,9 @@ export interface DedupeFigures {
 const HEAP_MB = Math.floor((os.totalmem() / 2 ** 20) * 0.75);
 
 function worker(args: string[]): Promise<Record<string, number>> {
-  const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', path.join(root, 'scripts/bench/dedupe-worker.ts'), ...args], {
+  // BENCH_CPU_PROF=DIR profiles these processes too, as it does the others (bench.ts).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)] : [];
+  const child = spawn(process.execPath, [...profile, `--max-old-space-size=${HEAP_MB}`, '--import', 'tsx', path.join(root, 'scripts/bench/dedupe-worker.ts'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

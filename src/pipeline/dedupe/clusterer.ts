@@ -166,8 +166,9 @@ export class StoryClusterer {
 
   private add(story: EventStory, member: StoryMemberFeatures): void {
     this.known.add(member.id);
-    story.add(member);
+    // The index first: it skips the tokens the story has already.
     this.index.add(story, member.features);
+    story.add(member);
   }
 
   /** Files one item (call in publication order); `prepared` if its text was prepared already. */

@@ -5,17 +5,19 @@ import { TokenIndex, topCandidates } from './token-index.js';
 
 const DAY = 86_400_000;
 
-function story(id: number, at: number, title: string): EventStory {
+/** A one-member story, indexed the way the clusterer does it (the index first, then the story). */
+function story(index: TokenIndex, id: number, at: number, title: string): EventStory {
   const s = new EventStory(id, id);
-  s.add({ id: `i${id}`, feedId: 'f', at, features: extractFeatures(title, ''), events: new Set() });
+  const features = extractFeatures(title, '');
+  index.add(s, features);
+  s.add({ id: `i${id}`, feedId: 'f', at, features, events: new Set() });
   return s;
 }
 
 describe('TokenIndex', () => {
   it('finds stories by shared tokens within the horizon, the rarer token weighing more', () => {
     const index = new TokenIndex();
-    const stories = [story(1, 0, 'Velmont water utility hacked'), story(2, 0, 'Velmont council budget'), story(3, 40 * DAY, 'Velmont water utility hacked')];
-    for (const s of stories) index.add(s, s.members[0]!.features);
+    const stories = [story(index, 1, 0, 'Velmont water utility hacked'), story(index, 2, 0, 'Velmont council budget'), story(index, 3, 40 * DAY, 'Velmont water utility hacked')];
     const pool = index.pool(extractFeatures('Water utility in Velmont hacked', ''), DAY, 7 * DAY);
     expect(pool.map((s) => s.id).sort()).toEqual([1, 2]);
     expect(stories[0]!.searchShared).toBeGreaterThan(stories[1]!.searchShared);
@@ -25,17 +27,26 @@ describe('TokenIndex', () => {
 
   it('finds no candidates through a token more than 25 stories use, and forgets removed stories', () => {
     const index = new TokenIndex();
-    const many = Array.from({ length: 26 }, (_, i) => story(i + 1, 0, `Quorvex report number ${i + 1000}`));
-    for (const s of many) index.add(s, s.members[0]!.features);
+    const many = Array.from({ length: 26 }, (_, i) => story(index, i + 1, 0, `Quorvex report number ${i + 1000}`));
     expect(index.pool(extractFeatures('Quorvex', ''), 0, DAY)).toHaveLength(0);
     index.remove(many[0]!);
     expect(index.pool(extractFeatures('Quorvex', ''), 0, DAY)).toHaveLength(25);
   });
 
+  it('lists a story once under a token however many of its members use it', () => {
+    const index = new TokenIndex();
+    const s = story(index, 1, 0, 'Velmont water utility hacked');
+    const second = extractFeatures('Velmont utility confirms the hack', '');
+    index.add(s, second);
+    s.add({ id: 'i1b', feedId: 'g', at: DAY, features: second, events: new Set() });
+    expect(index.storiesUsing('velmont', DAY, 7 * DAY, 10)).toBe(1);
+    index.remove(s);
+    expect(index.storiesUsing('velmont', DAY, 7 * DAY, 10)).toBe(0);
+  });
+
   it('counts the stories naming a name around a time, stopping at the limit', () => {
     const index = new TokenIndex();
-    const stories = [0, 1, 2, 30].map((d, i) => story(i + 1, d * DAY, 'Brewer Tanakura hit by an attack'));
-    for (const s of stories) index.add(s, s.members[0]!.features);
+    [0, 1, 2, 30].forEach((d, i) => story(index, i + 1, d * DAY, 'Brewer Tanakura hit by an attack'));
     expect(index.storiesNaming('tanakura', DAY, 7 * DAY, 10)).toBe(3);
     expect(index.storiesNaming('tanakura', DAY, 7 * DAY, 2)).toBe(2);
     expect(index.storiesNaming('unknown', DAY, 7 * DAY, 2)).toBe(0);
