@@ -10,6 +10,8 @@
  * - ranges: "CVE-2025-1000 through CVE-2025-1003", "… to -1003", "CVE-2025-1000–CVE-2025-1003",
  *   expanded only when they hold at most MAX_RANGE ids (a wider range keeps its two ends).
  */
+import { matchesOf } from './matches.js';
+
 export const MAX_RANGE = 20;
 
 const DASH = '[-\\u2010-\\u2014]';
@@ -38,7 +40,7 @@ export function extractCves(text: string): string[] {
   const add = (cve: string | undefined) => {
     if (cve !== undefined) found.add(cve);
   };
-  for (const match of text.matchAll(FULL_ID)) {
+  for (const match of matchesOf(FULL_ID, text)) {
     let year = match[1]!;
     let number = match[2]!;
     add(id(year, number));

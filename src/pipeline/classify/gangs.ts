@@ -1,3 +1,5 @@
+import { matchesOf } from './matches.js';
+
 /**
  * Ransomware and data-extortion operations, by the names news reports use (curated from public
  * reporting, 2019–2026). A name here is strong evidence for `ransomware`.
@@ -55,6 +57,12 @@ function canonical(name: string): string {
  */
 const FIRST_WORDS = new Set([...[...DISTINCT, ...AMBIGUOUS].map((name) => name.split(/[\s./]/)[0]!), 'ransomware']);
 
+/**
+ * The characters FIRST_WORDS start with: a run starting with any other is not looked up. Names are
+ * capitalised and most words are not, so most runs are skipped without being sliced and hashed.
+ */
+const FIRST_CHARS = new Set([...FIRST_WORDS].map((word) => word.charCodeAt(0)));
+
 const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 
 /** Whether a maximal run of ASCII letters and digits of `text` is one of FIRST_WORDS. */
@@ -64,7 +72,7 @@ function mayNameGang(text: string): boolean {
     if (i < text.length && isAsciiWordChar(text.charCodeAt(i))) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      if (FIRST_WORDS.has(text.slice(start, i))) return true;
+      if (FIRST_CHARS.has(text.charCodeAt(start)) && FIRST_WORDS.has(text.slice(start, i))) return true;
       start = -1;
     }
   }
@@ -75,7 +83,7 @@ function mayNameGang(text: string): boolean {
 export function findGangs(text: string): string[] {
   if (!mayNameGang(text)) return [];
   const names = new Set<string>();
-  for (const m of text.matchAll(DISTINCT_PATTERN)) names.add(canonical(m[1]!));
-  for (const m of text.matchAll(AMBIGUOUS_PATTERN)) names.add(canonical(m[1] ?? m[2]!));
+  for (const m of matchesOf(DISTINCT_PATTERN, text)) names.add(canonical(m[1]!));
+  for (const m of matchesOf(AMBIGUOUS_PATTERN, text)) names.add(canonical(m[1] ?? m[2]!));
   return [...names];
 }

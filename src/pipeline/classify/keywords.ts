@@ -1,5 +1,5 @@
 import type { Taxonomy, TopicId } from '../../model/index.js';
-import { compileLexicon, scanLexicon, tokensOf, type Lexicon, type Tokens } from './lexicon.js';
+import { compileLexicon, scanLexicon, tokenize, type Lexicon, type Tokens } from './lexicon.js';
 
 /** A list of keywords compiled for one pass over the text instead of one per keyword. */
 export interface KeywordSet {
@@ -69,7 +69,7 @@ function matched(set: KeywordSet, scanned: Scanned): Map<string, string> | undef
   if (set.pattern === undefined || text === '') return undefined;
   let into: Map<string, string> | undefined;
   if (set.lexicon !== undefined) {
-    scanLexicon(set.lexicon, (scanned.tokens ??= tokensOf(text)), (index, start, end) => {
+    scanLexicon(set.lexicon, (scanned.tokens ??= tokenize(text)), (index, start, end) => {
       const keyword = set.keywords[index]!;
       into ??= new Map();
       if (!into.has(keyword)) into.set(keyword, text.slice(start, end).toLowerCase().replace(/\s+/g, ' '));
@@ -85,7 +85,11 @@ function matched(set: KeywordSet, scanned: Scanned): Map<string, string> | undef
   return into;
 }
 
-/** A text and, once a lexicon has read it, its tokens: every topic's set scans the same ones. */
+/**
+ * A text and, once a lexicon has read it, its tokens: every topic's set scans the same ones. Not
+ * from the tokensOf cache: each item's summary (with its categories) is a new string, and hashing
+ * it as a key, then keeping eight texts' tokens alive past the item, cost as much as the scans.
+ */
 interface Scanned {
   text: string;
   tokens?: Tokens;

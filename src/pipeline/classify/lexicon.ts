@@ -36,7 +36,7 @@ export interface Lexicon {
 
 /**
  * Ids for the first words and heads of every lexicon compiled, shared by all of them, so a text's
- * tokens are looked up once (tokensOf) rather than once per lexicon: the classifier scans each text
+ * tokens are looked up once (tokenize) rather than once per lexicon: the classifier scans each text
  * with a dozen topics' lexicons, and their map look-ups at every token were its largest cost. Grows
  * only with the keyword vocabulary of the taxonomies compiled (a few hundred words).
  */
@@ -139,7 +139,8 @@ function onlySeparators(text: string, from: number, to: number): boolean {
   return true;
 }
 
-function tokenize(text: string): Tokens {
+/** A text's tokens, with their ids as of now (withIds reads them again if the registry grows). */
+export function tokenize(text: string): Tokens {
   const tokens: Tokens = { folded: [], heads: [], starts: [], ends: [], joined: [], wordIds: [], headIds: [], candidates: [], registrySize: -1 };
   let i = 0;
   while (i < text.length) {
@@ -177,9 +178,9 @@ function tokenize(text: string): Tokens {
 }
 
 /**
- * The classifier scans the same title and summary with every topic's lexicon: tokenized once
- * (keywords.ts passes the tokens to each scan). A few recent texts are enough (the cache is
- * dropped whole when full).
+ * Tokens of a few recent texts, for callers that scan a string with several lexicons in turn (the
+ * cache is dropped whole when full). The classifier does not use it: keywords.ts tokenizes each
+ * text once an item and passes the tokens to every topic's scan.
  */
 export const tokensOf = boundedMemo(8, tokenize);
 
@@ -234,7 +235,7 @@ const BEST = [Infinity, -1];
 
 /**
  * Calls `found(keyword index, start, end)` for each match, in text order, as `matchAll` would.
- * `text` may be given as its tokens (tokensOf), when many lexicons scan it.
+ * `text` may be given as its tokens (tokenize), when many lexicons scan it.
  */
 export function scanLexicon(lexicon: Lexicon, text: string | Tokens, found: (index: number, start: number, end: number) => void): void {
   const tokens = withIds(typeof text === 'string' ? tokensOf(text) : text);

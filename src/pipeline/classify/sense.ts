@@ -13,6 +13,7 @@
  *   These say what *kind* of item it is (a career question, a show, a job ad) whatever its topic.
  */
 import type { Stem } from './features.js';
+import { boundedMemo } from './memo.js';
 
 /** Words with security and everyday senses. Keys: the sense feature's name. */
 const AMBIGUOUS: Record<string, readonly string[]> = {
@@ -184,8 +185,16 @@ const BARE_LINKS = /^\s*(?:https?:\/\/\S+\s*)*$/i;
  */
 export function forumBody(summary: string): string {
   if (!summary.includes('/u/')) return summary;
-  return summary.replace(REDDIT_FOOTER, '');
+  return withoutFooter(summary);
 }
+
+/**
+ * Each call of `replace` makes a new string, and features.ts remembers a text's analysis by the
+ * string: a forum post's body was analysed anew at each read of one item (its features, then each
+ * head's evidence). The same summary now gives the same body string (a few recent ones are kept).
+ */
+const withoutFooter = boundedMemo(4, (summary) => summary.replace(REDDIT_FOOTER, ''));
+
 const PIPE_SUFFIX = /\s[|–—-]\s[\p{Lu}][\p{L}\d.&' ]{1,30}$/u;
 const MONEY = /[$€£¥]\s?\d|\b\d+(?:\.\d+)?\s?(?:million|billion|m|bn)\b/i;
 /**

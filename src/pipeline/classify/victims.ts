@@ -5,6 +5,7 @@
  * never turns half a headline into a name. Anything doubtful is left out.
  */
 
+import { matchesOf } from './matches.js';
 import { findNoticeVictims, isCommonName } from './notices.js';
 import { anyOf } from './prefilter.js';
 
@@ -187,7 +188,7 @@ export function findVictims(title: string, summary: string): string[] {
     if (!ANY_REQUIRED.test(sentence) || isTitleCase(sentence)) continue;
     for (const { pattern, mayMatch } of SHAPE_CHECKS) {
       if (!mayMatch.test(sentence)) continue;
-      for (const match of sentence.matchAll(pattern)) {
+      for (const match of matchesOf(pattern, sentence)) {
         const name = clean(match.groups?.org ?? match.groups?.org2 ?? '');
         if (name !== undefined) victims.add(name);
       }
