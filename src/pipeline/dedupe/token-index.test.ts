@@ -25,12 +25,12 @@ describe('TokenIndex', () => {
     expect(topCandidates(pool, 2, (s) => s.id !== 1).map((s) => s.id)).toEqual([2]);
   });
 
-  it('finds no candidates through a token more than 25 stories use, and forgets removed stories', () => {
+  it('finds no candidates through a token more than 50 stories use, and forgets removed stories', () => {
     const index = new TokenIndex();
-    const many = Array.from({ length: 26 }, (_, i) => story(index, i + 1, 0, `Quorvex report number ${i + 1000}`));
+    const many = Array.from({ length: 51 }, (_, i) => story(index, i + 1, 0, `Quorvex report number ${i + 1000}`));
     expect(index.pool(extractFeatures('Quorvex', ''), 0, DAY)).toHaveLength(0);
     index.remove(many[0]!);
-    expect(index.pool(extractFeatures('Quorvex', ''), 0, DAY)).toHaveLength(25);
+    expect(index.pool(extractFeatures('Quorvex', ''), 0, DAY)).toHaveLength(50);
   });
 
   it('lists a story once under a token however many of its members use it', () => {
