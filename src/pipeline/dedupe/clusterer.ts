@@ -1,4 +1,5 @@
 import type { DedupeItem, DedupeSettings, StoryContextMember, StoryMatch, StoryRef } from '../../model/index.js';
+import type { Filing, JoinEvidence, StoryCopies } from './filing.js';
 import { isSiteRoot } from './site-root.js';
 import type { Features } from './features.js';
 import { prepareItem, type PreparedItem } from './prepared.js';
@@ -9,9 +10,10 @@ import { near, TokenIndex, topCandidates } from './token-index.js';
 
 /**
  * Stories as events (issue 15). A new item joins a story when it matches the story AS A WHOLE
- * (its centroid, with at least one member verified and none contradicting it) and lies within
- * `eventHours` of the story's FIRST report: the window is anchored, so a story cannot creep forward
- * day by day the way nearest-member matching chained a six-week incident into one story. A near
+ * (its centroid, with members from other feeds vouching for it and fewer contradicting it) and lies
+ * within `eventHours` of the story's FIRST report (clear coverage: up to LATE_DAYS): the window is
+ * anchored, so a story cannot creep forward day by day the way nearest-member matching chained a
+ * six-week incident into one story. A near
  * copy (the same wire text, the same release, the same URL) joins whatever its age. An item that
  * opens a story of its own is linked into the thread of an earlier story about the same subject
  * (same rare headline name or CVE, similar enough): attack → claim → disclosure → lawsuit.
@@ -19,50 +21,6 @@ import { near, TokenIndex, topCandidates } from './token-index.js';
  * Pure and in memory: the analysis stage seeds it with the stored stories a batch can touch
  * (storage's story context), files the batch, and hands the filings to storage to write.
  */
-
-/** Why an item joined its story, or which earlier story its thread continues: stored and shown. */
-export interface JoinEvidence {
-  /**
-   * url: same canonical URL; copy: same headline and text (or a near-verbatim copy); event: matched
-   * the story; signature: named the same rare subject in its headline the same days; thread: new
-   * story, linked.
-   */
-  rule: 'url' | 'copy' | 'event' | 'signature' | 'thread';
-  /** Similarity (0..1) to the story's centroid (its members' words together). */
-  storySimilarity: number;
-  /** Similarity (0..1) to the closest member. */
-  memberSimilarity: number;
-  /** The earlier item it matched best. */
-  matchedItemId: string | null;
-  /** Rare names and CVE ids it shares with the story (the subject, victim, product). */
-  sharedNames: string[];
-  /** Hours from the story's first report to this item. */
-  gapHours: number;
-  /** For rule `thread`: the earlier story whose thread it continues. */
-  previousStoryId?: number;
-}
-
-/** Where one item went, and why (the Assignment of the dedupe stage). */
-export interface Filing {
-  itemId: string;
-  /** A stored story's id, or a new story's id from `newStoryId`. */
-  storyId: number;
-  /** The thread: the id of its first story. */
-  threadId: number;
-  match: StoryMatch;
-  /** Similarity to the member it matched (near), 1 for a URL or copy match, null for a new story. */
-  score: number | null;
-  matchedItemId: string | null;
-  /** The headline's copy key (copy-key.ts), stored so a later copy finds this story at any age. */
-  copyKey: string | null;
-  evidence: JoinEvidence | null;
-}
-
-/** Stored stories found by URL hash and copy key (storage's `storiesByKey`). */
-export interface StoryCopies {
-  byUrlHash?: ReadonlyMap<string, StoryRef>;
-  byCopyKey?: ReadonlyMap<string, StoryRef>;
-}
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

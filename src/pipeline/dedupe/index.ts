@@ -10,9 +10,11 @@
  * a batch can touch and writes its filings.
  */
 import type { DedupeItem, DedupeSettings } from '../../model/index.js';
-import { StoryClusterer, type Filing } from './clusterer.js';
+import { StoryClusterer } from './clusterer.js';
+import type { Filing } from './filing.js';
 
-export { StoryClusterer, type Filing, type JoinEvidence } from './clusterer.js';
+export { StoryClusterer } from './clusterer.js';
+export type { Filing, JoinEvidence } from './filing.js';
 export { copyKeyOf } from './copy-key.js';
 export { fromWire, prepareItem, toWire, type PreparedItem, type PreparedWire } from './prepared.js';
 export { isSiteRoot } from './site-root.js';
