@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +86,21 @@ describe('timeouts', () => {
     // The headers came (200); the body did not finish in time.
     expect(failure(await fetchFeed(url))).toEqual({ code: 'timeout', message: 'timed out after 300ms', status: 200 });
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('stops at the caller’s abort, not its timeout, and leaves no listener on the caller’s signal', async () => {
+    const silent = route('/silent-for-abort', () => undefined);
+    const fetcher = createFetcher({ ...settings, timeoutMs: 5_000 }, { sleep: async () => undefined });
+    const run = new AbortController();
+    setTimeout(() => run.abort(), 50);
+    const started = Date.now();
+    expect(failure(await fetcher.fetchFeed({ url: silent }, run.signal)).code).toBe('aborted');
+    expect(Date.now() - started).toBeLessThan(2000);
+    // A run's signal serves every feed: each attempt must take its listener away when it ends.
+    const ok = route('/ok-for-listeners', (_req, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end('<rss/>'));
+    const stillRunning = new AbortController();
+    for (let i = 0; i < 3; i++) expect((await fetcher.fetchFeed({ url: ok }, stillRunning.signal)).kind).toBe('fetched');
+    expect(getEventListeners(stillRunning.signal, 'abort')).toHaveLength(0);
   });
 
   it('retries a timeout as transient', async () => {
