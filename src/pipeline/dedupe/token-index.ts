@@ -80,20 +80,18 @@ export class TokenIndex {
 
   /** How many stories within `horizonMs` of `at` use `token` (weight ≥ 1), counted up to `limit`. */
   storiesUsing(token: string, at: number, horizonMs: number, limit: number): number {
-    const stories = this.byToken.get(token);
-    if (!stories) return 0;
-    let n = 0;
-    for (const story of stories) if (near(story, at, horizonMs) && ++n >= limit) break;
-    return n;
+    return this.countNear(token, at, horizonMs, limit);
   }
 
   /** How many stories within `horizonMs` of `at` name `name`, counted up to `limit` (then it stops). */
   storiesNaming(name: string, at: number, horizonMs: number, limit: number): number {
-    const stories = this.byToken.get(name);
-    if (!stories) return 0;
+    return this.countNear(name, at, horizonMs, limit, (story) => story.hasName(name));
+  }
+
+  private countNear(token: string, at: number, horizonMs: number, limit: number, keep?: (story: EventStory) => boolean): number {
     let n = 0;
-    for (const story of stories) {
-      if (near(story, at, horizonMs) && story.hasName(name) && ++n >= limit) break;
+    for (const story of this.byToken.get(token) ?? []) {
+      if (near(story, at, horizonMs) && (!keep || keep(story)) && ++n >= limit) break;
     }
     return n;
   }
