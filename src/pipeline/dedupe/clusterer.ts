@@ -2,6 +2,7 @@ import type { DedupeItem, DedupeSettings, StoryContextMember, StoryMatch, StoryR
 import type { Filing, JoinEvidence, StoryCopies } from './filing.js';
 import { isSiteRoot } from './site-root.js';
 import type { Features } from './features.js';
+import type { TokenVector } from './token-vector.js';
 import { prepareItem, type PreparedItem } from './prepared.js';
 import { differentEvents, type EventKind } from './event-kind.js';
 import { NEAR_COPY, similarity, verify, type VerifyContext } from './verify.js';
@@ -53,6 +54,13 @@ const CENTROID_FLOOR = 0.1;
 /** A feed's re-post of its own item: nearly the same text (a daily series shares its boilerplate at 0.9). */
 const SAME_FEED_COPY = 0.97;
 
+/** An item's text as the clusterer compares it: prepared, with its tokens as the index's ids. */
+interface ItemText {
+  features: Features;
+  vector: TokenVector;
+  events: ReadonlySet<EventKind>;
+}
+
 export class StoryClusterer {
   private readonly stories = new Map<number, EventStory>();
   private readonly index = new TokenIndex();
@@ -80,7 +88,8 @@ export class StoryClusterer {
   seedMember(m: StoryContextMember, prepared: PreparedItem = prepareItem(m.title, m.summary)): void {
     const story = this.storyFor(m.storyId, m.threadId);
     story.anchor(Date.parse(m.storyFirstSeen));
-    this.add(story, { id: m.id, feedId: m.feedId, at: Date.parse(m.publishedAt), features: prepared.features, events: prepared.events });
+    const { features, events } = prepared;
+    this.add(story, { id: m.id, feedId: m.feedId, at: Date.parse(m.publishedAt), features, vector: this.index.vectorOf(features), events });
     if (m.urlHash && !this.byUrl.has(m.urlHash)) this.byUrl.set(m.urlHash, m.storyId);
   }
 
@@ -125,26 +134,27 @@ export class StoryClusterer {
   private add(story: EventStory, member: StoryMemberFeatures): void {
     this.known.add(member.id);
     // The index first: it skips the tokens the story has already.
-    this.index.add(story, member.features);
+    this.index.add(story, member.vector);
     story.add(member);
   }
 
   /** Files one item (call in publication order); `prepared` if its text was prepared already. */
   file(item: DedupeItem, prepared: PreparedItem = prepareItem(item.title, item.summary)): Filing {
     const { features, copyKey, events } = prepared;
+    const vector = this.index.vectorOf(features);
     const at = Date.parse(item.publishedAt);
     const joinKnown = (storyId: number, rule: 'url' | 'copy'): Filing => {
       const story = this.stories.get(storyId);
       const threadId = story?.threadId ?? this.threadOf.get(storyId) ?? storyId;
       const evidence: JoinEvidence = {
         rule,
-        storySimilarity: story ? centroidSimilarity(features, story) : 1,
+        storySimilarity: story ? round(centroidSimilarity(features, vector, story)) : 1,
         memberSimilarity: 1,
         matchedItemId: null,
         sharedNames: [],
         gapHours: story ? round((at - story.firstAt) / HOUR_MS) : 0,
       };
-      return this.join(item, features, events, at, storyId, threadId, rule === 'url' ? 'url' : 'near', 1, null, copyKey, evidence);
+      return this.join(item, { features, vector, events }, at, storyId, threadId, rule === 'url' ? 'url' : 'near', 1, null, copyKey, evidence);
     };
     if (item.urlHash && item.canonicalUrl && !isSiteRoot(item.canonicalUrl)) {
       const storyId = this.byUrl.get(item.urlHash);
@@ -155,12 +165,13 @@ export class StoryClusterer {
       if (storyId !== undefined) return joinKnown(storyId, 'copy');
     }
     const context: VerifyContext = { isCommon: (name) => this.isCommon(name, at) };
-    const event = this.bestEvent(item.feedId, features, events, at, context);
+    const text: ItemText = { features, vector, events };
+    const event = this.bestEvent(item.feedId, text, at, context);
     if (event) {
-      return this.join(item, features, events, at, event.story.id, event.story.threadId, 'near', event.evidence.memberSimilarity, event.evidence.matchedItemId, copyKey, event.evidence);
+      return this.join(item, text, at, event.story.id, event.story.threadId, 'near', event.evidence.memberSimilarity, event.evidence.matchedItemId, copyKey, event.evidence);
     }
     const id = this.newStoryId();
-    const previous = this.bestThread(features, at, context);
+    const previous = this.bestThread(text, at, context);
     const story = this.storyFor(id, previous?.story.threadId ?? id);
     const filing: Filing = {
       itemId: item.id,
@@ -172,14 +183,13 @@ export class StoryClusterer {
       copyKey,
       evidence: previous ? { ...previous.evidence, rule: 'thread', previousStoryId: previous.story.id } : null,
     };
-    this.record(story, item, features, events, at, copyKey);
+    this.record(story, item, text, at, copyKey);
     return filing;
   }
 
   private join(
     item: DedupeItem,
-    features: Features,
-    events: ReadonlySet<EventKind>,
+    text: ItemText,
     at: number,
     storyId: number,
     threadId: number,
@@ -189,20 +199,20 @@ export class StoryClusterer {
     copyKey: string | null,
     evidence: JoinEvidence,
   ): Filing {
-    this.record(this.storyFor(storyId, threadId), item, features, events, at, copyKey);
+    this.record(this.storyFor(storyId, threadId), item, text, at, copyKey);
     return { itemId: item.id, storyId, threadId, match, score: round(score), matchedItemId, copyKey, evidence };
   }
 
-  private record(story: EventStory, item: DedupeItem, features: Features, events: ReadonlySet<EventKind>, at: number, copyKey: string | null): void {
-    this.add(story, { id: item.id, feedId: item.feedId, at, features, events });
+  private record(story: EventStory, item: DedupeItem, { features, vector, events }: ItemText, at: number, copyKey: string | null): void {
+    this.add(story, { id: item.id, feedId: item.feedId, at, features, vector, events });
     if (item.urlHash && item.canonicalUrl && !isSiteRoot(item.canonicalUrl) && !this.byUrl.has(item.urlHash)) this.byUrl.set(item.urlHash, story.id);
     if (copyKey !== null && !this.byCopy.has(copyKey)) this.byCopy.set(copyKey, story.id);
   }
 
   /** Stories sharing the most token weight with the item, among those with a member within `days`. */
-  private candidates(features: Features, at: number, days: number): EventStory[] {
+  private candidates(text: ItemText, at: number, days: number): EventStory[] {
     const horizon = days * DAY_MS;
-    const pool = this.pool(features, at);
+    const pool = this.pool(text, at);
     if (horizon >= pool.horizon) return topCandidates(pool.stories, MAX_CANDIDATES);
     return topCandidates(pool.stories, MAX_CANDIDATES, (story) => near(story, at, horizon));
   }
@@ -211,15 +221,15 @@ export class StoryClusterer {
    * The last item's candidate pool: event and thread search share one pass over its tokens, and
    * its number (`mark`) keys the similarities they share (searchSimilarity).
    */
-  private lastPool: { features: Features; at: number; horizon: number; stories: EventStory[]; mark: number } | undefined;
+  private lastPool: { text: ItemText; at: number; horizon: number; stories: EventStory[]; mark: number } | undefined;
   private searches = 0;
 
   /** The pool within the widest horizon a search looks (threadDays, usually). */
-  private pool(features: Features, at: number): { horizon: number; stories: EventStory[]; mark: number } {
-    if (this.lastPool?.features === features && this.lastPool.at === at) return this.lastPool;
+  private pool(text: ItemText, at: number): { horizon: number; stories: EventStory[]; mark: number } {
+    if (this.lastPool?.text === text && this.lastPool.at === at) return this.lastPool;
     const { threadDays, windowDays, eventHours } = this.settings;
     const horizon = Math.max(threadDays, windowDays, eventHours / 24) * DAY_MS;
-    this.lastPool = { features, at, horizon, stories: this.index.pool(features, at, horizon), mark: ++this.searches };
+    this.lastPool = { text, at, horizon, stories: this.index.pool(text.features, text.vector, at, horizon), mark: ++this.searches };
     return this.lastPool;
   }
 
@@ -228,18 +238,19 @@ export class StoryClusterer {
    * does not report one event twice; its similar items are a series: daily podcasts, templated
    * vendor pages), only contradict it; a near copy of one of them still joins (a re-post).
    */
-  private bestEvent(feedId: string, features: Features, events: ReadonlySet<EventKind>, at: number, context: VerifyContext): { story: EventStory; evidence: JoinEvidence } | undefined {
+  private bestEvent(feedId: string, text: ItemText, at: number, context: VerifyContext): { story: EventStory; evidence: JoinEvidence } | undefined {
     const { settings } = this;
+    const { features, vector, events } = text;
     const eventMs = settings.eventHours * HOUR_MS;
     const lateMs = Math.max(LATE_DAYS * DAY_MS, eventMs);
     let best: { story: EventStory; evidence: JoinEvidence; score: number } | undefined;
     const lowest = Math.min(settings.storySimilarity, settings.signatureSimilarity);
-    for (const story of this.candidates(features, at, Math.max(settings.windowDays, settings.eventHours / 24))) {
+    for (const story of this.candidates(text, at, Math.max(settings.windowDays, settings.eventHours / 24))) {
       // Most candidates share a word or two and nothing else: the centroid, one pass over the
       // item's tokens, rules them out before each member is verified. A one-member story's centroid
       // is that member, so it cannot hide a near copy; a bigger story's can dilute one, hence the
       // lower bar there (an exact copy is found by its copy key anyway).
-      const storySimilarity = searchSimilarity(features, story, this.pool(features, at).mark);
+      const storySimilarity = searchSimilarity(features, vector, story, this.pool(text, at).mark);
       if (storySimilarity < (story.members.length === 1 ? lowest : CENTROID_FLOOR)) continue;
       let memberBest = 0;
       let matched: string | null = null;
@@ -298,19 +309,21 @@ export class StoryClusterer {
    * The earlier story whose thread a new story continues: within `threadDays`, sharing a rare
    * headline name or a CVE id with it (what the incident is about), and similar enough as a whole.
    */
-  private bestThread(features: Features, at: number, context: VerifyContext): { story: EventStory; evidence: JoinEvidence } | undefined {
+  private bestThread(text: ItemText, at: number, context: VerifyContext): { story: EventStory; evidence: JoinEvidence } | undefined {
     const { settings } = this;
+    const { features, vector } = text;
     let best: { story: EventStory; evidence: JoinEvidence; score: number } | undefined;
-    for (const story of this.candidates(features, at, settings.threadDays)) {
+    for (const story of this.candidates(text, at, settings.threadDays)) {
       if (story.firstAt > at) continue;
+      // Similarity first: it rules out most candidates, and costs less than the names now.
+      const storySimilarity = searchSimilarity(features, vector, story, this.pool(text, at).mark);
+      if (storySimilarity < settings.threadSimilarity) continue;
       // What the incident is about: a name both headlines give, or else a CVE id both texts give
       // (a vulnerability's exploitation report names it in its text, its KEV entry in its
       // headline; tuning part threads 0.669 / 0.492 → 0.682 / 0.520).
       let names = story.sharedNames(features, (name) => !context.isCommon(name), true);
       if (names.length === 0) names = story.sharedNames(features, () => false);
       if (names.length === 0) continue;
-      const storySimilarity = searchSimilarity(features, story, this.pool(features, at).mark);
-      if (storySimilarity < settings.threadSimilarity) continue;
       let memberBest = 0;
       for (const member of story.recentMembers()) memberBest = Math.max(memberBest, similarity(features, member.features));
       const score = storySimilarity + memberBest;

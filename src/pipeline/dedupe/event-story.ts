@@ -1,16 +1,21 @@
 import { differentEvents, type EventKind } from './event-kind.js';
 import type { Features } from './features.js';
+import { addVectors, sharedRoots, type TokenVector, type Weighted } from './token-vector.js';
 
-/** A member as the clusterer keeps it: its features, feed, kind of development and publication time (epoch ms). */
+/**
+ * A member as the clusterer keeps it: its features (and their tokens as ids), feed, kind of
+ * development and publication time (epoch ms).
+ */
 export interface StoryMemberFeatures {
   id: string;
   feedId: string;
   at: number;
   features: Features;
+  vector: TokenVector;
   events: ReadonlySet<EventKind>;
 }
 
-const EMPTY: ReadonlyMap<string, number> = new Map();
+const EMPTY: Weighted = { ids: [], weights: [] };
 
 /** Members a new item is verified against: the story's first report and its latest ones. */
 const VERIFIED_MEMBERS = 12;
@@ -23,10 +28,10 @@ const VERIFIED_MEMBERS = 12;
 export class EventStory {
   readonly members: StoryMemberFeatures[] = [];
   /**
-   * Token → sum of its weight over the members; undefined while the story has one member, whose
-   * own weights are the centroid (most stories never get a second member: no copy of their map).
+   * Token id → sum of its weight over the members, as sorted arrays; while the story has one member,
+   * that member's own vector (most stories never get a second member: no copy).
    */
-  private sum: Map<string, number> | undefined;
+  centroid: Weighted = EMPTY;
   centroidMass = 0;
   /** Name or CVE id → members mentioning it. */
   private readonly names = new Map<string, number>();
@@ -57,8 +62,7 @@ export class EventStory {
   add(member: StoryMemberFeatures): void {
     this.members.push(member);
     this.centroidMass += member.features.mass;
-    if (this.members.length === 2) this.sum = new Map(this.members[0]!.features.weights);
-    if (this.sum) for (const [token, weight] of member.features.weights) this.sum.set(token, (this.sum.get(token) ?? 0) + weight);
+    this.centroid = this.members.length === 1 ? member.vector : addVectors(this.centroid, member.vector);
     for (const name of member.features.names) this.names.set(name, (this.names.get(name) ?? 0) + 1);
     for (const cve of member.features.cves) this.names.set(cve, (this.names.get(cve) ?? 0) + 1);
     for (const name of member.features.titleNames) this.titleNames.set(name, (this.titleNames.get(name) ?? 0) + 1);
@@ -108,14 +112,6 @@ export class EventStory {
     return f.titleWords.filter((word) => this.members.some((m) => m.features.titleWords.includes(word)) && keep(word));
   }
 
-  /** Token → sum of its weight over the members. */
-  get centroid(): ReadonlyMap<string, number> {
-    return this.sum ?? this.members[0]?.features.weights ?? EMPTY;
-  }
-
-  tokens(): IterableIterator<string> {
-    return this.centroid.keys();
-  }
 }
 
 /**
@@ -123,27 +119,20 @@ export class EventStory {
  * average weights. For a one-member story it is the similarity to that member; a word only a few
  * members use counts for what share of the story uses it.
  */
-export function centroidSimilarity(f: Features, story: EventStory): number {
+export function centroidSimilarity(f: Features, vector: TokenVector, story: EventStory): number {
   const size = story.members.length;
   if (f.mass === 0 || size === 0 || story.centroidMass === 0) return 0;
-  const centroid = story.centroid;
-  const { tokenList, weightList } = f;
-  let shared = 0;
-  for (let i = 0; i < tokenList.length; i++) {
-    const sum = centroid.get(tokenList[i]!);
-    if (sum !== undefined) shared += Math.sqrt((weightList[i]! * sum) / size);
-  }
-  return shared / Math.sqrt((f.mass * story.centroidMass) / size);
+  return sharedRoots(vector, story.centroid, size) / Math.sqrt((f.mass * story.centroidMass) / size);
 }
 
 /**
  * `centroidSimilarity` remembered for the search `mark` (one item's event and thread searches look
  * at the same stories; nothing is added to a story between them).
  */
-export function searchSimilarity(f: Features, story: EventStory, mark: number): number {
+export function searchSimilarity(f: Features, vector: TokenVector, story: EventStory, mark: number): number {
   if (story.similarityMark !== mark) {
     story.similarityMark = mark;
-    story.similarity = centroidSimilarity(f, story);
+    story.similarity = centroidSimilarity(f, vector, story);
   }
   return story.similarity;
 }

@@ -1,5 +1,6 @@
 import type { EventStory } from './event-story.js';
 import type { Features } from './features.js';
+import { TokenIds, type TokenVector } from './token-vector.js';
 
 /**
  * A token more than this many stories in memory use finds no candidates (it still counts in every
@@ -18,35 +19,49 @@ const MAX_TOKEN_STORIES = 50;
  * how many stories around a time name something (the window's own document frequency of a name).
  */
 export class TokenIndex {
+  /** The tokens' ids: the index and the stories' vectors are keyed by them. */
+  private readonly tokenIds = new TokenIds();
   /**
-   * Token → stories, in the order they first used it: arrays rather than sets (seeding a window of
-   * 100,000 items spent ~4.7 s of ~17 s adding to sets), each story once because `add` is called
+   * Token id → stories, in the order they first used it: arrays rather than sets (seeding a window
+   * of 100,000 items spent ~4.7 s of ~17 s adding to sets), each story once because `add` is called
    * before the member joins its story and skips the tokens the story already has.
    */
-  private readonly byToken = new Map<string, EventStory[]>();
+  private readonly byToken: (EventStory[] | undefined)[] = [];
   /** Numbers the searches: a story's `searchMark` says whether its `searchShared` is this search's. */
   private searches = 0;
 
+  /** The item's tokens as ids of this index (every item is turned into one before it is searched or added). */
+  vectorOf(features: Features): TokenVector {
+    return this.tokenIds.vectorOf(features);
+  }
+
   /** Indexes a new member's tokens under its story: call BEFORE the story takes the member. */
-  add(story: EventStory, features: Features): void {
-    const known = story.centroid;
-    const { tokenList, weightList } = features;
-    for (let i = 0; i < tokenList.length; i++) {
-      const token = tokenList[i]!;
-      if (weightList[i]! < 1 || known.has(token)) continue;
-      const stories = this.byToken.get(token);
+  add(story: EventStory, vector: TokenVector): void {
+    const known = story.centroid.ids;
+    const { ids, weights } = vector;
+    // Both sorted: one walk finds the ids the story does not have yet.
+    let k = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      while (k < known.length && known[k]! < id) k++;
+      if (weights[i]! < 1 || (k < known.length && known[k] === id)) continue;
+      const stories = this.byToken[id];
       if (stories) stories.push(story);
-      else this.byToken.set(token, [story]);
+      else {
+        // Grown one slot at a time, never with a gap: a gap would make the array a dictionary.
+        while (this.byToken.length < id) this.byToken.push(undefined);
+        this.byToken[id] = [story];
+      }
     }
   }
 
   remove(story: EventStory): void {
-    for (const token of story.tokens()) {
-      const stories = this.byToken.get(token);
+    for (const id of story.centroid.ids) {
+      const stories = this.byToken[id];
       if (!stories) continue;
       const at = stories.indexOf(story);
       if (at >= 0) stories.splice(at, 1);
-      if (stories.length === 0) this.byToken.delete(token);
+      if (stories.length === 0) this.byToken[id] = undefined;
     }
   }
 
@@ -54,14 +69,16 @@ export class TokenIndex {
    * Stories within `horizonMs` of `at` sharing tokens with the item, in the order first reached;
    * the weight each shares is its `searchShared`, valid until the next search.
    */
-  pool(features: Features, at: number, horizonMs: number): EventStory[] {
+  pool(features: Features, vector: TokenVector, at: number, horizonMs: number): EventStory[] {
     const mark = ++this.searches;
     const found: EventStory[] = [];
-    const { tokenList, weightList } = features;
-    for (let i = 0; i < tokenList.length; i++) {
+    // In the features' token order: the shared weights sum as they always did.
+    const { weightList } = features;
+    const { inOrder } = vector;
+    for (let i = 0; i < inOrder.length; i++) {
       const weight = weightList[i]!;
       if (weight < 1) continue;
-      const stories = this.byToken.get(tokenList[i]!);
+      const stories = this.byToken[inOrder[i]!];
       if (!stories || stories.length > MAX_TOKEN_STORIES) continue;
       // A rarer token says more about which story an item tells (an IDF of the stories in memory).
       const rarity = weight / Math.log2(1 + stories.length);
@@ -89,8 +106,9 @@ export class TokenIndex {
   }
 
   private countNear(token: string, at: number, horizonMs: number, limit: number, keep?: (story: EventStory) => boolean): number {
+    const id = this.tokenIds.find(token);
     let n = 0;
-    for (const story of this.byToken.get(token) ?? []) {
+    for (const story of (id === undefined ? undefined : this.byToken[id]) ?? []) {
       if (near(story, at, horizonMs) && (!keep || keep(story)) && ++n >= limit) break;
     }
     return n;
