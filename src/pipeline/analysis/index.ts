@@ -14,7 +14,7 @@ export interface AnalysisDeps {
   now: () => Date;
   /** Stops between batches (shutdown): analysed batches stay, the rest stays pending for the next run. */
   signal?: AbortSignal;
-  /** Items per batch (default 2,000). */
+  /** Items per batch (default 5,000). */
   batchSize?: number;
   /** An item the classifier failed on (a bug): it is filed in its story, unclassified, and retried next run. */
   onWarning?: (message: string) => void;
@@ -42,7 +42,13 @@ export interface AnalysisSummary {
   durationMs: number;
 }
 
-const BATCH = 2_000;
+/**
+ * Items per batch. A batch's items lie all over the items table (they are read earliest published
+ * first, stored feed by feed), so each commit rewrites about one page per item, and its WAL pages
+ * are checkpointed again: with 2,000 a batch, committing took ~5 s of a 50,000-item cold run
+ * (CPU profile), with 5,000 about half that.
+ */
+const BATCH = 5_000;
 
 /**
  * The analysis stage: every stored item pending analysis (stored by a feed run, or left pending by a
