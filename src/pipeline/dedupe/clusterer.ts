@@ -51,6 +51,8 @@ const LATE_SUPPORTS = 2;
 const LATE_DAYS = 5;
 /** Below this similarity to a story of several members no member is verified (bestEvent). */
 const CENTROID_FLOOR = 0.1;
+const NO_TOKENS: readonly string[] = [];
+const NO_WEIGHTS = new Float64Array(0);
 /** A feed's re-post of its own item: nearly the same text (a daily series shares its boilerplate at 0.9). */
 const SAME_FEED_COPY = 0.97;
 
@@ -131,11 +133,13 @@ export class StoryClusterer {
     return story;
   }
 
-  private add(story: EventStory, member: StoryMemberFeatures): void {
-    this.known.add(member.id);
+  private add(story: EventStory, { id, feedId, at, features, vector, events }: StoryMemberFeatures): void {
+    this.known.add(id);
     // The index first: it skips the tokens the story has already.
-    this.index.add(story, member.vector);
-    story.add(member);
+    this.index.add(story, vector);
+    // A member is compared through its vector, its map of weights and its names, never walked token
+    // by token again: it keeps neither its token list nor its ids in that order (~1.5 KB an item).
+    story.add({ id, feedId, at, features: { ...features, tokenList: NO_TOKENS, weightList: NO_WEIGHTS }, vector: { ids: vector.ids, weights: vector.weights }, events });
   }
 
   /** Files one item (call in publication order); `prepared` if its text was prepared already. */

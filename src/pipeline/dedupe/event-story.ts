@@ -1,6 +1,6 @@
 import { differentEvents, type EventKind } from './event-kind.js';
 import type { Features } from './features.js';
-import { addVectors, sharedRoots, type TokenVector, type Weighted } from './token-vector.js';
+import { addVectors, sharedRoots, type Weighted } from './token-vector.js';
 
 /**
  * A member as the clusterer keeps it: its features (and their tokens as ids), feed, kind of
@@ -11,7 +11,7 @@ export interface StoryMemberFeatures {
   feedId: string;
   at: number;
   features: Features;
-  vector: TokenVector;
+  vector: Weighted;
   events: ReadonlySet<EventKind>;
 }
 
@@ -119,7 +119,7 @@ export class EventStory {
  * average weights. For a one-member story it is the similarity to that member; a word only a few
  * members use counts for what share of the story uses it.
  */
-export function centroidSimilarity(f: Features, vector: TokenVector, story: EventStory): number {
+export function centroidSimilarity(f: Features, vector: Weighted, story: EventStory): number {
   const size = story.members.length;
   if (f.mass === 0 || size === 0 || story.centroidMass === 0) return 0;
   return sharedRoots(vector, story.centroid, size) / Math.sqrt((f.mass * story.centroidMass) / size);
@@ -129,7 +129,7 @@ export function centroidSimilarity(f: Features, vector: TokenVector, story: Even
  * `centroidSimilarity` remembered for the search `mark` (one item's event and thread searches look
  * at the same stories; nothing is added to a story between them).
  */
-export function searchSimilarity(f: Features, vector: TokenVector, story: EventStory, mark: number): number {
+export function searchSimilarity(f: Features, vector: Weighted, story: EventStory, mark: number): number {
   if (story.similarityMark !== mark) {
     story.similarityMark = mark;
     story.similarity = centroidSimilarity(f, vector, story);

@@ -1,6 +1,6 @@
 import type { EventStory } from './event-story.js';
 import type { Features } from './features.js';
-import { TokenIds, type TokenVector } from './token-vector.js';
+import { TokenIds, type TokenVector, type Weighted } from './token-vector.js';
 
 /**
  * A token more than this many stories in memory use finds no candidates (it still counts in every
@@ -36,7 +36,7 @@ export class TokenIndex {
   }
 
   /** Indexes a new member's tokens under its story: call BEFORE the story takes the member. */
-  add(story: EventStory, vector: TokenVector): void {
+  add(story: EventStory, vector: Weighted): void {
     const known = story.centroid.ids;
     const { ids, weights } = vector;
     // Both sorted: one walk finds the ids the story does not have yet.
