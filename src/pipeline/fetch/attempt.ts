@@ -78,16 +78,37 @@ function attemptSignal(timeoutMs: number, caller: AbortSignal | undefined): { si
   const timer = setTimeout(() => controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
   // Like AbortSignal.timeout's, the timer never keeps the process alive.
   timer.unref();
-  const onAbort = () => controller.abort(caller!.reason);
+  let unfollow = () => {};
   if (caller?.aborted) controller.abort(caller.reason);
-  else caller?.addEventListener('abort', onAbort, { once: true });
+  else if (caller) unfollow = follow(caller, controller);
   return {
     signal: controller.signal,
     dispose: () => {
       clearTimeout(timer);
-      caller?.removeEventListener('abort', onAbort);
+      unfollow();
     },
   };
+}
+
+/**
+ * The attempts in flight under each caller's signal (a run's serves all its feeds). ONE listener
+ * per caller signal aborts them all: a listener per attempt passed EventTarget's limit of 10 with
+ * the default 16 feeds in flight, and every such collect printed a MaxListenersExceededWarning.
+ */
+const inFlight = new WeakMap<AbortSignal, Set<AbortController>>();
+
+function follow(caller: AbortSignal, controller: AbortController): () => void {
+  let attempts = inFlight.get(caller);
+  if (attempts === undefined) {
+    const all = new Set<AbortController>();
+    inFlight.set(caller, (attempts = all));
+    caller.addEventListener('abort', () => {
+      for (const attempt of all) attempt.abort(caller.reason);
+    }, { once: true });
+  }
+  const mine = attempts;
+  mine.add(controller);
+  return () => void mine.delete(controller);
 }
 
 async function handleResponse(

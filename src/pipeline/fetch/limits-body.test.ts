@@ -88,7 +88,7 @@ describe('timeouts', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
-  it('stops at the caller’s abort, not its timeout, and leaves no listener on the caller’s signal', async () => {
+  it('stops at the caller’s abort, not its timeout, and listens to the caller’s signal once however many attempts', async () => {
     const silent = route('/silent-for-abort', () => undefined);
     const fetcher = createFetcher({ ...settings, timeoutMs: 5_000 }, { sleep: async () => undefined });
     const run = new AbortController();
@@ -96,11 +96,32 @@ describe('timeouts', () => {
     const started = Date.now();
     expect(failure(await fetcher.fetchFeed({ url: silent }, run.signal)).code).toBe('aborted');
     expect(Date.now() - started).toBeLessThan(2000);
-    // A run's signal serves every feed: each attempt must take its listener away when it ends.
+    // A run's signal serves every feed: one listener, whatever the attempts before or in flight.
     const ok = route('/ok-for-listeners', (_req, res) => res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end('<rss/>'));
     const stillRunning = new AbortController();
     for (let i = 0; i < 3; i++) expect((await fetcher.fetchFeed({ url: ok }, stillRunning.signal)).kind).toBe('fetched');
-    expect(getEventListeners(stillRunning.signal, 'abort')).toHaveLength(0);
+    expect(getEventListeners(stillRunning.signal, 'abort')).toHaveLength(1);
+  });
+
+  it('aborts every attempt in flight at the caller’s abort, with no listener warning past ten feeds', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const silent = Array.from({ length: 16 }, (_, i) => route(`/silent-for-many-${i}`, () => undefined));
+      const fetcher = createFetcher({ ...settings, timeoutMs: 5_000, concurrency: 20, perHostConcurrency: 20 }, { sleep: async () => undefined });
+      const run = new AbortController();
+      const outcomes = Promise.all(silent.map((url) => fetcher.fetchFeed({ url }, run.signal)));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(getEventListeners(run.signal, 'abort')).toHaveLength(1);
+      run.abort();
+      expect((await outcomes).map((o) => failure(o).code)).toEqual(Array(16).fill('aborted'));
+      // process.emitWarning reports on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 
   it('retries a timeout as transient', async () => {
