@@ -1,3 +1,4 @@
+import type { TokenWeights } from './features.js';
 import type { Token } from './tokens.js';
 
 /**
@@ -44,7 +45,7 @@ export function headlineNames(titleTokens: readonly Token[], weights: ReadonlyMa
 }
 
 /** Names of `a`'s headline that `b` never mentions at all. */
-export function namesMissingFrom(a: ReadonlySet<string>, b: ReadonlyMap<string, number>): string[] {
+export function namesMissingFrom(a: ReadonlySet<string>, b: Pick<TokenWeights, 'has'>): string[] {
   return [...a].filter((name) => !b.has(name));
 }
 

@@ -8,9 +8,20 @@ import { tokenize, type Token } from './tokens.js';
  * that says how much sharing it means. A shared CVE id or amount says far more than a shared
  * "ransomware"; function words, reporting verbs and dates say nothing and are dropped.
  */
+/**
+ * What comparing items reads of an item's token weights, in the features' own token order: a Map
+ * for an item being filed, a view over its sorted vector for a story's member (token-vector.ts).
+ */
+export interface TokenWeights extends Iterable<[string, number]> {
+  readonly size: number;
+  get(token: string): number | undefined;
+  has(token: string): boolean;
+  keys(): IterableIterator<string>;
+}
+
 export interface Features {
   /** Token → weight (the highest its occurrences earned). */
-  weights: ReadonlyMap<string, number>;
+  weights: TokenWeights;
   /** Sum of the weights. */
   mass: number;
   /**

@@ -1,6 +1,6 @@
 import type { EventStory } from './event-story.js';
 import type { Features } from './features.js';
-import { TokenIds, type TokenVector, type Weighted } from './token-vector.js';
+import { TokenIds, VectorWeights, type TokenVector, type Weighted } from './token-vector.js';
 
 /**
  * A token more than this many stories in memory use finds no candidates (it still counts in every
@@ -33,6 +33,11 @@ export class TokenIndex {
   /** The item's tokens as ids of this index (every item is turned into one before it is searched or added). */
   vectorOf(features: Features): TokenVector {
     return this.tokenIds.vectorOf(features);
+  }
+
+  /** A member's weights as a view over its vector (the member keeps no map of its own). */
+  weightsOf(vector: TokenVector): VectorWeights {
+    return new VectorWeights(vector, this.tokenIds);
   }
 
   /** Indexes a new member's tokens under its story: call BEFORE the story takes the member. */

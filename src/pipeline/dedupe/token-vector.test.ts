@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractFeatures } from './features.js';
-import { addVectors, sharedRoots, TokenIds } from './token-vector.js';
+import { similarity } from './verify.js';
+import { addVectors, sharedRoots, TokenIds, VectorWeights } from './token-vector.js';
 
 describe('TokenIds', () => {
   it('gives each token one id and sorts an item by id, weights following their tokens', () => {
@@ -38,5 +39,27 @@ describe('addVectors and sharedRoots', () => {
     // Shared: 3 (2·2) and 5 (4·1), over a story of 2 members.
     expect(sharedRoots(a, b, 2)).toBeCloseTo(Math.sqrt(4 / 2) + Math.sqrt(4 / 2), 12);
     expect(sharedRoots(a, { ids: [], weights: [] }, 1)).toBe(0);
+  });
+});
+
+describe('VectorWeights', () => {
+  it('reads like the features’ map, in the same order, so sums over it come out the same', () => {
+    const ids = new TokenIds();
+    const features = extractFeatures('Tarnwell Bank confirms breach of 2,300,000 records', 'The Kraxen gang claimed Tarnwell on its leak site; CVE-2026-1234 was used.');
+    ids.idOf('zzz-seen-first');
+    const view = new VectorWeights(ids.vectorOf(features), ids);
+    expect(view.size).toBe(features.weights.size);
+    expect([...view]).toEqual([...features.weights]);
+    expect([...view.keys()]).toEqual([...features.weights.keys()]);
+    for (const [token, weight] of features.weights) {
+      expect(view.get(token)).toBe(weight);
+      expect(view.has(token)).toBe(true);
+    }
+    // Known to the ids (another item's token) or not at all: absent either way.
+    expect(view.get('zzz-seen-first')).toBeUndefined();
+    expect(view.has('never-seen')).toBe(false);
+    // verify's similarity over the view equals the one over the map, to the last digit.
+    const other = extractFeatures('Kraxen gang claims Tarnwell Bank breach', 'Records of 2.3 million customers were posted.');
+    expect(similarity(other, { ...features, weights: view })).toBe(similarity(other, features));
   });
 });

@@ -1,4 +1,4 @@
-import type { Features } from './features.js';
+import type { Features, TokenWeights } from './features.js';
 
 /**
  * An item's weighted tokens with each token as a small integer (TokenIds), sorted: the similarity
@@ -30,11 +30,20 @@ const POSITIONS = 65_536;
  */
 export class TokenIds {
   private readonly ids = new Map<string, number>();
+  /** Id → token. */
+  private readonly tokens: string[] = [];
 
   idOf(token: string): number {
     let id = this.ids.get(token);
-    if (id === undefined) this.ids.set(token, (id = this.ids.size));
+    if (id === undefined) {
+      this.ids.set(token, (id = this.ids.size));
+      this.tokens.push(token);
+    }
     return id;
+  }
+
+  tokenOf(id: number): string {
+    return this.tokens[id]!;
   }
 
   /** The id of a token seen before, else undefined (a lookup adds nothing). */
@@ -107,4 +116,55 @@ export function sharedRoots(a: Weighted, b: Weighted, size: number): number {
     else j++;
   }
   return shared;
+}
+
+/**
+ * A story member's token weights as a read-only map over its vector: a Map per stored item cost
+ * ~2 KB (its entries, boxed weights and its own copies of the token strings), a quarter of what the
+ * clusterer held per item. Iterates in the features' own token order (`inOrder`), so sums over it
+ * add up exactly as they did over the map.
+ */
+export class VectorWeights implements TokenWeights {
+  constructor(
+    private readonly vector: TokenVector,
+    private readonly tokenIds: TokenIds,
+  ) {}
+
+  get size(): number {
+    return this.vector.ids.length;
+  }
+
+  get(token: string): number | undefined {
+    const id = this.tokenIds.find(token);
+    if (id === undefined) return undefined;
+    const at = positionOf(this.vector.ids, id);
+    return at < 0 ? undefined : this.vector.weights[at];
+  }
+
+  has(token: string): boolean {
+    return this.get(token) !== undefined;
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const id of this.vector.inOrder) yield this.tokenIds.tokenOf(id);
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, number]> {
+    const { ids, weights, inOrder } = this.vector;
+    for (const id of inOrder) yield [this.tokenIds.tokenOf(id), weights[positionOf(ids, id)]!];
+  }
+}
+
+/** Where `id` sits in the ascending `ids`, or -1 (a binary search). */
+function positionOf(ids: readonly number[], id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = ids[mid]!;
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
