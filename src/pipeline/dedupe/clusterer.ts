@@ -1,7 +1,7 @@
 import type { DedupeItem, DedupeSettings, StoryContextMember, StoryMatch, StoryRef } from '../../model/index.js';
 import type { Filing, JoinEvidence, StoryCopies } from './filing.js';
 import { isSiteRoot } from './site-root.js';
-import type { Features } from './features.js';
+import type { ComparedFeatures, Features } from './features.js';
 import type { TokenVector } from './token-vector.js';
 import { prepareItem, type PreparedItem } from './prepared.js';
 import { differentEvents, type EventKind } from './event-kind.js';
@@ -51,8 +51,6 @@ const LATE_SUPPORTS = 2;
 const LATE_DAYS = 5;
 /** Below this similarity to a story of several members no member is verified (bestEvent). */
 const CENTROID_FLOOR = 0.1;
-const NO_TOKENS: readonly string[] = [];
-const NO_WEIGHTS = new Float64Array(0);
 /** A feed's re-post of its own item: nearly the same text (a daily series shares its boilerplate at 0.9). */
 const SAME_FEED_COPY = 0.97;
 
@@ -137,10 +135,11 @@ export class StoryClusterer {
     this.known.add(id);
     // The index first: it skips the tokens the story has already.
     this.index.add(story, vector);
-    // A member is compared through its vector, its names and a view of its weights over the vector
-    // (verify): it keeps neither its token list nor a map of its weights (~3.5 KB an item).
-    const member = { ...features, tokenList: NO_TOKENS, weightList: NO_WEIGHTS, weights: this.index.weightsOf(vector) };
-    story.add({ id, feedId, at, features: member, vector: { ids: vector.ids, weights: vector.weights }, events });
+    // A member keeps what verify compares, its weights a view over its vector: neither the token
+    // arrays nor a map of its own (~3.5 KB an item).
+    const { mass, cves, titleNames, titleWords, names, titleCodes, subject, kind } = features;
+    const compared: ComparedFeatures = { weights: this.index.weightsOf(vector), mass, cves, titleNames, titleWords, names, titleCodes, subject, kind };
+    story.add({ id, feedId, at, features: compared, vector, events });
   }
 
   /** Files one item (call in publication order); `prepared` if its text was prepared already. */
@@ -327,7 +326,7 @@ export class StoryClusterer {
       // (a vulnerability's exploitation report names it in its text, its KEV entry in its
       // headline; tuning part threads 0.669 / 0.492 → 0.682 / 0.520).
       let names = story.sharedNames(features, (name) => !context.isCommon(name), true);
-      if (names.length === 0) names = story.sharedNames(features, () => false);
+      if (names.length === 0) names = story.sharedCves(features);
       if (names.length === 0) continue;
       let memberBest = 0;
       for (const member of story.recentMembers()) memberBest = Math.max(memberBest, similarity(features, member.features));

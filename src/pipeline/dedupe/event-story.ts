@@ -1,16 +1,16 @@
 import { differentEvents, type EventKind } from './event-kind.js';
-import type { Features } from './features.js';
+import type { ComparedFeatures, Features } from './features.js';
 import { addVectors, sharedRoots, type Weighted } from './token-vector.js';
 
 /**
- * A member as the clusterer keeps it: its features (and their tokens as ids), feed, kind of
- * development and publication time (epoch ms).
+ * A member as the clusterer keeps it: what `verify` compares (its weights a view over its vector),
+ * its tokens as ids, feed, kind of development and publication time (epoch ms).
  */
 export interface StoryMemberFeatures {
   id: string;
   feedId: string;
   at: number;
-  features: Features;
+  features: ComparedFeatures;
   vector: Weighted;
   events: ReadonlySet<EventKind>;
 }
@@ -112,6 +112,10 @@ export class EventStory {
     return f.titleWords.filter((word) => this.members.some((m) => m.features.titleWords.includes(word)) && keep(word));
   }
 
+  /** The CVE ids both the item's text and a member's give. */
+  sharedCves(f: Features): string[] {
+    return [...f.cves].filter((cve) => this.names.has(cve));
+  }
 }
 
 /**

@@ -4,11 +4,6 @@ import { DOMAIN_TERMS, STOPWORDS } from './stopwords.js';
 import { tokenize, type Token } from './tokens.js';
 
 /**
- * What dedupe compares: the salient tokens of an item's title and summary, each with a weight
- * that says how much sharing it means. A shared CVE id or amount says far more than a shared
- * "ransomware"; function words, reporting verbs and dates say nothing and are dropped.
- */
-/**
  * What comparing items reads of an item's token weights, in the features' own token order: a Map
  * for an item being filed, a view over its sorted vector for a story's member (token-vector.ts).
  */
@@ -19,6 +14,11 @@ export interface TokenWeights extends Iterable<[string, number]> {
   keys(): IterableIterator<string>;
 }
 
+/**
+ * What dedupe compares: the salient tokens of an item's title and summary, each with a weight
+ * that says how much sharing it means. A shared CVE id or amount says far more than a shared
+ * "ransomware"; function words, reporting verbs and dates say nothing and are dropped.
+ */
 export interface Features {
   /** Token → weight (the highest its occurrences earned). */
   weights: TokenWeights;
@@ -50,6 +50,12 @@ export interface Features {
   subject: string | undefined;
   kind: ItemKind;
 }
+
+/**
+ * What `verify` compares two items by: the features without the token arrays, which only the
+ * clusterer's search walks (for the item being filed). A story's member keeps no more than this.
+ */
+export type ComparedFeatures = Omit<Features, 'tokenList' | 'weightList'>;
 
 /** How much one shared token of each kind counts; see docs/ARCHITECTURE.md ("Dedupe"). */
 export const WEIGHTS = {

@@ -1,6 +1,6 @@
 import type { DedupeSettings } from '../../model/index.js';
 import { nameOverlap, namesMissingFrom } from './entities.js';
-import type { Features } from './features.js';
+import type { ComparedFeatures } from './features.js';
 
 /** Why two items are, or are not, one story: shown by the evaluation, asserted in tests. */
 export type VerdictReason =
@@ -30,7 +30,7 @@ export interface Verdict {
  * shared token weighs √(wa·wb): "Tarnwell" shared as a name in both counts 2.5, a shared "patch"
  * 0.5. Short texts rarely repeat words, so sets lose little against term counts.
  */
-export function similarity(a: Features, b: Features): number {
+export function similarity(a: ComparedFeatures, b: ComparedFeatures): number {
   if (a.mass === 0 || b.mass === 0) return 0;
   const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
   let shared = 0;
@@ -46,7 +46,7 @@ export function similarity(a: Features, b: Features): number {
  * besides one name. A vendor's two announcements, or two stories about one country, share their
  * subject and little else; retellings of one event share the subject and what happened.
  */
-export function supportSimilarity(a: Features, b: Features): number {
+export function supportSimilarity(a: ComparedFeatures, b: ComparedFeatures): number {
   if (a.mass === 0 || b.mass === 0) return 0;
   let shared = 0;
   let top = 0;
@@ -69,12 +69,12 @@ export const NEAR_COPY = 0.9;
  * here once; two of one feed's Olympic service pages ("See the schedule …", "Which countries have
  * the most medals …") cleared it at 0.53.
  */
-function ownAngle(a: Features, b: Features): boolean {
+function ownAngle(a: ComparedFeatures, b: ComparedFeatures): boolean {
   return a.kind === 'roundup' || b.kind === 'roundup' || a.kind === 'feature' || b.kind === 'feature';
 }
 
 /** A lawsuit is a story apart from its incident unless the two are told alike. */
-function legalBesideReport(a: Features, b: Features): boolean {
+function legalBesideReport(a: ComparedFeatures, b: ComparedFeatures): boolean {
   return (a.kind === 'legal') !== (b.kind === 'legal');
 }
 
@@ -84,7 +84,7 @@ function legalBesideReport(a: Features, b: Features): boolean {
  * share most of their names (`nameOverlap`) and are similar at `conflictSimilarity` anyway: a
  * retelling that adds a detail to its headline.
  */
-function differentNames(a: Features, b: Features, score: number, settings: DedupeSettings, context: VerifyContext): boolean {
+function differentNames(a: ComparedFeatures, b: ComparedFeatures, score: number, settings: DedupeSettings, context: VerifyContext): boolean {
   // A name common in the window is the setting, not the subject: "… as Trump's threat looms"
   // next to "… in Geneva talks" is no conflict in a week when dozens of stories name Trump.
   a = withoutCommonNames(a, context);
@@ -110,10 +110,10 @@ const NO_CONTEXT: VerifyContext = { isCommon: () => false };
  * withoutCommonNames per context (one new item's comparisons): the new item is compared with up to
  * a hundred members, and its own names were filtered again for each.
  */
-const stripped = new WeakMap<VerifyContext, WeakMap<Features, Features>>();
+const stripped = new WeakMap<VerifyContext, WeakMap<ComparedFeatures, ComparedFeatures>>();
 
 /** The item as differentNames sees it: headline names and subject without the window's common names. */
-function withoutCommonNames(f: Features, context: VerifyContext): Features {
+function withoutCommonNames(f: ComparedFeatures, context: VerifyContext): ComparedFeatures {
   if (context === NO_CONTEXT) return f;
   let known = stripped.get(context);
   if (known === undefined) stripped.set(context, (known = new WeakMap()));
@@ -122,19 +122,19 @@ function withoutCommonNames(f: Features, context: VerifyContext): Features {
   return result;
 }
 
-function stripCommonNames(f: Features, context: VerifyContext): Features {
+function stripCommonNames(f: ComparedFeatures, context: VerifyContext): ComparedFeatures {
   const titleNames = new Set([...f.titleNames].filter((name) => !context.isCommon(name)));
   const subject = f.subject !== undefined && context.isCommon(f.subject) ? undefined : f.subject;
   return titleNames.size === f.titleNames.size && subject === f.subject ? f : { ...f, titleNames, subject };
 }
 
-function codesMissing(a: Features, b: Features): boolean {
+function codesMissing(a: ComparedFeatures, b: ComparedFeatures): boolean {
   for (const code of a.titleCodes) if (!b.weights.has(code)) return true;
   return false;
 }
 
 /** The verification step on an LSH candidate pair (issue 4): the rules in order, first match wins. */
-export function verify(a: Features, b: Features, settings: DedupeSettings, context: VerifyContext = NO_CONTEXT): Verdict {
+export function verify(a: ComparedFeatures, b: ComparedFeatures, settings: DedupeSettings, context: VerifyContext = NO_CONTEXT): Verdict {
   const score = similarity(a, b);
   const verdict = (same: boolean, reason: VerdictReason): Verdict => ({ same, score, reason });
   let sharedCve = false;
