@@ -98,17 +98,18 @@ function attemptSignal(timeoutMs: number, caller: AbortSignal | undefined): { si
 const inFlight = new WeakMap<AbortSignal, Set<AbortController>>();
 
 function follow(caller: AbortSignal, controller: AbortController): () => void {
-  let attempts = inFlight.get(caller);
-  if (attempts === undefined) {
-    const all = new Set<AbortController>();
-    inFlight.set(caller, (attempts = all));
-    caller.addEventListener('abort', () => {
-      for (const attempt of all) attempt.abort(caller.reason);
-    }, { once: true });
-  }
-  const mine = attempts;
-  mine.add(controller);
-  return () => void mine.delete(controller);
+  const attempts = inFlight.get(caller) ?? listen(caller);
+  attempts.add(controller);
+  return () => void attempts.delete(controller);
+}
+
+function listen(caller: AbortSignal): Set<AbortController> {
+  const attempts = new Set<AbortController>();
+  caller.addEventListener('abort', () => {
+    for (const attempt of attempts) attempt.abort(caller.reason);
+  }, { once: true });
+  inFlight.set(caller, attempts);
+  return attempts;
 }
 
 async function handleResponse(
